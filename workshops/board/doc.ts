@@ -1,0 +1,268 @@
+/**
+ * Typed accessors for a board doc: the only code that reads or writes its Y.Maps.
+ *
+ * A board doc holds `elements: Y.Map<Y.Map>` keyed by element id and `meta: Y.Map`.
+ * Writers call `doc.transact`; a caller that wants its own origin (the undo manager tracks only
+ * local-origin transactions) wraps them in an outer `doc.transact(fn, origin)`, whose origin wins.
+ */
+import { generateKeyBetween } from 'fractional-indexing';
+import * as Y from 'yjs';
+import type { BaseElement, ElementType, RawElement } from '../elements/base';
+import type { Element, ElementByType } from '../elements/registry';
+import { decodeElement, moduleOf } from '../elements/registry';
+import { randomId } from '../ids';
+import type { Stage } from '../rooms';
+
+export const ELEMENTS_KEY = 'elements';
+export const META_KEY = 'meta';
+
+/** Fields a writer may never change through `updateElement`. */
+const IMMUTABLE = new Set(['id', 'type', 'votes', 'author', 'createdAt']);
+
+export type ElementPatch<T extends ElementType = ElementType> = Partial<
+  Omit<ElementByType[T], 'id' | 'type' | 'votes' | 'author' | 'createdAt'>
+>;
+
+export function elementsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(ELEMENTS_KEY);
+}
+
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(META_KEY);
+}
+
+/** Plain values of one element's Y.Map (nested `votes` becomes a record). */
+export function rawOf(ymap: Y.Map<unknown>): RawElement {
+  return ymap.toJSON() as RawElement;
+}
+
+export function readElement(doc: Y.Doc, id: string): Element | null {
+  const ymap = elementsMap(doc).get(id);
+  return ymap instanceof Y.Map ? decodeElement(id, rawOf(ymap)) : null;
+}
+
+/** All elements, in no particular order (sort by `z` to draw). Malformed records are skipped. */
+export function readElements(doc: Y.Doc): Element[] {
+  const out: Element[] = [];
+  elementsMap(doc).forEach((ymap, id) => {
+    if (!(ymap instanceof Y.Map)) return;
+    const el = decodeElement(id, rawOf(ymap));
+    if (el) out.push(el);
+  });
+  return out;
+}
+
+/** z-key above every element on the board. */
+export function topZ(doc: Y.Doc): string {
+  let max: string | null = null;
+  elementsMap(doc).forEach((ymap) => {
+    const z = ymap instanceof Y.Map ? ymap.get('z') : undefined;
+    if (typeof z === 'string' && (max === null || z > max)) max = z;
+  });
+  return generateKeyBetween(max, null);
+}
+
+/** z-key below every element on the board. */
+export function bottomZ(doc: Y.Doc): string {
+  let min: string | null = null;
+  elementsMap(doc).forEach((ymap) => {
+    const z = ymap instanceof Y.Map ? ymap.get('z') : undefined;
+    if (typeof z === 'string' && (min === null || z < min)) min = z;
+  });
+  return generateKeyBetween(null, min);
+}
+
+function writeFields(ymap: Y.Map<unknown>, record: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'id' || value === undefined) continue;
+    if (key === 'votes') {
+      const votes = new Y.Map<number>();
+      for (const [p, n] of Object.entries(value as Record<string, number>)) votes.set(p, n);
+      ymap.set('votes', votes);
+      continue;
+    }
+    if (ymap.get(key) !== value || typeof value === 'object') ymap.set(key, value);
+  }
+}
+
+export interface NewElementOptions {
+  author: string;
+  id?: string;
+  z?: string;
+  createdAt?: number;
+}
+
+/** Adds an element of `type` with the type's defaults; returns its id. */
+export function addElement<T extends ElementType>(
+  doc: Y.Doc,
+  type: T,
+  init: Partial<ElementByType[T]> & Pick<BaseElement, 'x' | 'y'>,
+  options: NewElementOptions,
+): string {
+  const mod = moduleOf(type);
+  const id = options.id ?? randomId();
+  doc.transact(() => {
+    const base: Omit<BaseElement, 'type'> = {
+      id,
+      x: init.x,
+      y: init.y,
+      w: init.w ?? mod.defaultSize.w,
+      h: init.h ?? mod.defaultSize.h,
+      z: options.z ?? init.z ?? topZ(doc),
+      author: options.author,
+      createdAt: options.createdAt ?? Date.now(),
+    };
+    if (init.templateId) base.templateId = init.templateId;
+    if (init.source) base.source = init.source;
+    const el = mod.create(base, init);
+    const ymap = new Y.Map<unknown>();
+    elementsMap(doc).set(id, ymap);
+    writeFields(ymap, { ...el, type } as unknown as Record<string, unknown>);
+  });
+  return id;
+}
+
+/** Adds a copy of a decoded element (paste, duplicate, carry-forward) under a new id. */
+export function insertElement(doc: Y.Doc, el: Element, options: NewElementOptions): string {
+  const id = options.id ?? randomId();
+  doc.transact(() => {
+    const ymap = new Y.Map<unknown>();
+    elementsMap(doc).set(id, ymap);
+    writeFields(ymap, {
+      ...el,
+      id,
+      author: options.author,
+      createdAt: options.createdAt ?? Date.now(),
+      z: options.z ?? topZ(doc),
+    } as unknown as Record<string, unknown>);
+  });
+  return id;
+}
+
+/** Changes fields of an element; unknown ids are ignored (someone else deleted it). */
+export function updateElement<T extends ElementType>(
+  doc: Y.Doc,
+  id: string,
+  patch: ElementPatch<T>,
+): boolean {
+  const ymap = elementsMap(doc).get(id);
+  if (!(ymap instanceof Y.Map)) return false;
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (IMMUTABLE.has(key)) continue;
+      if (value === undefined || value === null) ymap.delete(key);
+      else if (ymap.get(key) !== value || typeof value === 'object') ymap.set(key, value);
+    }
+  });
+  return true;
+}
+
+/** Moves many elements at once (one transaction: one update on the wire). */
+export function moveElements(
+  doc: Y.Doc,
+  moves: ReadonlyArray<{ id: string; x: number; y: number }>,
+): void {
+  const map = elementsMap(doc);
+  doc.transact(() => {
+    for (const m of moves) {
+      const ymap = map.get(m.id);
+      if (!(ymap instanceof Y.Map)) continue;
+      if (ymap.get('x') !== m.x) ymap.set('x', m.x);
+      if (ymap.get('y') !== m.y) ymap.set('y', m.y);
+    }
+  });
+}
+
+export function deleteElements(doc: Y.Doc, ids: Iterable<string>): void {
+  const map = elementsMap(doc);
+  doc.transact(() => {
+    for (const id of ids) map.delete(id);
+  });
+}
+
+/** Sets one person's vote count on a sticky (0 removes the vote). */
+export function setVotes(
+  doc: Y.Doc,
+  elementId: string,
+  participantId: string,
+  count: number,
+): void {
+  const ymap = elementsMap(doc).get(elementId);
+  if (!(ymap instanceof Y.Map)) return;
+  doc.transact(() => {
+    let votes = ymap.get('votes');
+    if (!(votes instanceof Y.Map)) {
+      votes = new Y.Map<number>();
+      ymap.set('votes', votes);
+    }
+    const v = votes as Y.Map<number>;
+    if (count > 0) v.set(participantId, Math.floor(count));
+    else v.delete(participantId);
+  });
+}
+
+/** Removes every vote on the board (a new voting round). */
+export function clearVotes(doc: Y.Doc): void {
+  doc.transact(() => {
+    elementsMap(doc).forEach((ymap) => {
+      const votes = ymap instanceof Y.Map ? ymap.get('votes') : undefined;
+      if (votes instanceof Y.Map && votes.size > 0) votes.clear();
+    });
+  });
+}
+
+// ---- meta and schema versions ------------------------------------------------------------
+
+export const SCHEMA_VERSION = 1;
+
+export interface BoardMeta {
+  stage?: Stage;
+  boardId: string;
+  title: string;
+  schemaVersion: number;
+  templateVersion: number;
+  seededAt: number;
+}
+
+export function readMeta(doc: Y.Doc): BoardMeta {
+  const m = metaMap(doc);
+  const stage = m.get('stage');
+  const meta: BoardMeta = {
+    boardId: typeof m.get('boardId') === 'string' ? (m.get('boardId') as string) : '',
+    title: typeof m.get('title') === 'string' ? (m.get('title') as string) : '',
+    schemaVersion:
+      typeof m.get('schemaVersion') === 'number' ? (m.get('schemaVersion') as number) : 0,
+    templateVersion:
+      typeof m.get('templateVersion') === 'number' ? (m.get('templateVersion') as number) : 0,
+    seededAt: typeof m.get('seededAt') === 'number' ? (m.get('seededAt') as number) : 0,
+  };
+  if (typeof stage === 'string') meta.stage = stage as Stage;
+  return meta;
+}
+
+export function writeMeta(doc: Y.Doc, patch: Partial<BoardMeta>): void {
+  const m = metaMap(doc);
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(patch)) if (v !== undefined) m.set(k, v);
+  });
+}
+
+/**
+ * Numbered migrations: `MIGRATIONS[n]` takes a doc from schema version n to n + 1.
+ * Version 0 is a doc written before versions existed (or a fresh one).
+ */
+const MIGRATIONS: Array<(doc: Y.Doc) => void> = [
+  // 0 → 1: nothing to convert; records written before versioning already have the v1 shape.
+  () => {},
+];
+
+/** Brings a board doc to SCHEMA_VERSION; returns whether anything changed. Idempotent. */
+export function migrateBoard(doc: Y.Doc): boolean {
+  const from = readMeta(doc).schemaVersion;
+  if (from >= SCHEMA_VERSION) return false;
+  doc.transact(() => {
+    for (let v = from; v < SCHEMA_VERSION; v++) MIGRATIONS[v]?.(doc);
+    metaMap(doc).set('schemaVersion', SCHEMA_VERSION);
+  });
+  return true;
+}

@@ -1,0 +1,134 @@
+/**
+ * The one place for the HTTP and WebSocket contract between web/ and sync-server/
+ * (DESIGN.md, "HTTP and WebSocket contract"). Both sides import these types and constants.
+ */
+import type { Lang } from './i18n';
+
+export const ROLES = ['facilitator', 'participant', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a signed token carries (HMAC via jose; `exp` is set by the signer). */
+export interface TokenClaims {
+  workshopId: string;
+  role: Role;
+  /** The participant id for participants; `facilitator` / `viewer` for the others. */
+  participantId: string;
+}
+
+export const PARTICIPANT_KINDS = ['social', 'regular', 'partner'] as const;
+/** Social enterprise, regular enterprise, or partner (DOMAIN.md, "The people"). */
+export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
+
+// ---- HTTP -------------------------------------------------------------------------------
+
+export const API = {
+  health: '/healthz',
+  time: '/api/time',
+  workshops: '/api/workshops',
+  join: '/api/join',
+  workshop: (workshopId: string) => `/api/workshops/${workshopId}`,
+  syncPrefix: '/sync',
+} as const;
+
+/** `POST /api/workshops` with `Authorization: Bearer <admin token>`. */
+export interface CreateWorkshopRequest {
+  title: string;
+  language: Lang;
+  organisation?: string;
+}
+export interface CreateWorkshopResponse {
+  workshopId: string;
+  facilitatorToken: string;
+  joinCode: string;
+  viewerToken: string;
+}
+
+/** `POST /api/join`. */
+export interface JoinRequest {
+  joinCode: string;
+  name: string;
+  organisation?: string;
+  kind?: ParticipantKind;
+}
+export interface JoinResponse {
+  workshopId: string;
+  participantId: string;
+  token: string;
+}
+
+/** `GET /api/workshops/<id>` with any valid token of that workshop. */
+export interface WorkshopInfo {
+  workshopId: string;
+  title: string;
+  language: Lang;
+  organisation: string;
+  boards: string[];
+  role: Role;
+  participantId: string;
+}
+
+/** `GET /api/time`: the server clock, for the countdown's clock offset. */
+export interface TimeResponse {
+  now: number;
+}
+
+/** Every HTTP error body. */
+export interface ApiError {
+  error: string;
+  message: string;
+}
+
+// ---- WebSocket ---------------------------------------------------------------------------
+
+/**
+ * y-websocket message kinds (the first varUint of every frame). 0–3 are the stock protocol.
+ */
+export const MESSAGE = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+
+/**
+ * Close codes. 4400–4499 are final: the stock y-websocket 3.x client stops reconnecting after
+ * them. Everything a retry can fix uses a code outside that range.
+ */
+export const CLOSE = {
+  /** Server is shutting down; reconnect later. */
+  goingAway: 1001,
+  /** Overloaded or rate-limited; reconnect later. */
+  tryAgainLater: 1013,
+  /** Malformed frame, bad room name, protocol violation. */
+  badRequest: 4400,
+  /** Missing, badly signed or expired token. */
+  unauthorized: 4401,
+  /** Token valid, but for another workshop (or a removed participant). */
+  forbidden: 4403,
+  /** No such workshop or board. */
+  notFound: 4404,
+  /** A single message over the size limit. */
+  tooLarge: 4413,
+} as const;
+export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
+
+export function isFinalClose(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}
+
+/** Reasons sent with the y-protocols auth message (permission denied) when a write is dropped. */
+export const DENIED = {
+  readOnlyRole: 'read-only-role',
+  boardLocked: 'board-locked',
+  controlFacilitatorOnly: 'control-facilitator-only',
+} as const;
+export type DeniedReason = (typeof DENIED)[keyof typeof DENIED];
+
+/** Default limits, overridable by env on the server. */
+export const LIMITS = {
+  maxMessageBytes: 2 * 1024 * 1024,
+  /** Messages per second per connection (token bucket). Stock clients echo awareness: allow it. */
+  messagesPerSecond: 600,
+  messageBurst: 1200,
+  joinAttemptsPerMinute: 20,
+} as const;

@@ -1,0 +1,30 @@
+import type { BaseElement, ElementModule } from './base';
+import { decodeBase, num, str } from './base';
+
+export interface TextElement extends BaseElement {
+  type: 'text';
+  text: string;
+  fontSize: number;
+}
+
+export const text: ElementModule<TextElement> = {
+  type: 'text',
+  defaultSize: { w: 240, h: 40 },
+  create: (base, init) => ({
+    ...base,
+    type: 'text',
+    text: init.text ?? '',
+    fontSize: init.fontSize ?? 24,
+  }),
+  decode(id, raw) {
+    const base = decodeBase(id, raw);
+    if (!base) return null;
+    return {
+      ...base,
+      type: 'text',
+      text: str(raw, 'text', ''),
+      fontSize: Math.min(400, Math.max(6, num(raw, 'fontSize', 24))),
+    };
+  },
+  textOf: (el) => el.text,
+};

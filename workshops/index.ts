@@ -1,0 +1,19 @@
+/**
+ * The domain core: pure TypeScript, imported by web/ and sync-server/, importing nothing of ours.
+ * See CONTEXT.md for what lives where.
+ */
+export * from './i18n';
+export * from './ids';
+export * from './rooms';
+export * from './categories';
+export * from './contract';
+export * from './elements/base';
+export * from './elements/sticky';
+export * from './elements/text';
+export * from './elements/shape';
+export * from './elements/connector';
+export * from './elements/frame';
+export * from './elements/block';
+export * from './elements/registry';
+export * from './board/doc';
+export * from './control/doc';
