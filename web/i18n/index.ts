@@ -29,7 +29,7 @@ void i18next.use(initReactI18next).init({
   supportedLngs: ['nl', 'en'],
   interpolation: { escapeValue: false },
   resources: {},
-  initImmediate: false,
+  initAsync: false,
   returnNull: false,
 });
 
