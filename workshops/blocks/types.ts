@@ -1,0 +1,32 @@
+import type { LocalText } from '../i18n';
+
+/** Groups of the building-block catalogue (prototype stage, DOMAIN.md session 4). */
+export const BLOCK_GROUPS = ['self', 'chain', 'ecosystem', 'people', 'resource', 'badge'] as const;
+export type BlockGroup = (typeof BLOCK_GROUPS)[number];
+
+/** Outline a block is drawn with; each kind has a distinct shape + colour + icon. */
+export const BLOCK_SHAPES = [
+  'circle',
+  'roundRect',
+  'rect',
+  'hexagon',
+  'diamond',
+  'triangle',
+  'star',
+  'pill',
+] as const;
+export type BlockShape = (typeof BLOCK_SHAPES)[number];
+
+export interface BlockKind {
+  id: string;
+  group: BlockGroup;
+  label: LocalText;
+  description: LocalText;
+  shape: BlockShape;
+  /** Fill colour (hex). */
+  color: string;
+  /** A short glyph drawn in the block (an emoji or one or two letters). */
+  icon: string;
+  /** Default size on the board. */
+  size: { w: number; h: number };
+}

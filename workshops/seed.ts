@@ -1,0 +1,55 @@
+/**
+ * Seeding: what the server writes into a new workshop's docs, once, when the workshop is created
+ * (so two clients opening a new board at once can never seed it twice). Template content lives
+ * in `workshops/sessions` and `workshops/templates`; these two functions are the seam the server
+ * calls. Both are idempotent: a doc that is already seeded is left alone.
+ */
+import type * as Y from 'yjs';
+import { migrateBoard, readMeta, writeMeta } from './board/doc';
+import { addBoard, boardsMap, writeWorkshop } from './control/doc';
+import type { Lang } from './i18n';
+import { STAGES, isStage } from './rooms';
+
+export interface WorkshopSeed {
+  title: string;
+  language: Lang;
+  organisation?: string;
+}
+
+/** The five stage boards' default titles. */
+const STAGE_TITLES: Record<(typeof STAGES)[number], { nl: string; en: string }> = {
+  empathise: { nl: '1. Inleven', en: '1. Empathise' },
+  define: { nl: '2. Definiëren', en: '2. Define' },
+  ideate: { nl: '3. Ideeën genereren', en: '3. Ideate' },
+  prototype: { nl: '4. Ontwerpen met bouwstenen', en: '4. Prototype with building blocks' },
+  test: { nl: '5. Testen', en: '5. Test' },
+};
+
+export function seedControlDoc(doc: Y.Doc, seed: WorkshopSeed): void {
+  if (boardsMap(doc).size > 0) return;
+  doc.transact(() => {
+    writeWorkshop(doc, {
+      title: seed.title,
+      language: seed.language,
+      organisation: seed.organisation ?? '',
+    });
+    STAGES.forEach((stage, order) =>
+      addBoard(doc, { id: stage, title: STAGE_TITLES[stage][seed.language], stage, order }),
+    );
+  });
+}
+
+export function seedBoardDoc(doc: Y.Doc, boardId: string, lang: Lang): void {
+  if (readMeta(doc).seededAt > 0) return;
+  doc.transact(() => {
+    const stage = isStage(boardId) ? boardId : undefined;
+    writeMeta(doc, {
+      boardId,
+      title: stage ? STAGE_TITLES[stage][lang] : boardId,
+      ...(stage ? { stage } : {}),
+      templateVersion: 0,
+      seededAt: Date.now(),
+    });
+    migrateBoard(doc);
+  });
+}
