@@ -17,3 +17,5 @@ export * from './elements/block';
 export * from './elements/registry';
 export * from './board/doc';
 export * from './control/doc';
+export * from './seed';
+export * from './blocks/types';
