@@ -1,0 +1,291 @@
+/**
+ * Sync suite: simulated participants (stock y-websocket clients in worker processes) against
+ * Werkbank's server and the reference `@y/websocket-server` 0.1.1 (LevelDB on), the same scenario
+ * on both, one after the other in the same run (the order alternates per scenario so neither
+ * server always runs on a warmer machine). Rows for ours carry the reference's figure and ratio.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { summarise } from '../lib/stats';
+import { atMost, row } from '../lib/types';
+import type { Row, Suite, SuiteContext } from '../lib/types';
+import type { ServerKind, ServerHandle, WorkerHandle } from '../sync/processes';
+import { startServerChild, startWorker } from '../sync/processes';
+import type { WorkerPlan, WorkerResult } from '../sync/protocol';
+import { provisionRooms } from '../sync/provision';
+
+export interface SyncScenario {
+  id: string;
+  label: string;
+  rooms: number;
+  clientsPerRoom: number;
+  /** Edits per second across all clients. */
+  editsPerSecond: number;
+  cursorHz: number;
+  awareness: WorkerPlan['awareness'];
+  durationMs: number;
+  /** Client worker processes (rooms are split between them, a room never spans two). */
+  workers: number;
+  /** The issue's p99 goal applies to this scenario. */
+  p99GoalMs?: number;
+}
+
+const FULL: SyncScenario[] = [
+  {
+    id: 'room50',
+    label: '1 room × 50, 100 edits/s, cursors 10 Hz',
+    rooms: 1,
+    clientsPerRoom: 50,
+    editsPerSecond: 100,
+    cursorHz: 10,
+    awareness: 'local',
+    durationMs: 20_000,
+    workers: 1,
+  },
+  {
+    id: 'anchor',
+    label: '20 rooms × 10, 400 edits/s, cursors 5 Hz, stock echo',
+    rooms: 20,
+    clientsPerRoom: 10,
+    editsPerSecond: 400,
+    cursorHz: 5,
+    awareness: 'stock',
+    durationMs: 15_000,
+    workers: 1,
+  },
+  {
+    id: 'rooms100x20',
+    label: '100 rooms × 20 (2,000 conns), 1,000 edits/s, cursors 10 Hz',
+    rooms: 100,
+    clientsPerRoom: 20,
+    editsPerSecond: 1000,
+    cursorHz: 10,
+    awareness: 'local',
+    durationMs: 30_000,
+    workers: 2,
+    p99GoalMs: 10,
+  },
+];
+
+const QUICK: SyncScenario[] = [
+  {
+    id: 'quick',
+    label: '2 rooms × 3, 12 edits/s, cursors 10 Hz',
+    rooms: 2,
+    clientsPerRoom: 3,
+    editsPerSecond: 12,
+    cursorHz: 10,
+    awareness: 'stock',
+    durationMs: 1500,
+    workers: 1,
+  },
+];
+
+const RSS_GOAL_MB = 400;
+const REF_LABEL = '@y/websocket-server 0.1.1 + LevelDB, same run';
+
+export interface SyncMeasurement {
+  server: ServerKind;
+  latency: ReturnType<typeof summarise>;
+  edits: number;
+  editsPerSecond: number;
+  dropped: number;
+  divergedRooms: number;
+  disconnects: number;
+  serverCpuPercent: number;
+  serverRssMB: number;
+  serverPeakRssMB: number;
+  clientCpuPercent: number;
+  connectMs: number;
+}
+
+export async function measureSync(
+  ctx: SuiteContext,
+  scenario: SyncScenario,
+  kind: ServerKind,
+): Promise<SyncMeasurement> {
+  const dataDir = join(ctx.tmpDir, `sync-${scenario.id}-${kind}-${Date.now()}`);
+  mkdirSync(dataDir, { recursive: true });
+  const server: ServerHandle = await startServerChild(kind, dataDir, ctx.root);
+  const workers: WorkerHandle[] = [];
+  try {
+    const rooms = await provisionRooms(server, scenario.rooms, scenario.clientsPerRoom);
+    const perWorker = Math.ceil(rooms.length / scenario.workers);
+    const clients = scenario.rooms * scenario.clientsPerRoom;
+    for (let w = 0; w < scenario.workers; w++) {
+      const mine = rooms.slice(w * perWorker, (w + 1) * perWorker);
+      if (mine.length === 0) continue;
+      const worker = startWorker(ctx.root, (l) => ctx.log(`  worker ${w}: ${l}`));
+      workers.push(worker);
+      worker.send({
+        type: 'plan',
+        wsUrl: server.ready.wsUrl,
+        rooms: mine,
+        clientsPerRoom: scenario.clientsPerRoom,
+        editRate: scenario.editsPerSecond / clients,
+        cursorHz: scenario.cursorHz,
+        awareness: scenario.awareness,
+        durationMs: scenario.durationMs,
+        settleMs: 10_000,
+        connectBatch: 50,
+      });
+    }
+    const t0 = performance.now();
+    await Promise.all(workers.map((w) => w.connected(180_000)));
+    const connectMs = performance.now() - t0;
+    ctx.log(`  ${kind}: ${clients} clients connected in ${(connectMs / 1000).toFixed(1)} s`);
+
+    const before = await server.stats();
+    const wall0 = performance.now();
+    const results = workers.map((w) => w.result(scenario.durationMs + 120_000));
+    for (const w of workers) w.send({ type: 'go' });
+    await new Promise((r) => setTimeout(r, scenario.durationMs));
+    const after = await server.stats();
+    const wall = performance.now() - wall0;
+    const got: WorkerResult[] = await Promise.all(results);
+
+    const latencies: number[] = [];
+    let edits = 0;
+    let expected = 0;
+    let receipts = 0;
+    let diverged = 0;
+    let disconnects = 0;
+    let clientCpu = 0;
+    for (const r of got) {
+      for (const l of r.latencies) latencies.push(l);
+      edits += r.edits;
+      expected += r.expectedReceipts;
+      receipts += r.receipts;
+      diverged += r.divergedRooms;
+      disconnects += r.disconnects;
+      clientCpu += r.cpuPercent;
+    }
+    const cpuMicros =
+      after.userMicros - before.userMicros + (after.systemMicros - before.systemMicros);
+    return {
+      server: kind,
+      latency: summarise(latencies),
+      edits,
+      editsPerSecond: edits / (scenario.durationMs / 1000),
+      dropped: Math.max(0, expected - receipts),
+      divergedRooms: diverged,
+      disconnects,
+      serverCpuPercent: (cpuMicros / 1000 / wall) * 100,
+      serverRssMB: after.rssBytes / 2 ** 20,
+      serverPeakRssMB: after.maxRssBytes / 2 ** 20,
+      clientCpuPercent: clientCpu,
+      connectMs,
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    await server.stop();
+  }
+}
+
+function rowsFor(
+  scenario: SyncScenario,
+  m: SyncMeasurement,
+  ref: SyncMeasurement | null,
+  note?: string,
+): Row[] {
+  const who = m.server === 'ours' ? 'werkbank' : 'reference';
+  const scen = `${scenario.label} · ${who}`;
+  const vs = (pick: (x: SyncMeasurement) => number) =>
+    ref ? { reference: pick(ref), referenceLabel: REF_LABEL } : {};
+  const isOurs = m.server === 'ours';
+  const rows: Row[] = [
+    row(
+      'sync',
+      scen,
+      'latency p50',
+      m.latency.p50,
+      'ms',
+      vs((x) => x.latency.p50),
+    ),
+    row('sync', scen, 'latency p99', m.latency.p99, 'ms', {
+      ...vs((x) => x.latency.p99),
+      ...(isOurs && scenario.p99GoalMs ? { goal: atMost(scenario.p99GoalMs, 'ms') } : {}),
+    }),
+    row(
+      'sync',
+      scen,
+      'latency max',
+      m.latency.max,
+      'ms',
+      vs((x) => x.latency.max),
+    ),
+    row('sync', scen, 'edits sent', m.editsPerSecond, 'edits/s'),
+    row('sync', scen, 'receipts measured', m.latency.count, 'count'),
+    row('sync', scen, 'dropped updates', m.dropped, 'count', { goal: atMost(0, '') }),
+    row('sync', scen, 'diverged rooms', m.divergedRooms, 'rooms', { goal: atMost(0, '') }),
+    row('sync', scen, 'disconnects', m.disconnects, 'count'),
+    row(
+      'sync',
+      scen,
+      'server CPU',
+      m.serverCpuPercent,
+      '% core',
+      vs((x) => x.serverCpuPercent),
+    ),
+    row('sync', scen, 'server peak RSS', m.serverPeakRssMB, 'MB', {
+      ...vs((x) => x.serverPeakRssMB),
+      ...(isOurs ? { goal: atMost(RSS_GOAL_MB, 'MB') } : {}),
+    }),
+    row('sync', scen, 'clients CPU', m.clientCpuPercent, '% core'),
+    row(
+      'sync',
+      scen,
+      'connect all',
+      m.connectMs / 1000,
+      's',
+      vs((x) => x.connectMs / 1000),
+    ),
+  ];
+  if (note && rows[0]) rows[0].note = note;
+  return rows;
+}
+
+export const syncSuite: Suite = {
+  name: 'sync',
+  description:
+    'edit-to-receipt latency, dropped/diverged updates, server CPU/RSS: ours vs @y/websocket-server',
+  async run(ctx) {
+    const scenarios = ctx.quick ? QUICK : FULL;
+    const only = process.env.BENCH_SYNC_SCENARIOS?.split(',');
+    const rows: Row[] = [];
+    for (const [i, scenario] of scenarios.entries()) {
+      if (only && !only.includes(scenario.id)) continue;
+      // Alternate which server goes first.
+      const order: ServerKind[] = i % 2 === 0 ? ['reference', 'ours'] : ['ours', 'reference'];
+      const got = new Map<ServerKind, SyncMeasurement>();
+      const failed = new Map<ServerKind, string>();
+      for (const kind of order) {
+        ctx.log(`sync ${scenario.id} on ${kind}…`);
+        try {
+          got.set(kind, await measureSync(ctx, scenario, kind));
+        } catch (err) {
+          const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
+          failed.set(kind, msg ?? 'failed');
+          ctx.log(`  ${kind} failed: ${msg}`);
+        }
+      }
+      const ref = got.get('reference') ?? null;
+      const ours = got.get('ours');
+      if (ref) rows.push(...rowsFor(scenario, ref, null));
+      else
+        rows.push(
+          row('sync', `${scenario.label} · reference`, 'latency p99', Number.NaN, 'ms', {
+            note: `reference failed: ${failed.get('reference') ?? '?'}`,
+          }),
+        );
+      if (ours) rows.push(...rowsFor(scenario, ours, ref));
+      else
+        rows.push(
+          row('sync', `${scenario.label} · werkbank`, 'latency p99', Number.NaN, 'ms', {
+            note: `not measured: ${failed.get('ours') ?? '?'}`,
+          }),
+        );
+    }
+    return rows;
+  },
+};

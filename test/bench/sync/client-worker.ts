@@ -1,0 +1,303 @@
+/**
+ * Child process: simulated participants. Every client is the stock y-websocket WebsocketProvider
+ * (Node `ws` as the WebSocket) on its own Y.Doc and edits through the workshops/ accessors, as the
+ * board does. All clients of a room live in the same worker, so an edit's send time and its
+ * receipt time are read from the same clock (performance.now()).
+ *
+ * Protocol: plan → connect everyone, create one sticky per client → `connected`; `go` → run the
+ * load for plan.durationMs, wait for stragglers, check convergence → `result`; `stop` → exit.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { addElement, elementsMap, moveElements, updateElement } from '../../../workshops/board/doc';
+import type { FromWorker, ToWorker, WorkerPlan } from './protocol';
+
+process.setMaxListeners(0); // every provider adds an 'exit' listener
+
+interface Client {
+  room: number;
+  index: number;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  stickyId: string;
+  nextEdit: number;
+  nextCursor: number;
+  seq: number;
+}
+
+interface RoomState {
+  name: string;
+  clients: Client[];
+  edits: number;
+}
+
+const send = (msg: FromWorker) => process.send?.(msg);
+const log = (line: string) => send({ type: 'log', line });
+
+const latencies: number[] = [];
+let receipts = 0;
+let measuring = false;
+
+/** The edit's text carries its send time: `<seq>@<performance.now()>`. */
+function stampOf(text: unknown): number | null {
+  if (typeof text !== 'string') return null;
+  const at = text.indexOf('@');
+  if (at < 0) return null;
+  const t = Number(text.slice(at + 1));
+  return Number.isFinite(t) ? t : null;
+}
+
+function observeReceipts(doc: Y.Doc): void {
+  elementsMap(doc).observeDeep((events, tr) => {
+    if (tr.local || !measuring) return;
+    const now = performance.now();
+    for (const e of events) {
+      if (!(e instanceof Y.YMapEvent) || !(e.target instanceof Y.Map)) continue;
+      if (!e.keysChanged.has('text')) continue;
+      const sent = stampOf(e.target.get('text'));
+      if (sent === null) continue;
+      receipts++;
+      latencies.push(Math.round((now - sent) * 100) / 100);
+    }
+  });
+}
+
+function sendLocalAwarenessOnly(provider: WebsocketProvider): void {
+  // Werkbank's client sends only its own awareness changes; the stock handler also re-sends
+  // every change it receives from others (DESIGN.md, "Performance").
+  const stock = provider._awarenessUpdateHandler;
+  provider.awareness.off('update', stock);
+  provider.awareness.on(
+    'update',
+    (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      if (origin === 'local') stock(changes, origin);
+    },
+  );
+}
+
+function whenSynced(provider: WebsocketProvider, timeoutMs: number): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('sync timeout')), timeoutMs);
+    provider.once('sync', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+async function waitFor(pred: () => boolean, timeoutMs: number, stepMs = 20): Promise<boolean> {
+  const end = performance.now() + timeoutMs;
+  while (performance.now() < end) {
+    if (pred()) return true;
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+  return pred();
+}
+
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
+    .join(',')}}`;
+}
+
+function fingerprint(doc: Y.Doc): string {
+  const sv = [...Y.decodeStateVector(Y.encodeStateVector(doc)).entries()].sort(
+    (a, b) => a[0] - b[0],
+  );
+  return `${JSON.stringify(sv)}|${canonical(elementsMap(doc).toJSON())}`;
+}
+
+let plan: WorkerPlan | null = null;
+const rooms: RoomState[] = [];
+const all: Client[] = [];
+let disconnects = 0;
+
+function connect(
+  p: WorkerPlan,
+  roomIndex: number,
+  index: number,
+  token: string | undefined,
+): Client {
+  const room = p.rooms[roomIndex];
+  if (!room) throw new Error('no such room');
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(p.wsUrl, room.room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: token ? { token } : {},
+  });
+  if (p.awareness === 'local') sendLocalAwarenessOnly(provider);
+  provider.awareness.setLocalStateField('user', { name: `bench ${roomIndex}.${index}` });
+  provider.on('status', (e: { status: string }) => {
+    if (measuring && e.status === 'disconnected') disconnects++;
+  });
+  observeReceipts(doc);
+  return {
+    room: roomIndex,
+    index,
+    doc,
+    provider,
+    stickyId: `bench-${index}`,
+    nextEdit: 0,
+    nextCursor: 0,
+    seq: 0,
+  };
+}
+
+async function setup(p: WorkerPlan): Promise<void> {
+  const t0 = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let r = 0; r < p.rooms.length; r++) {
+    const state: RoomState = { name: p.rooms[r]?.room ?? '', clients: [], edits: 0 };
+    rooms.push(state);
+    for (let i = 0; i < p.clientsPerRoom; i++) {
+      const c = connect(p, r, i, p.rooms[r]?.tokens[i]);
+      state.clients.push(c);
+      all.push(c);
+      pending.push(whenSynced(c.provider, 60_000));
+      if (all.length % p.connectBatch === 0) {
+        await new Promise((res) => setTimeout(res, 20));
+      }
+    }
+  }
+  await Promise.all(pending);
+  // One sticky per client, written as the board writes a new note.
+  for (const c of all) {
+    addElement(
+      c.doc,
+      'sticky',
+      { x: (c.index % 10) * 200, y: Math.floor(c.index / 10) * 200, text: 'new idea' },
+      { author: `bench-${c.index}`, id: c.stickyId },
+    );
+  }
+  const everyoneSeesAll = () => all.every((c) => elementsMap(c.doc).size >= p.clientsPerRoom);
+  if (!(await waitFor(everyoneSeesAll, 60_000, 50)))
+    throw new Error('initial stickies did not arrive');
+  send({ type: 'connected', clients: all.length, ms: performance.now() - t0 });
+}
+
+function edit(c: Client): void {
+  c.seq++;
+  const text = `${c.seq}@${performance.now().toFixed(3)}`;
+  // One transaction, as the board writes: a text change, and every other time also a drop.
+  c.doc.transact(() => {
+    updateElement<'sticky'>(c.doc, c.stickyId, { text });
+    if (c.seq % 2 === 1) {
+      moveElements(c.doc, [{ id: c.stickyId, x: (c.seq * 37) % 2000, y: (c.seq * 53) % 1200 }]);
+    }
+  });
+}
+
+async function runLoad(p: WorkerPlan): Promise<void> {
+  const start = performance.now();
+  const editGap = p.editRate > 0 ? 1000 / p.editRate : Infinity;
+  const cursorGap = p.cursorHz > 0 ? 1000 / p.cursorHz : Infinity;
+  // Random phases so clients do not fire in lockstep.
+  for (const c of all) {
+    c.nextEdit = start + Math.random() * editGap;
+    c.nextCursor = start + Math.random() * cursorGap;
+  }
+  let cursorUpdates = 0;
+  const cpu0 = process.cpuUsage();
+  measuring = true;
+  const end = start + p.durationMs;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      if (now >= end) {
+        resolve();
+        return;
+      }
+      for (const c of all) {
+        if (c.nextEdit <= now) {
+          edit(c);
+          const room = rooms[c.room];
+          if (room) room.edits++;
+          c.nextEdit += editGap;
+          if (c.nextEdit < now) c.nextEdit = now + editGap; // fell behind: do not burst
+        }
+        if (c.nextCursor <= now) {
+          c.provider.awareness.setLocalStateField('cursor', {
+            x: Math.round(Math.random() * 2000),
+            y: Math.round(Math.random() * 1200),
+          });
+          cursorUpdates++;
+          c.nextCursor += cursorGap;
+          if (c.nextCursor < now) c.nextCursor = now + cursorGap;
+        }
+      }
+      setTimeout(tick, 2);
+    };
+    tick();
+  });
+  const cpu = process.cpuUsage(cpu0);
+  const wall = performance.now() - start;
+  let edits = 0;
+  let expectedReceipts = 0;
+  for (const r of rooms) {
+    edits += r.edits;
+    expectedReceipts += r.edits * (r.clients.length - 1);
+  }
+  await waitFor(() => receipts >= expectedReceipts, p.settleMs, 20);
+  measuring = false;
+
+  // Convergence: every client of a room, and a fresh client synced from the server, must agree.
+  let divergedRooms = 0;
+  for (const [r, room] of rooms.entries()) {
+    const prints = new Set(room.clients.map((c) => fingerprint(c.doc)));
+    const auditor = connect(p, r, 999, p.rooms[r]?.tokens[0]);
+    try {
+      await whenSynced(auditor.provider, 20_000);
+      prints.add(fingerprint(auditor.doc));
+    } catch {
+      prints.add('auditor-failed');
+    } finally {
+      auditor.provider.destroy();
+      auditor.doc.destroy();
+    }
+    if (prints.size !== 1) divergedRooms++;
+  }
+  send({
+    type: 'result',
+    latencies,
+    edits,
+    expectedReceipts,
+    receipts,
+    divergedRooms,
+    cursorUpdates,
+    disconnects,
+    cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100,
+  });
+}
+
+function shutdown(): void {
+  for (const c of all) {
+    c.provider.destroy();
+    c.doc.destroy();
+  }
+  setTimeout(() => process.exit(0), 200);
+}
+
+process.on('disconnect', () => process.exit(0));
+process.on('message', (msg: ToWorker) => {
+  const fail = (err: unknown) =>
+    send({
+      type: 'error',
+      message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+  if (msg.type === 'plan') {
+    plan = msg;
+    setup(msg).catch(fail);
+  } else if (msg.type === 'go') {
+    if (plan) runLoad(plan).catch(fail);
+  } else if (msg.type === 'stop') {
+    shutdown();
+  }
+});
+log('worker ready');

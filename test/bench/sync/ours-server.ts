@@ -1,0 +1,48 @@
+/**
+ * Child process: Werkbank's sync server (sync-server/server.ts) with auth, roles and LevelDB
+ * persistence on, as `npm start` runs it. Usage: BENCH_DATA_DIR=<dir> node --import tsx ours-server.ts
+ */
+import { reportError, serveStats } from './child';
+
+/** The part of sync-server/server.ts the bench uses (DESIGN.md; the server owns the real type). */
+interface StartedServer {
+  url: string;
+  port: number;
+  adminToken: string;
+  close(): Promise<void>;
+}
+interface ServerModule {
+  startServer(opts: {
+    host: string;
+    port: number;
+    dataDir: string;
+    adminToken?: string;
+    logLevel?: string;
+  }): Promise<StartedServer>;
+}
+
+try {
+  // A computed specifier: the bench must type-check and run before the server exists.
+  const specifier = '../../../sync-server/server.ts';
+  const mod = (await import(specifier)) as ServerModule;
+  const srv = await mod.startServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: process.env.BENCH_DATA_DIR ?? 'data-bench',
+    adminToken: 'bench-admin-token-0123456789abcdef',
+    logLevel: 'warn',
+  });
+  const httpUrl = srv.url.replace(/\/$/, '');
+  serveStats({
+    ready: {
+      type: 'ready',
+      httpUrl,
+      wsUrl: `${httpUrl.replace(/^http/, 'ws')}/sync`,
+      adminToken: srv.adminToken,
+    },
+    stop: () => srv.close(),
+  });
+} catch (err) {
+  reportError(err);
+  process.exit(1);
+}

@@ -1,0 +1,60 @@
+/**
+ * Rooms and tokens for a sync scenario. The reference server has no auth: any room name will do.
+ * Ours: one workshop per five rooms (its five stage boards), one participant token per client
+ * through the real API (`POST /api/workshops`, `POST /api/join`).
+ */
+import type { CreateWorkshopResponse, JoinResponse } from '../../../workshops/contract';
+import { API } from '../../../workshops/contract';
+import { STAGES, boardRoom } from '../../../workshops/rooms';
+import type { RoomPlan } from './protocol';
+import type { ServerHandle } from './processes';
+
+async function post<T>(url: string, body: unknown, bearer?: string): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export async function provisionRooms(
+  server: ServerHandle,
+  roomCount: number,
+  clientsPerRoom: number,
+): Promise<RoomPlan[]> {
+  if (server.kind === 'reference') {
+    return Array.from({ length: roomCount }, (_, i) => ({
+      room: `benchref${String(i).padStart(4, '0')}/ideate`,
+      tokens: [],
+    }));
+  }
+  const base = server.ready.httpUrl;
+  const admin = server.ready.adminToken ?? '';
+  const rooms: RoomPlan[] = [];
+  for (let w = 0; rooms.length < roomCount; w++) {
+    const ws = await post<CreateWorkshopResponse>(
+      base + API.workshops,
+      { title: `Bench ${w}`, language: 'nl' },
+      admin,
+    );
+    for (const stage of STAGES) {
+      if (rooms.length >= roomCount) break;
+      const tokens: string[] = [];
+      for (let i = 0; i < clientsPerRoom; i++) {
+        const joined = await post<JoinResponse>(base + API.join, {
+          joinCode: ws.joinCode,
+          name: `Deelnemer ${stage} ${i}`,
+          organisation: 'Bench BV',
+        });
+        tokens.push(joined.token);
+      }
+      rooms.push({ room: boardRoom(ws.workshopId, stage), tokens });
+    }
+  }
+  return rooms;
+}
