@@ -3,9 +3,19 @@
  * scale-out, …) is a file in this folder exporting a `Suite` and one line here.
  */
 import type { Suite } from '../lib/types';
+import { bundleSuite } from './bundle';
+import { clusteringSuite } from './clustering';
+import { loadSuite } from './load';
+import { sizeSuite } from './size';
 import { syncSuite } from './sync';
 
-export const SUITES: readonly Suite[] = [syncSuite];
+export const SUITES: readonly Suite[] = [
+  syncSuite,
+  loadSuite,
+  sizeSuite,
+  bundleSuite,
+  clusteringSuite,
+];
 
 /** Suites whose name starts with one of the filters (all when there are none). */
 export function selectSuites(all: readonly Suite[], filters: readonly string[]): Suite[] {

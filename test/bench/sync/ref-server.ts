@@ -10,7 +10,7 @@ import { WebSocketServer } from 'ws';
 import { serveStats } from './child';
 
 // The reference reads YPERSISTENCE when its module is first evaluated: import it only now.
-const { setupWSConnection } = await import('@y/websocket-server/utils');
+const { setupWSConnection, getPersistence } = await import('@y/websocket-server/utils');
 
 const wss = new WebSocketServer({ noServer: true });
 const server = http.createServer((_req, res) => {
@@ -28,6 +28,10 @@ server.listen(0, '127.0.0.1', () => {
     stop: async () => {
       for (const c of wss.clients) c.terminate();
       await new Promise<void>((r) => server.close(() => r()));
+      // Let LevelDB finish its queued writes (the bin itself never closes it).
+      const ldb = (getPersistence() as { provider?: { destroy(): Promise<void> } } | null)
+        ?.provider;
+      await ldb?.destroy();
     },
   });
 });

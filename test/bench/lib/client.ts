@@ -1,0 +1,65 @@
+/** A stock y-websocket client in this process (Node `ws` as the WebSocket), for seeding and probes. */
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+export interface BenchClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  synced: Promise<void>;
+  close(): void;
+}
+
+export function openClient(
+  wsUrl: string,
+  room: string,
+  token?: string,
+  timeoutMs = 60_000,
+): BenchClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: token ? { token } : {},
+  });
+  const synced = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`sync timeout for ${room}`)), timeoutMs);
+    provider.once('sync', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return {
+    doc,
+    provider,
+    synced,
+    close() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Resolves once the server has acknowledged everything `doc` sent (a fresh client sees it all). */
+export async function flushed(
+  wsUrl: string,
+  room: string,
+  doc: Y.Doc,
+  token?: string,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const want = Y.encodeStateVector(doc);
+  const end = performance.now() + timeoutMs;
+  while (performance.now() < end) {
+    const probe = openClient(wsUrl, room, token);
+    try {
+      await probe.synced;
+      const got = Y.encodeStateVector(probe.doc);
+      if (Buffer.from(got).equals(Buffer.from(want))) return;
+    } finally {
+      probe.close();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not receive all of ${room} in ${timeoutMs} ms`);
+}
