@@ -1,0 +1,119 @@
+/**
+ * Smoke test of the benchmark harness (`npm run bench`): a tiny run of every suite checks that the
+ * harness still produces sane figures. Speed is never asserted here — only that numbers exist, are
+ * plausible, and that correctness figures (dropped, diverged, loaded) are right.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RunRecord } from '../bench/lib/results';
+import { formatTable } from '../bench/lib/table';
+import type { Row, SuiteContext } from '../bench/lib/types';
+import { SUITES, selectSuites } from '../bench/suites';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tmpDir = mkdtempSync(join(os.tmpdir(), 'werkbank-bench-smoke-'));
+const ctx: SuiteContext = { quick: true, log: () => {}, tmpDir, root };
+
+afterAll(() => rmSync(tmpDir, { recursive: true, force: true }));
+
+function suite(name: string) {
+  const s = SUITES.find((x) => x.name === name);
+  if (!s) throw new Error(`no suite ${name}`);
+  return s;
+}
+
+function pick(rows: Row[], scenario: RegExp, metric: string): Row {
+  const r = rows.find((x) => scenario.test(x.scenario) && x.metric === metric);
+  if (!r) throw new Error(`no row ${scenario} / ${metric} in\n${formatTable(rows)}`);
+  return r;
+}
+
+const serverExists = (() => {
+  try {
+    readFileSync(join(root, 'sync-server/server.ts'));
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('bench harness (quick)', () => {
+  it('selects suites by name prefix', () => {
+    expect(selectSuites(SUITES, ['sync']).map((s) => s.name)).toEqual(['sync']);
+    expect(selectSuites(SUITES, []).length).toBe(SUITES.length);
+    expect(selectSuites(SUITES, ['nothing-like-this'])).toEqual([]);
+  });
+
+  it('sync: clients edit through both servers, nothing dropped or diverged', async () => {
+    const rows = await suite('sync').run(ctx);
+    const ref = /· reference$/;
+    const p50 = pick(rows, ref, 'latency p50').value;
+    expect(p50).toBeGreaterThan(0);
+    expect(p50).toBeLessThan(5000);
+    expect(pick(rows, ref, 'latency p99').value).toBeGreaterThanOrEqual(p50);
+    expect(pick(rows, ref, 'receipts measured').value).toBeGreaterThan(0);
+    expect(pick(rows, ref, 'dropped updates').value).toBe(0);
+    expect(pick(rows, ref, 'diverged rooms').value).toBe(0);
+    expect(pick(rows, ref, 'server peak RSS').value).toBeGreaterThan(10);
+    if (serverExists) {
+      const ours = /· werkbank$/;
+      expect(pick(rows, ours, 'receipts measured').value).toBeGreaterThan(0);
+      expect(pick(rows, ours, 'dropped updates').value).toBe(0);
+      expect(pick(rows, ours, 'diverged rooms').value).toBe(0);
+      expect(pick(rows, ours, 'latency p50').reference).toBe(p50);
+    }
+  }, 120_000);
+
+  it('load: a board written through the server comes back whole after a restart', async () => {
+    const rows = await suite('load').run(ctx);
+    const ref = pick(rows, /· reference$/, 'elements loaded');
+    expect(ref.value).toBe(100);
+    expect(ref.pass).toBe(true);
+    expect(pick(rows, /· reference$/, 'room open, cold (all content)').value).toBeGreaterThan(0);
+    if (serverExists) expect(pick(rows, /· werkbank$/, 'elements loaded').value).toBe(100);
+  }, 120_000);
+
+  it('size: write-on-drop is smaller than writing every pointer move', async () => {
+    const rows = await suite('size').run(ctx);
+    const fresh = pick(rows, /no drags/, 'bytes per element').value;
+    expect(fresh).toBeGreaterThan(50);
+    expect(fresh).toBeLessThan(2000);
+    const drop = pick(rows, /write on drop/, 'doc size');
+    expect(drop.reference).toBeGreaterThan(drop.value);
+  }, 60_000);
+
+  it('bundle: the first page has scripts and gzip shrinks them', async () => {
+    const rows = await suite('bundle').run(ctx);
+    const gz = pick(rows, /first page/, 'gzip size').value;
+    const raw = pick(rows, /first page/, 'raw size').value;
+    expect(gz).toBeGreaterThan(1);
+    expect(gz).toBeLessThan(raw);
+  }, 120_000);
+
+  it('clustering: reports figures or says why not', async () => {
+    const rows = await suite('clustering').run(ctx);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(Number.isFinite(r.value) || Boolean(r.note)).toBe(true);
+  }, 60_000);
+
+  it('the CLI prints a table and writes the run with machine info', () => {
+    const out = join(tmpDir, 'cli');
+    const stdout = execFileSync(
+      join(root, 'node_modules/.bin/tsx'),
+      ['test/bench/run.ts', 'size', '--quick', '--out', out],
+      { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    expect(stdout).toContain('== size ==');
+    const run = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as RunRecord;
+    expect(run.quick).toBe(true);
+    expect(run.suites).toEqual(['size']);
+    expect(run.machine.cpus).toBeGreaterThan(0);
+    expect(run.machine.node).toBe(process.version);
+    expect(run.rows.length).toBeGreaterThan(3);
+    expect(run.errors).toEqual([]);
+  }, 60_000);
+});
