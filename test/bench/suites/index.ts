@@ -6,6 +6,7 @@ import type { Suite } from '../lib/types';
 import { bundleSuite } from './bundle';
 import { clusteringSuite } from './clustering';
 import { loadSuite } from './load';
+import { renderSuite } from './render';
 import { sizeSuite } from './size';
 import { syncSuite } from './sync';
 
@@ -14,6 +15,7 @@ export const SUITES: readonly Suite[] = [
   loadSuite,
   sizeSuite,
   bundleSuite,
+  renderSuite,
   clusteringSuite,
 ];
 

@@ -1,0 +1,171 @@
+/**
+ * What the rendering suite drives: Werkbank's real board (server + built web app, board seeded
+ * through a Node client) and the naive Konva baseline page. Both expose the same probe.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { moveElements, updateElement } from '../../../workshops/board/doc';
+import type { CreateWorkshopResponse } from '../../../workshops/contract';
+import { API } from '../../../workshops/contract';
+import { boardRoom } from '../../../workshops/rooms';
+import { flushed, openClient } from '../lib/client';
+import type { BenchClient } from '../lib/client';
+import type { ServerHandle } from '../sync/processes';
+import { NAIVE_BOARD_SOURCE, naivePageHtml } from './naive-page';
+import { PROBE_SOURCE } from './probe';
+import type { BoardSeed } from './seed';
+import { writeSeed } from './seed';
+
+export interface Opened {
+  /** Page start (or build start, for the baseline) to the board's first full view, ms. */
+  firstRenderMs: number;
+  /** Starts 20 edits/s into the open board; the returned function stops them. */
+  stream(): () => Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RenderTarget {
+  name: string;
+  open(page: Page, seed: BoardSeed): Promise<Opened>;
+}
+
+const EDITS_PER_SECOND = 20;
+
+/** Ids of the stickies nearest the view centre: edits there are visible during the pans. */
+function visibleIds(seed: BoardSeed, count: number): string[] {
+  return [...seed.stickies]
+    .sort((a, b) => Math.hypot(a.x - 560, a.y - 280) - Math.hypot(b.x - 560, b.y - 280))
+    .slice(0, count)
+    .map((s) => s.id);
+}
+
+function ticker(fn: (i: number) => void | Promise<void>): () => Promise<void> {
+  let i = 0;
+  let busy: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    busy = Promise.resolve(fn(i++)).catch(() => {});
+  }, 1000 / EDITS_PER_SECOND);
+  return async () => {
+    clearInterval(timer);
+    await busy;
+  };
+}
+
+/** When the load timeline first reached 90 % of the settled node count. */
+async function firstFullView(page: Page, timeoutMs: number): Promise<number> {
+  const end = Date.now() + timeoutMs;
+  let last = -1;
+  let stableSince = Date.now();
+  while (Date.now() < end) {
+    const n = (await page.evaluate('window.__bench ? window.__bench.nodes() : 0')) as number;
+    if (n !== last) {
+      last = n;
+      stableSince = Date.now();
+    } else if (n > 0 && Date.now() - stableSince > 1500) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await page.evaluate('window.__benchLoad.stop = true');
+  const timeline = (await page.evaluate('window.__benchLoad.timeline')) as Array<[number, number]>;
+  const final = timeline.length ? (timeline[timeline.length - 1]?.[1] ?? 0) : 0;
+  if (final <= 0) throw new Error('the board never rendered (no Konva nodes)');
+  const hit = timeline.find(([, n]) => n >= final * 0.9);
+  return hit ? hit[0] : Number.NaN;
+}
+
+export const naiveTarget: RenderTarget = {
+  name: 'naive Konva',
+  async open(page, seed) {
+    await page.setContent(naivePageHtml());
+    // setContent is no navigation, so the init script may not have run in this document.
+    await page.evaluate(`if (!window.__bench) {${PROBE_SOURCE}}`);
+    // konva's exports map hides the UMD build: find it next to its package.json.
+    const require = createRequire(import.meta.url);
+    const konvaDir = dirname(require.resolve('konva/package.json'));
+    await page.addScriptTag({ path: join(konvaDir, 'konva.min.js') });
+    await page.evaluate(`window.__seed = ${JSON.stringify(seed)}`);
+    const ms = (await page.evaluate(`new Promise((resolve) => {
+      const t0 = performance.now();
+      ${NAIVE_BOARD_SOURCE}
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    })`)) as number;
+    await page.evaluate('window.__benchLoad.stop = true');
+    const ids = visibleIds(seed, 200);
+    return {
+      firstRenderMs: ms,
+      stream: () =>
+        ticker(async (i) => {
+          const id = ids[i % ids.length] ?? 's0';
+          const s = seed.stickies.find((x) => x.id === id);
+          if (!s) return;
+          await page.evaluate(
+            `window.__applyEdit(${JSON.stringify(id)}, ${s.x + ((i % 5) - 2) * 10}, ${s.y}, ${JSON.stringify(`bewerkt ${i}`)})`,
+          );
+        }),
+      close: async () => {},
+    };
+  },
+};
+
+/** Builds dist/web when it is missing or older than the client's sources. */
+export function ensureWebBuild(root: string): void {
+  const index = join(root, 'dist/web/index.html');
+  const newest = (dir: string): number => {
+    let t = 0;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    }
+    return t;
+  };
+  const src = Math.max(newest(join(root, 'web')), newest(join(root, 'workshops')));
+  if (existsSync(index) && statSync(index).mtimeMs >= src) return;
+  execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+}
+
+export function werkbankTarget(server: ServerHandle): RenderTarget {
+  return {
+    name: 'werkbank',
+    async open(page, seed) {
+      const base = server.ready.httpUrl;
+      const res = await fetch(base + API.workshops, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${server.ready.adminToken ?? ''}`,
+        },
+        body: JSON.stringify({ title: `Render ${seed.stickies.length}`, language: 'nl' }),
+      });
+      if (!res.ok) throw new Error(`create workshop: ${res.status}`);
+      const ws = (await res.json()) as CreateWorkshopResponse;
+      const room = boardRoom(ws.workshopId, 'ideate');
+      const writer: BenchClient = openClient(server.ready.wsUrl, room, ws.facilitatorToken);
+      await writer.synced;
+      for (const _ of writeSeed(writer.doc, seed)) await new Promise((r) => setTimeout(r, 5));
+      await flushed(server.ready.wsUrl, room, writer.doc, ws.facilitatorToken, 120_000);
+
+      await page.goto(`${base}/w/${ws.workshopId}/ideate#token=${ws.facilitatorToken}`);
+      const firstRenderMs = await firstFullView(page, 120_000);
+      const ids = visibleIds(seed, 200);
+      return {
+        firstRenderMs,
+        stream: () =>
+          ticker((i) => {
+            const id = ids[i % ids.length] ?? 's0';
+            const s = seed.stickies.find((x) => x.id === id);
+            if (!s) return;
+            writer.doc.transact(() => {
+              moveElements(writer.doc, [{ id, x: s.x + ((i % 5) - 2) * 10, y: s.y }]);
+              updateElement<'sticky'>(writer.doc, id, { text: `bewerkt ${i}` });
+            });
+          }),
+        close: async () => writer.close(),
+      };
+    },
+  };
+}

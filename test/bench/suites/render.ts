@@ -1,0 +1,228 @@
+/**
+ * Rendering suite: Debian's Chromium (playwright-core, software rendering, 1280×720, device scale
+ * 1) opens a board of 1,000 / 5,000 / 10,000 stickies plus 10 % connectors and is driven with
+ * real wheel events at 60/s (ANCHORS.md): a 600 px circle pan in 5 s at 100 %; ctrl+wheel zoom
+ * 1×→2×→0.5×→1× twice in 5 s; the same pan zoomed out to fit everything; the pan again while a
+ * Node client streams 20 edits/s into the board. Reports moving fps (frames that showed a new
+ * view), first render and JS heap, for Werkbank's board and a naive Konva page, beside the
+ * Excalidraw figures of ANCHORS.md.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { atLeast, atMost, row } from '../lib/types';
+import type { Goal, Row, Suite, SuiteContext } from '../lib/types';
+import { measure, panCircle, zoomPath, zoomTo } from '../render/driver';
+import type { Motion } from '../render/driver';
+import { PROBE_SOURCE } from '../render/probe';
+import { makeSeed } from '../render/seed';
+import { ensureWebBuild, naiveTarget, werkbankTarget } from '../render/targets';
+import type { RenderTarget } from '../render/targets';
+import type { ServerHandle } from '../sync/processes';
+import { startServerChild } from '../sync/processes';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Excalidraw 0.18.1 on a machine like this one (ANCHORS.md); midpoints of the ranges. */
+const EXCALIDRAW: Record<number, { first: number; pan: number; zoom: number; fit: number }> = {
+  1000: { first: 800, pan: 59, zoom: 57, fit: 43.5 },
+  5000: { first: 1500, pan: 58, zoom: 47.5, fit: 8.5 },
+  10000: { first: 2100, pan: 39.5, zoom: 31, fit: 5 },
+};
+const ANCHOR_LABEL = 'Excalidraw 0.18.1 (ANCHORS.md)';
+
+/** Goals at 10,000 stickies: the issue's (pan ≥ 50, fit ≥ 30) and ANCHORS.md's (first ≤ 1 s, zoom ≥ 45). */
+const GOALS: Record<string, Goal> = {
+  first: atMost(1000, 'ms'),
+  pan: atLeast(50, 'fps'),
+  zoom: atLeast(45, 'fps'),
+  fit: atLeast(30, 'fps'),
+};
+
+interface Figures {
+  firstRenderMs: number;
+  heapMB: number;
+  pan: Motion;
+  zoom: Motion;
+  fit: Motion;
+  fitReached: number;
+  stream: Motion;
+}
+
+const fps = (m: Motion) => (m.seconds > 0 ? m.moving / m.seconds : Number.NaN);
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+async function measureTarget(
+  browser: Browser,
+  target: RenderTarget,
+  n: number,
+  seconds: number,
+): Promise<Figures> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    deviceScaleFactor: 1,
+  });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(PROBE_SOURCE);
+    const seed = makeSeed(n);
+    const opened = await target.open(page, seed);
+    try {
+      const heap = await heapMB(page);
+      await new Promise((r) => setTimeout(r, 500));
+      const pan = await measure(page, () => panCircle(page, seconds));
+      const zoom = await measure(page, () => zoomPath(page, [2, 0.5, 1, 2, 0.5, 1], seconds));
+      const stop = opened.stream();
+      const stream = await measure(page, () => panCircle(page, seconds));
+      await stop();
+      const fitScale = Math.min(1280 / seed.width, 720 / seed.height) * 0.95;
+      const reached = await zoomTo(page, fitScale);
+      const fit = await measure(page, () => panCircle(page, seconds));
+      return {
+        firstRenderMs: opened.firstRenderMs,
+        heapMB: heap,
+        pan,
+        zoom,
+        fit,
+        fitReached: reached > 0 ? Math.min(1, fitScale / reached) : Number.NaN,
+        stream,
+      };
+    } finally {
+      await opened.close();
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+function rowsFor(target: string, n: number, f: Figures): Row[] {
+  const scen = `${n.toLocaleString('en-US')} stickies · ${target}`;
+  const ours = target === 'werkbank';
+  const ex = EXCALIDRAW[n];
+  const ref = (v: number | undefined) =>
+    ours && v !== undefined ? { reference: v, referenceLabel: ANCHOR_LABEL } : {};
+  const goal = (k: string) => (ours && n === 10000 && GOALS[k] ? { goal: GOALS[k] } : {});
+  return [
+    row('render', scen, 'first render', f.firstRenderMs, 'ms', {
+      ...ref(ex?.first),
+      ...goal('first'),
+    }),
+    row('render', scen, 'JS heap after load', f.heapMB, 'MB'),
+    row('render', scen, 'pan 100 %, moving fps', fps(f.pan), 'fps', {
+      ...ref(ex?.pan),
+      ...goal('pan'),
+    }),
+    row('render', scen, 'pan 100 %, rAF fps', f.pan.frames / f.pan.seconds, 'fps'),
+    row('render', scen, 'pan 100 %, longest frame', f.pan.longestFrameMs, 'ms'),
+    row('render', scen, 'zoom, moving fps', fps(f.zoom), 'fps', {
+      ...ref(ex?.zoom),
+      ...goal('zoom'),
+      note: `scale reached ${f.zoom.minScale.toFixed(2)}–${f.zoom.maxScale.toFixed(2)} (asked 0.5–2)`,
+    }),
+    row('render', scen, 'pan, all visible, moving fps', fps(f.fit), 'fps', {
+      ...ref(ex?.fit),
+      ...goal('fit'),
+      ...(f.fitReached < 0.99
+        ? {
+            note: `the board's minimum zoom shows ${(f.fitReached * 100).toFixed(0)} % of the fit scale`,
+          }
+        : {}),
+    }),
+    row('render', scen, 'pan + 20 edits/s, moving fps', fps(f.stream), 'fps'),
+  ];
+}
+
+async function startWerkbank(
+  ctx: SuiteContext,
+): Promise<{ target: RenderTarget; server: ServerHandle } | string> {
+  if (!existsSync(join(ctx.root, 'sync-server/server.ts')))
+    return 'sync-server/server.ts does not exist yet';
+  if (!existsSync(join(ctx.root, 'web/board'))) return 'web/board does not exist yet';
+  ensureWebBuild(ctx.root);
+  const dataDir = join(ctx.tmpDir, `render-${Date.now()}`);
+  mkdirSync(dataDir, { recursive: true });
+  const server = await startServerChild('ours', dataDir, ctx.root);
+  return { target: werkbankTarget(server), server };
+}
+
+export const renderSuite: Suite = {
+  name: 'render',
+  description:
+    'moving fps (pan, zoom, fit, live edits), first render, heap in Chromium: 1k/5k/10k stickies',
+  async run(ctx) {
+    const sizes = ctx.quick ? [200] : [1000, 5000, 10000];
+    const seconds = ctx.quick ? 1 : 5;
+    const rows: Row[] = [];
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+    let server: ServerHandle | null = null;
+    try {
+      const targets: RenderTarget[] = [];
+      try {
+        const wb = await startWerkbank(ctx);
+        if (typeof wb === 'string') {
+          rows.push(
+            row('render', 'werkbank', 'first render', Number.NaN, 'ms', {
+              note: `not measured: ${wb}`,
+            }),
+          );
+        } else {
+          server = wb.server;
+          targets.push(wb.target);
+        }
+      } catch (err) {
+        const msg = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+        rows.push(
+          row('render', 'werkbank', 'first render', Number.NaN, 'ms', {
+            note: `not measured: ${msg}`,
+          }),
+        );
+      }
+      targets.push(naiveTarget);
+      for (const n of sizes) {
+        for (const target of targets) {
+          ctx.log(`render ${n} on ${target.name}…`);
+          try {
+            rows.push(...rowsFor(target.name, n, await measureTarget(browser, target, n, seconds)));
+          } catch (err) {
+            const msg = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+            ctx.log(`  failed: ${msg}`);
+            rows.push(
+              row(
+                'render',
+                `${n.toLocaleString('en-US')} stickies · ${target.name}`,
+                'first render',
+                Number.NaN,
+                'ms',
+                {
+                  note: `not measured: ${msg}`,
+                },
+              ),
+            );
+          }
+        }
+      }
+    } finally {
+      await browser.close();
+      await server?.stop();
+    }
+    return rows;
+  },
+};
