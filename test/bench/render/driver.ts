@@ -130,7 +130,8 @@ export async function zoomTo(page: Page, target: number): Promise<number> {
   await page.keyboard.down('Control');
   try {
     let last = 0;
-    for (let i = 0; i < 200; i++) {
+    const deadline = performance.now() + 20_000;
+    for (let i = 0; i < 200 && performance.now() < deadline; i++) {
       const now = await scale(page);
       if (now <= 0 || Math.abs(Math.log(target / now)) < 0.02) break;
       if (i > 10 && Math.abs(now - last) / now < 0.001) break; // clamped by the page

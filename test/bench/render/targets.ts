@@ -55,7 +55,7 @@ function ticker(fn: (i: number) => void | Promise<void>): () => Promise<void> {
 }
 
 /** When the load timeline first reached 90 % of the settled node count. */
-async function firstFullView(page: Page, timeoutMs: number): Promise<number> {
+export async function firstFullView(page: Page, timeoutMs: number): Promise<number> {
   const end = Date.now() + timeoutMs;
   let last = -1;
   let stableSince = Date.now();

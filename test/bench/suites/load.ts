@@ -4,10 +4,11 @@
  * the real server by a stock client, the way the board writes: one transaction per new sticky,
  * per drop and per text edit, so the store holds one entry per edit until it compacts.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { addElement, elementsMap, moveElements, updateElement } from '../../../workshops/board/doc';
 import { flushed, openClient } from '../lib/client';
+import { coldOpenWorkshop } from '../render/cold-open';
 import { median } from '../lib/stats';
 import { row } from '../lib/types';
 import type { Row, Suite, SuiteContext } from '../lib/types';
@@ -160,6 +161,29 @@ export const loadSuite: Suite = {
           vs(ref ? ref.writeMs / 1000 : undefined),
         ),
       );
+    }
+
+    // A whole workshop opened cold in Chromium: needs the web app's board.
+    const perBoard = ctx.quick ? 100 : 2000;
+    const wscen = `workshop of 5 boards × ${perBoard.toLocaleString('en-US')} stickies, cold · werkbank`;
+    if (!existsSync(join(ctx.root, 'web/board'))) {
+      rows.push(
+        row('load', wscen, 'first full view', Number.NaN, 'ms', {
+          note: 'not measured: web/board does not exist yet',
+        }),
+      );
+    } else {
+      ctx.log('load: cold workshop open in Chromium…');
+      try {
+        const r = await coldOpenWorkshop(ctx, perBoard, ctx.quick ? 100 : 5000);
+        rows.push(row('load', wscen, 'first full view', r.firstRenderMs, 'ms'));
+        rows.push(row('load', wscen, 'JS heap after load', r.heapMB, 'MB'));
+      } catch (err) {
+        const msg = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+        rows.push(
+          row('load', wscen, 'first full view', Number.NaN, 'ms', { note: `failed: ${msg}` }),
+        );
+      }
     }
     return rows;
   },

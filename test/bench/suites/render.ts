@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { atLeast, atMost, row } from '../lib/types';
 import type { Goal, Row, Suite, SuiteContext } from '../lib/types';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../render/chromium';
 import { measure, panCircle, zoomPath, zoomTo } from '../render/driver';
 import type { Motion } from '../render/driver';
 import { PROBE_SOURCE } from '../render/probe';
@@ -21,15 +22,6 @@ import { ensureWebBuild, naiveTarget, werkbankTarget } from '../render/targets';
 import type { RenderTarget } from '../render/targets';
 import type { ServerHandle } from '../sync/processes';
 import { startServerChild } from '../sync/processes';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Excalidraw 0.18.1 on a machine like this one (ANCHORS.md); midpoints of the ranges. */
 const EXCALIDRAW: Record<number, { first: number; pan: number; zoom: number; fit: number }> = {
@@ -169,7 +161,7 @@ export const renderSuite: Suite = {
     const seconds = ctx.quick ? 1 : 5;
     const rows: Row[] = [];
     const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
     });
     let server: ServerHandle | null = null;

@@ -1,0 +1,85 @@
+/**
+ * Cold open of a whole workshop: five boards of N stickies each with a history of drags, written
+ * through the real server; then the server restarts (every room cold, read from LevelDB) and a
+ * fresh Chromium context opens the first board. Time: page start to the board's first full view.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { moveElements } from '../../../workshops/board/doc';
+import type { CreateWorkshopResponse } from '../../../workshops/contract';
+import { API } from '../../../workshops/contract';
+import { STAGES, boardRoom } from '../../../workshops/rooms';
+import { flushed, openClient } from '../lib/client';
+import type { SuiteContext } from '../lib/types';
+import { startServerChild } from '../sync/processes';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { PROBE_SOURCE } from './probe';
+import { makeSeed, writeSeed } from './seed';
+import { ensureWebBuild, firstFullView } from './targets';
+
+export interface ColdOpen {
+  firstRenderMs: number;
+  heapMB: number;
+}
+
+export async function coldOpenWorkshop(
+  ctx: SuiteContext,
+  elementsPerBoard: number,
+  dragsPerBoard: number,
+): Promise<ColdOpen> {
+  ensureWebBuild(ctx.root);
+  const dataDir = join(ctx.tmpDir, `cold-open-${Date.now()}`);
+  mkdirSync(dataDir, { recursive: true });
+  let server = await startServerChild('ours', dataDir, ctx.root);
+  let ws: CreateWorkshopResponse;
+  try {
+    const res = await fetch(server.ready.httpUrl + API.workshops, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${server.ready.adminToken ?? ''}`,
+      },
+      body: JSON.stringify({ title: 'Cold open', language: 'nl' }),
+    });
+    if (!res.ok) throw new Error(`create workshop: ${res.status}`);
+    ws = (await res.json()) as CreateWorkshopResponse;
+    const seed = makeSeed(elementsPerBoard);
+    for (const stage of STAGES) {
+      const room = boardRoom(ws.workshopId, stage);
+      const c = openClient(server.ready.wsUrl, room, ws.facilitatorToken);
+      await c.synced;
+      for (const _ of writeSeed(c.doc, seed)) await new Promise((r) => setTimeout(r, 5));
+      for (let d = 0; d < dragsPerBoard; d++) {
+        const s = seed.stickies[(d * 7919) % seed.stickies.length];
+        if (s) moveElements(c.doc, [{ id: s.id, x: s.x + (d % 7), y: s.y }]);
+        if (d % 500 === 0) await new Promise((r) => setTimeout(r, 1));
+      }
+      await flushed(server.ready.wsUrl, room, c.doc, ws.facilitatorToken, 120_000);
+      c.close();
+    }
+  } finally {
+    await server.stop();
+  }
+  server = await startServerChild('ours', dataDir, ctx.root);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    await page.addInitScript(PROBE_SOURCE);
+    await page.goto(
+      `${server.ready.httpUrl}/w/${ws.workshopId}/${STAGES[0]}#token=${ws.facilitatorToken}`,
+    );
+    const firstRenderMs = await firstFullView(page, 120_000);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return { firstRenderMs, heapMB: usedSize / 2 ** 20 };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
