@@ -4,7 +4,7 @@
  * plausible, and that correctness figures (dropped, diverged, loaded) are right.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,14 +32,7 @@ function pick(rows: Row[], scenario: RegExp, metric: string): Row {
   return r;
 }
 
-const serverExists = (() => {
-  try {
-    readFileSync(join(root, 'sync-server/server.ts'));
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const serverExists = existsSync(join(root, 'sync-server/server.ts'));
 
 describe('bench harness (quick)', () => {
   it('selects suites by name prefix', () => {
@@ -93,6 +86,24 @@ describe('bench harness (quick)', () => {
     expect(gz).toBeGreaterThan(1);
     expect(gz).toBeLessThan(raw);
   }, 120_000);
+
+  it('render: Chromium pans and zooms the naive baseline and counts moving frames', async () => {
+    const rows = await suite('render').run(ctx);
+    const naive = /· naive Konva$/;
+    expect(pick(rows, naive, 'first render').value).toBeGreaterThan(0);
+    expect(pick(rows, naive, 'JS heap after load').value).toBeGreaterThan(0.1);
+    const moving = pick(rows, naive, 'pan 100 %, moving fps').value;
+    const raf = pick(rows, naive, 'pan 100 %, rAF fps').value;
+    expect(moving).toBeGreaterThan(1);
+    // A moving frame is a rAF frame whose view changed: never more of them than frames.
+    expect(moving).toBeLessThanOrEqual(raf + 0.5);
+    expect(pick(rows, naive, 'zoom, moving fps').value).toBeGreaterThan(1);
+    expect(pick(rows, naive, 'pan + 20 edits/s, moving fps').value).toBeGreaterThan(1);
+    const boardExists = serverExists && existsSync(join(root, 'web/board'));
+    if (boardExists) {
+      expect(pick(rows, /· werkbank$/, 'pan 100 %, moving fps').value).toBeGreaterThan(1);
+    }
+  }, 180_000);
 
   it('clustering: reports figures or says why not', async () => {
     const rows = await suite('clustering').run(ctx);

@@ -1,8 +1,10 @@
 /** Prints rows as a plain-text table, one block per suite. */
 import type { Row } from './types';
 
-export function formatValue(v: number | undefined): string {
+/** NaN (stored as null in JSON) marks a figure that could not be measured: shown as —. */
+export function formatValue(v: number | null | undefined): string {
   if (v === undefined) return '';
+  if (v === null || Number.isNaN(v)) return '—';
   if (!Number.isFinite(v)) return String(v);
   const abs = Math.abs(v);
   if (abs === 0) return '0';
