@@ -37,7 +37,7 @@ async function measureLoad(ctx: SuiteContext, kind: ServerKind, h: History): Pro
   let token: string | undefined;
   let writeMs = 0;
   try {
-    const [plan] = await provisionRooms(server, 1, 1);
+    const [plan] = (await provisionRooms(server, 1, 1)).rooms;
     if (!plan) throw new Error('no room');
     room = plan.room;
     token = plan.tokens[0];

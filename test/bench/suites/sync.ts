@@ -61,7 +61,7 @@ const FULL: SyncScenario[] = [
     editsPerSecond: 1000,
     cursorHz: 10,
     awareness: 'local',
-    durationMs: 30_000,
+    durationMs: 15_000,
     workers: 2,
     p99GoalMs: 10,
   },
@@ -112,6 +112,7 @@ export interface SyncMeasurement {
   serverPeakRssMB: number;
   clientCpuPercent: number;
   connectMs: number;
+  note?: string;
 }
 
 export async function measureSync(
@@ -124,7 +125,8 @@ export async function measureSync(
   const server: ServerHandle = await startServerChild(kind, dataDir, ctx.root);
   const workers: WorkerHandle[] = [];
   try {
-    const rooms = await provisionRooms(server, scenario.rooms, scenario.clientsPerRoom);
+    const { rooms, note } = await provisionRooms(server, scenario.rooms, scenario.clientsPerRoom);
+    if (note) ctx.log(`  ${kind}: ${note}`);
     const perWorker = Math.ceil(rooms.length / scenario.workers);
     const clients = scenario.rooms * scenario.clientsPerRoom;
     for (let w = 0; w < scenario.workers; w++) {
@@ -141,7 +143,7 @@ export async function measureSync(
         cursorHz: scenario.cursorHz,
         awareness: scenario.awareness,
         durationMs: scenario.durationMs,
-        settleMs: 10_000,
+        settleMs: 5_000,
         connectBatch: 50,
       });
     }
@@ -152,7 +154,7 @@ export async function measureSync(
 
     const before = await server.stats();
     const wall0 = performance.now();
-    const results = workers.map((w) => w.result(scenario.durationMs + 120_000));
+    const results = workers.map((w) => w.result(scenario.durationMs + 240_000));
     for (const w of workers) w.send({ type: 'go' });
     await new Promise((r) => setTimeout(r, scenario.durationMs));
     const after = await server.stats();
@@ -190,6 +192,7 @@ export async function measureSync(
       serverPeakRssMB: after.maxRssBytes / 2 ** 20,
       clientCpuPercent: clientCpu,
       connectMs,
+      ...(note ? { note } : {}),
     };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
@@ -256,7 +259,8 @@ function rowsFor(
       vs((x) => x.connectMs / 1000),
     ),
   ];
-  if (note && rows[0]) rows[0].note = note;
+  const notes = [note, m.note].filter(Boolean).join('; ');
+  if (notes && rows[0]) rows[0].note = notes;
   return rows;
 }
 

@@ -244,7 +244,18 @@ async function runLoad(p: WorkerPlan): Promise<void> {
     edits += r.edits;
     expectedReceipts += r.edits * (r.clients.length - 1);
   }
-  await waitFor(() => receipts >= expectedReceipts, p.settleMs, 20);
+  // Wait for stragglers while they still arrive: a saturated run drains a backlog for a while,
+  // which is lateness, not loss. Whatever has not come once arrivals stop for settleMs is dropped.
+  const drainCap = performance.now() + 120_000;
+  let seen = receipts;
+  let lastProgress = performance.now();
+  while (receipts < expectedReceipts && performance.now() < drainCap) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (receipts !== seen) {
+      seen = receipts;
+      lastProgress = performance.now();
+    } else if (performance.now() - lastProgress > p.settleMs) break;
+  }
   measuring = false;
 
   // Convergence: every client of a room, and a fresh client synced from the server, must agree.

@@ -49,7 +49,7 @@ export interface WorkerPlan {
   awareness: 'stock' | 'local';
   /** Load window, ms. */
   durationMs: number;
-  /** How long to wait for the last edits to arrive before counting what is missing, ms. */
+  /** How long arrivals may pause after the load before what is missing counts as dropped, ms. */
   settleMs: number;
   /** Connections opened per tick while connecting, to avoid a thundering herd. */
   connectBatch: number;

@@ -9,6 +9,15 @@ import { STAGES, boardRoom } from '../../../workshops/rooms';
 import type { RoomPlan } from './protocol';
 import type { ServerHandle } from './processes';
 
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 async function post<T>(url: string, body: unknown, bearer?: string): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
@@ -18,21 +27,30 @@ async function post<T>(url: string, body: unknown, bearer?: string): Promise<T> 
     },
     body: JSON.stringify(body),
   });
-  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
+  if (!res.ok) throw new HttpError(res.status, `POST ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+export interface Provisioned {
+  rooms: RoomPlan[];
+  /** Set when participant tokens could not all be had (e.g. the join rate limit). */
+  note?: string;
 }
 
 export async function provisionRooms(
   server: ServerHandle,
   roomCount: number,
   clientsPerRoom: number,
-): Promise<RoomPlan[]> {
+): Promise<Provisioned> {
   if (server.kind === 'reference') {
-    return Array.from({ length: roomCount }, (_, i) => ({
-      room: `benchref${String(i).padStart(4, '0')}/ideate`,
-      tokens: [],
-    }));
+    return {
+      rooms: Array.from({ length: roomCount }, (_, i) => ({
+        room: `benchref${String(i).padStart(4, '0')}/ideate`,
+        tokens: [],
+      })),
+    };
   }
+  let limited = 0;
   const base = server.ready.httpUrl;
   const admin = server.ready.adminToken ?? '';
   const rooms: RoomPlan[] = [];
@@ -46,15 +64,32 @@ export async function provisionRooms(
       if (rooms.length >= roomCount) break;
       const tokens: string[] = [];
       for (let i = 0; i < clientsPerRoom; i++) {
-        const joined = await post<JoinResponse>(base + API.join, {
-          joinCode: ws.joinCode,
-          name: `Deelnemer ${stage} ${i}`,
-          organisation: 'Bench BV',
-        });
-        tokens.push(joined.token);
+        if (limited > 0) {
+          tokens.push(ws.facilitatorToken);
+          limited++;
+          continue;
+        }
+        try {
+          const joined = await post<JoinResponse>(base + API.join, {
+            joinCode: ws.joinCode,
+            name: `Deelnemer ${stage} ${i}`,
+            organisation: 'Bench BV',
+          });
+          tokens.push(joined.token);
+        } catch (err) {
+          // The join endpoint is rate-limited per address; everything here comes from 127.0.0.1.
+          if (!(err instanceof HttpError) || err.status !== 429) throw err;
+          tokens.push(ws.facilitatorToken);
+          limited++;
+        }
       }
       rooms.push({ room: boardRoom(ws.workshopId, stage), tokens });
     }
   }
-  return rooms;
+  return limited > 0
+    ? {
+        rooms,
+        note: `${limited} clients used the facilitator token: POST /api/join answered 429 (rate limit)`,
+      }
+    : { rooms };
 }
