@@ -43,6 +43,19 @@ const FULL: SyncScenario[] = [
     workers: 1,
   },
   {
+    // The same room with stock clients, which re-send every awareness change they receive: what
+    // a room costs when people join with the stock client (O(n²) messages).
+    id: 'room50-stock',
+    label: '1 room × 50, 100 edits/s, cursors 10 Hz, stock echo',
+    rooms: 1,
+    clientsPerRoom: 50,
+    editsPerSecond: 100,
+    cursorHz: 10,
+    awareness: 'stock',
+    durationMs: 10_000,
+    workers: 1,
+  },
+  {
     id: 'anchor',
     label: '20 rooms × 10, 400 edits/s, cursors 5 Hz, stock echo',
     rooms: 20,
