@@ -121,6 +121,7 @@ export const DENIED = {
   readOnlyRole: 'read-only-role',
   boardLocked: 'board-locked',
   controlFacilitatorOnly: 'control-facilitator-only',
+  othersVotes: 'others-votes',
 } as const;
 export type DeniedReason = (typeof DENIED)[keyof typeof DENIED];
 
@@ -132,3 +133,11 @@ export const LIMITS = {
   messageBurst: 1200,
   joinAttemptsPerMinute: 20,
 } as const;
+
+/** `GET /api/workshops` (admin): every workshop with freshly signed facilitator/viewer tokens. */
+export interface WorkshopListEntry extends CreateWorkshopResponse {
+  title: string;
+  language: Lang;
+  organisation: string;
+  createdAt: number;
+}

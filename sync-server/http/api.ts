@@ -1,0 +1,285 @@
+/**
+ * The JSON API (docs/api.md). Every handler validates its input and answers with a typed body
+ * from workshops/contract.ts or an ApiError.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type {
+  CreateWorkshopResponse,
+  JoinResponse,
+  ParticipantKind,
+  TimeResponse,
+  TokenClaims,
+  WorkshopInfo,
+  WorkshopListEntry,
+} from '../../workshops';
+import {
+  PARTICIPANT_KINDS,
+  STAGES,
+  addParticipant,
+  isLang,
+  isParticipantRemoved,
+  randomId,
+  readBoards,
+  seedBoardDoc,
+  seedControlDoc,
+} from '../../workshops';
+import type { TokenService } from '../auth/tokens';
+import type { Logger } from '../log';
+import type { WorkshopEntry, WorkshopStore } from '../store/workshops';
+import { randomJoinCode } from '../store/workshops';
+import type { Rooms } from '../sync/rooms';
+import type { WindowLimiter } from './ratelimit';
+import { HttpError, bearer, clientAddress, readJson, sendJson } from './respond';
+
+export interface ApiDeps {
+  adminToken: string;
+  tokens: TokenService;
+  workshops: WorkshopStore;
+  rooms: Rooms;
+  joinFailures: WindowLimiter;
+  joinAttempts: WindowLimiter;
+  trustProxy: boolean;
+  log: Logger;
+}
+
+function text(body: Record<string, unknown>, key: string, max: number, required: boolean): string {
+  const v = body[key];
+  if (v === undefined || v === null || v === '') {
+    if (required) throw new HttpError(400, 'invalid', `"${key}" is required`);
+    return '';
+  }
+  if (typeof v !== 'string') throw new HttpError(400, 'invalid', `"${key}" must be a string`);
+  const trimmed = v.trim();
+  if (required && !trimmed) throw new HttpError(400, 'invalid', `"${key}" is required`);
+  if (trimmed.length > max)
+    throw new HttpError(400, 'invalid', `"${key}" is longer than ${max} characters`);
+  return trimmed;
+}
+
+function isAdmin(req: IncomingMessage, adminToken: string): boolean {
+  const given = Buffer.from(bearer(req) ?? '');
+  const expected = Buffer.from(adminToken);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function requireAdmin(req: IncomingMessage, deps: ApiDeps): void {
+  if (!isAdmin(req, deps.adminToken))
+    throw new HttpError(401, 'unauthorized', 'a valid admin token is required');
+}
+
+async function mintLinks(
+  deps: ApiDeps,
+  workshopId: string,
+): Promise<{ facilitatorToken: string; viewerToken: string }> {
+  const [facilitatorToken, viewerToken] = await Promise.all([
+    deps.tokens.sign({ workshopId, role: 'facilitator', participantId: 'facilitator' }),
+    deps.tokens.sign({ workshopId, role: 'viewer', participantId: 'viewer' }),
+  ]);
+  return { facilitatorToken, viewerToken };
+}
+
+async function createWorkshop(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ApiDeps,
+): Promise<void> {
+  requireAdmin(req, deps);
+  const body = await readJson(req);
+  const title = text(body, 'title', 200, true);
+  const language = body.language ?? 'nl';
+  if (!isLang(language)) throw new HttpError(400, 'invalid', '"language" must be "nl" or "en"');
+  const organisation = text(body, 'organisation', 200, false);
+
+  let joinCode = randomJoinCode((n) => randomBytes(n));
+  while (await deps.workshops.byJoinCode(joinCode))
+    joinCode = randomJoinCode((n) => randomBytes(n));
+  const entry: WorkshopEntry = {
+    workshopId: randomId(10),
+    title,
+    language,
+    organisation,
+    joinCode,
+    createdAt: Date.now(),
+  };
+
+  // Seed on the server, once: two clients opening a new board at once can never seed it twice.
+  const control = await deps.rooms.acquire({ kind: 'control', workshopId: entry.workshopId });
+  try {
+    seedControlDoc(control.doc, { title, language, organisation });
+    for (const board of readBoards(control.doc)) {
+      const room = await deps.rooms.acquire({
+        kind: 'board',
+        workshopId: entry.workshopId,
+        boardId: board.id,
+      });
+      try {
+        seedBoardDoc(room.doc, board.id, language);
+        await room.flush();
+      } finally {
+        deps.rooms.release(room);
+      }
+    }
+    await control.flush();
+  } finally {
+    deps.rooms.release(control);
+  }
+  await deps.workshops.create(entry);
+  deps.log.info({ workshop: entry.workshopId }, 'workshop created');
+  const response: CreateWorkshopResponse = {
+    workshopId: entry.workshopId,
+    joinCode,
+    ...(await mintLinks(deps, entry.workshopId)),
+  };
+  sendJson(res, 201, response);
+}
+
+async function listWorkshops(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ApiDeps,
+): Promise<void> {
+  requireAdmin(req, deps);
+  const list: WorkshopListEntry[] = [];
+  for (const w of await deps.workshops.list()) {
+    list.push({ ...w, ...(await mintLinks(deps, w.workshopId)) });
+  }
+  sendJson(res, 200, { workshops: list });
+}
+
+async function join(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
+  const address = clientAddress(req, deps.trustProxy);
+  const wait = Math.max(
+    deps.joinFailures.retryAfter(address),
+    deps.joinAttempts.retryAfter(address),
+  );
+  if (wait > 0) {
+    deps.log.warn({ address }, 'join rate limit');
+    throw new HttpError(429, 'rate_limited', `too many join attempts; try again in ${wait} s`, {
+      'retry-after': String(wait),
+    });
+  }
+  deps.joinAttempts.record(address);
+  const body = await readJson(req);
+  const joinCode = text(body, 'joinCode', 32, true);
+  const name = text(body, 'name', 80, true);
+  const organisation = text(body, 'organisation', 120, false);
+  const kindRaw = body.kind;
+  if (
+    kindRaw !== undefined &&
+    kindRaw !== null &&
+    kindRaw !== '' &&
+    !(PARTICIPANT_KINDS as readonly unknown[]).includes(kindRaw)
+  ) {
+    throw new HttpError(400, 'invalid', `"kind" must be one of ${PARTICIPANT_KINDS.join(', ')}`);
+  }
+  const workshop = await deps.workshops.byJoinCode(joinCode);
+  if (!workshop) {
+    deps.joinFailures.record(address);
+    deps.log.info({ address }, 'join with unknown code');
+    throw new HttpError(404, 'unknown_code', 'no workshop has this join code');
+  }
+  const participantId = `p-${randomId(10)}`;
+  const control = await deps.rooms.acquire({ kind: 'control', workshopId: workshop.workshopId });
+  try {
+    addParticipant(control.doc, {
+      id: participantId,
+      name,
+      organisation,
+      joinedAt: Date.now(),
+      ...(kindRaw ? { kind: kindRaw as ParticipantKind } : {}),
+    });
+    await control.flush();
+  } finally {
+    deps.rooms.release(control);
+  }
+  const token = await deps.tokens.sign({
+    workshopId: workshop.workshopId,
+    role: 'participant',
+    participantId,
+  });
+  deps.log.info(
+    { workshop: workshop.workshopId, participant: participantId },
+    'participant joined',
+  );
+  const response: JoinResponse = { workshopId: workshop.workshopId, participantId, token };
+  sendJson(res, 200, response);
+}
+
+async function claimsFor(
+  req: IncomingMessage,
+  deps: ApiDeps,
+  workshopId: string,
+): Promise<TokenClaims> {
+  const claims = await deps.tokens.verify(bearer(req));
+  if (!claims) throw new HttpError(401, 'unauthorized', 'a valid token is required');
+  if (claims.workshopId !== workshopId)
+    throw new HttpError(403, 'forbidden', 'this token is for another workshop');
+  return claims;
+}
+
+async function workshopInfo(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ApiDeps,
+  workshopId: string,
+): Promise<void> {
+  const claims = await claimsFor(req, deps, workshopId);
+  const workshop = await deps.workshops.get(workshopId);
+  if (!workshop) throw new HttpError(404, 'not_found', 'no such workshop');
+  const control = await deps.rooms.acquire({ kind: 'control', workshopId });
+  try {
+    if (claims.role === 'participant' && isParticipantRemoved(control.doc, claims.participantId)) {
+      throw new HttpError(403, 'removed', 'the facilitator removed this participant');
+    }
+    const boards = readBoards(control.doc).map((b) => b.id);
+    const info: WorkshopInfo = {
+      workshopId,
+      title: workshop.title,
+      language: workshop.language,
+      organisation: workshop.organisation,
+      boards: boards.length ? boards : [...STAGES],
+      role: claims.role,
+      participantId: claims.participantId,
+    };
+    sendJson(res, 200, info);
+  } finally {
+    deps.rooms.release(control);
+  }
+}
+
+/** Routes an /api request; returns false when no route matched. */
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ApiDeps,
+): Promise<boolean> {
+  const { pathname } = new URL(req.url ?? '/', 'http://x');
+  const method = req.method ?? 'GET';
+  if (pathname === '/api/time' && method === 'GET') {
+    const body: TimeResponse = { now: Date.now() };
+    sendJson(res, 200, body);
+    return true;
+  }
+  if (pathname === '/api/workshops') {
+    if (method === 'POST') await createWorkshop(req, res, deps);
+    else if (method === 'GET') await listWorkshops(req, res, deps);
+    else
+      throw new HttpError(405, 'method_not_allowed', `${method} is not allowed here`, {
+        allow: 'GET, POST',
+      });
+    return true;
+  }
+  if (pathname === '/api/join') {
+    if (method !== 'POST')
+      throw new HttpError(405, 'method_not_allowed', 'use POST', { allow: 'POST' });
+    await join(req, res, deps);
+    return true;
+  }
+  const match = /^\/api\/workshops\/([a-z0-9]{6,40})$/.exec(pathname);
+  if (match?.[1] && method === 'GET') {
+    await workshopInfo(req, res, deps, match[1]);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,61 @@
+/**
+ * `npm start`: configuration from the environment (README, "Configuration"), then the server.
+ * SIGINT/SIGTERM stop taking connections, flush every room to disk and exit 0.
+ */
+import { createLogger } from './log';
+import { startServer } from './server';
+
+const log = createLogger();
+const int = (name: string, fallback: number) => {
+  const v = process.env[name];
+  const n = v ? Number.parseInt(v, 10) : NaN;
+  return Number.isFinite(n) ? n : fallback;
+};
+
+const host = process.env.HOST ?? '127.0.0.1';
+const server = await startServer({
+  host,
+  port: int('PORT', 1234),
+  dataDir: process.env.DATA_DIR ?? './data',
+  adminToken: process.env.ADMIN_TOKEN || undefined,
+  tokenSecret: process.env.TOKEN_SECRET || undefined,
+  logger: log,
+  staticDir: process.env.STATIC_DIR || undefined,
+  trustProxy: process.env.TRUST_PROXY === '1',
+  idleUnloadMs: int('IDLE_UNLOAD_MS', 30_000),
+  limits: {
+    maxMessageBytes: int('MAX_MESSAGE_BYTES', 2 * 1024 * 1024),
+    messagesPerSecond: int('MESSAGES_PER_SECOND', 600),
+    joinFailuresPerMinute: int('JOIN_ATTEMPTS_PER_MINUTE', 20),
+  },
+});
+
+const publicUrl = (
+  process.env.PUBLIC_URL ??
+  (host === '127.0.0.1' || host === '0.0.0.0' ? `http://localhost:${server.port}` : server.url)
+).replace(/\/$/, '');
+if (server.adminTokenCreated) {
+  process.stdout.write(
+    `\n  Werkbank is ready. Facilitator link (shown once — keep it; the token is in ${server.adminTokenFile}):\n\n    ${publicUrl}/admin#token=${server.adminToken}\n\n`,
+  );
+} else {
+  process.stdout.write(
+    `\n  Werkbank is ready at ${publicUrl}  (facilitators: ${publicUrl}/admin, token in ${server.adminTokenFile ?? 'ADMIN_TOKEN'})\n\n`,
+  );
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

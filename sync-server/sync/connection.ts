@@ -1,0 +1,213 @@
+/**
+ * One WebSocket on one room: the y-websocket protocol (sync step 1/2, update, awareness,
+ * query-awareness) with the role checks of DESIGN.md. Message kinds dispatch through a table.
+ * A write the role does not allow is never applied; the sender gets the y-protocols auth
+ * message "permission denied" with a reason, and the connection stays open.
+ */
+import * as authProtocol from 'y-protocols/auth';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import type { DeniedReason, TokenClaims } from '../../workshops';
+import { CLOSE, MESSAGE } from '../../workshops';
+import type { Logger } from '../log';
+import { isEmptyUpdate } from '../store/docs';
+import type { Peer, Room } from './room';
+
+export interface ConnectionLimits {
+  maxMessageBytes: number;
+  messagesPerSecond: number;
+  messageBurst: number;
+  /** Close a connection whose unsent bytes exceed this (a stuck or very slow client). */
+  maxBufferedBytes: number;
+}
+
+/** Decides whether this connection may write `update` to its room right now. */
+export type WritePolicy = (update: Uint8Array) => DeniedReason | null;
+
+type Handler = (conn: Connection, decoder: decoding.Decoder, encoder: encoding.Encoder) => void;
+
+/** The message table (y-websocket's `messageHandlers`): kind → handler. */
+const HANDLERS: Record<number, Handler> = {
+  [MESSAGE.sync]: (conn, decoder, encoder) => conn.onSync(decoder, encoder),
+  [MESSAGE.awareness]: (conn, decoder) => conn.onAwareness(decoder),
+  [MESSAGE.queryAwareness]: (conn) => conn.sendAwareness(),
+  // Clients never send auth messages that mean anything to us; ignore them.
+  [MESSAGE.auth]: () => {},
+};
+
+export class Connection implements Peer {
+  /** Awareness client ids this connection controls (removed when it closes). */
+  readonly awarenessIds = new Set<number>();
+  private tokens: number;
+  private lastRefill = Date.now();
+  private alive = true;
+  private closed = false;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly room: Room,
+    readonly claims: TokenClaims,
+    private readonly policy: WritePolicy,
+    private readonly limits: ConnectionLimits,
+    private readonly log: Logger,
+  ) {
+    this.tokens = limits.messageBurst;
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+  }
+
+  /** Starts the protocol: sync step 1 and the room's current awareness. */
+  start(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    syncProtocol.writeSyncStep1(encoder, this.room.doc);
+    this.send(encoding.toUint8Array(encoder));
+    this.sendAwareness();
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CLOSE.tryAgainLater, 'too far behind');
+      return;
+    }
+    this.ws.send(message, { binary: true }, (err) => {
+      if (err) this.close(CLOSE.goingAway, 'send failed');
+    });
+  }
+
+  sendAwareness(): void {
+    const states = this.room.awareness.getStates();
+    if (states.size === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.awareness);
+    encoding.writeVarUint8Array(
+      encoder,
+      awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, [...states.keys()]),
+    );
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  /** Handles one frame. Returns false when the connection was closed because of it. */
+  receive(data: Uint8Array, isBinary: boolean): boolean {
+    if (!isBinary) return this.refuse(CLOSE.badRequest, 'text frames are not part of the protocol');
+    if (data.byteLength > this.limits.maxMessageBytes) {
+      return this.refuse(
+        CLOSE.tooLarge,
+        `message of ${data.byteLength} bytes over the limit of ${this.limits.maxMessageBytes}`,
+      );
+    }
+    if (!this.take()) return this.refuse(CLOSE.tryAgainLater, 'rate limit exceeded');
+    const encoder = encoding.createEncoder();
+    try {
+      const decoder = decoding.createDecoder(data);
+      const kind = decoding.readVarUint(decoder);
+      const handler = HANDLERS[kind];
+      if (!handler) return this.refuse(CLOSE.badRequest, `unknown message kind ${kind}`);
+      handler(this, decoder, encoder);
+    } catch (err) {
+      return this.refuse(CLOSE.badRequest, `malformed message: ${(err as Error).message}`);
+    }
+    if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
+    return true;
+  }
+
+  onSync(decoder: decoding.Decoder, encoder: encoding.Encoder): void {
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case syncProtocol.messageYjsSyncStep1:
+        syncProtocol.writeSyncStep2(encoder, this.room.doc, decoding.readVarUint8Array(decoder));
+        return;
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder);
+        // Truncated payloads throw inside readVarUint8Array; a decodable update that is empty is
+        // the stock client's normal answer to our step 1 and no offence for a read-only role.
+        if (isEmptyUpdate(update)) return;
+        const denied = this.policy(update);
+        if (denied) {
+          this.deny(denied);
+          return;
+        }
+        Y.applyUpdate(this.room.doc, update, this);
+        return;
+      }
+      default:
+        throw new Error(`unknown sync message type ${type}`);
+    }
+  }
+
+  onAwareness(decoder: decoding.Decoder): void {
+    awarenessProtocol.applyAwarenessUpdate(
+      this.room.awareness,
+      decoding.readVarUint8Array(decoder),
+      this,
+    );
+  }
+
+  private deny(reason: DeniedReason): void {
+    this.log.info(
+      {
+        room: this.room.name,
+        role: this.claims.role,
+        participant: this.claims.participantId,
+        reason,
+      },
+      'write refused',
+    );
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.auth);
+    authProtocol.writePermissionDenied(encoder, reason);
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  private take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(
+      this.limits.messageBurst,
+      this.tokens + ((now - this.lastRefill) / 1000) * this.limits.messagesPerSecond,
+    );
+    this.lastRefill = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  private refuse(code: number, reason: string): false {
+    this.log.warn(
+      { room: this.room.name, participant: this.claims.participantId, code, reason },
+      'connection refused',
+    );
+    this.close(code, reason);
+    return false;
+  }
+
+  /** Heartbeat: true while the peer answered the last ping. */
+  ping(): boolean {
+    if (!this.alive) return false;
+    this.alive = false;
+    this.ws.ping();
+    return true;
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    // Close reasons are limited to 123 bytes by the WebSocket protocol.
+    this.ws.close(code, reason.slice(0, 120));
+  }
+
+  /** Removes this connection's awareness states (called when the socket closes). */
+  dispose(): void {
+    this.closed = true;
+    if (this.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.room.awareness, [...this.awarenessIds], null);
+    }
+  }
+}

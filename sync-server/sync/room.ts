@@ -1,0 +1,102 @@
+/**
+ * A room: one Y.Doc (a board or a workshop's control doc), its awareness, and the connections
+ * on it. Its stored state is loaded before anyone is answered; every update is stored as it
+ * arrives and broadcast with bytes encoded once for the whole room.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import type { RoomRef } from '../../workshops';
+import { MESSAGE } from '../../workshops';
+import type { Logger } from '../log';
+import type { DocStore } from '../store/docs';
+
+/** Anything a room can send bytes to (a WebSocket connection). */
+export interface Peer {
+  send(message: Uint8Array): void;
+}
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Set<Peer>();
+  /** Other holders (a board room keeps its workshop's control room open). */
+  holds = 0;
+  readonly ready: Promise<void>;
+  private pendingWrites = new Set<Promise<void>>();
+  unloadTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly ref: RoomRef,
+    private readonly store: DocStore,
+    private readonly log: Logger,
+  ) {
+    // Awareness of the server's own client id is never used: the server has no presence.
+    this.awareness.setLocalState(null);
+    this.ready = this.load();
+  }
+
+  private async load(): Promise<void> {
+    const stored = await this.store.load(this.name);
+    Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(stored), 'storage');
+    stored.destroy();
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.awareness.on('update', this.onAwareness);
+  }
+
+  private onUpdate(update: Uint8Array, origin: unknown): void {
+    const write = this.store.storeUpdate(this.name, update).catch((err: unknown) => {
+      this.log.error({ room: this.name, err }, 'storing an update failed');
+    });
+    this.pendingWrites.add(write);
+    void write.finally(() => this.pendingWrites.delete(write));
+
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    syncProtocol.writeUpdate(encoder, update);
+    this.broadcast(encoding.toUint8Array(encoder), origin);
+  }
+
+  private readonly onAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed);
+    if (origin && typeof origin === 'object' && 'awarenessIds' in origin) {
+      const ids = (origin as { awarenessIds: Set<number> }).awarenessIds;
+      for (const id of added) ids.add(id);
+      for (const id of removed) ids.delete(id);
+    }
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.awareness);
+    encoding.writeVarUint8Array(
+      encoder,
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+    );
+    this.broadcast(encoding.toUint8Array(encoder), null);
+  };
+
+  /** Sends one encoded message to every peer except `except`. */
+  broadcast(message: Uint8Array, except: unknown): void {
+    for (const peer of this.peers) if (peer !== except) peer.send(message);
+  }
+
+  /** Waits until every update received so far is on disk. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.pendingWrites]);
+  }
+
+  /** Flushes, merges the stored updates into one, and frees the doc. */
+  async unload(): Promise<void> {
+    await this.flush();
+    await this.store.compact(this.name);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  get idle(): boolean {
+    return this.peers.size === 0 && this.holds === 0;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Opens rooms on demand, keeps them while anyone holds them, and unloads idle ones (flushed,
+ * compacted, freed) after `idleUnloadMs`. A room being unloaded is reopened only once its
+ * unload has finished, so nothing is read from a half-compacted store.
+ */
+import type { RoomRef } from '../../workshops';
+import { roomName } from '../../workshops';
+import type { Logger } from '../log';
+import type { DocStore } from '../store/docs';
+import { Room } from './room';
+
+export class Rooms {
+  private readonly rooms = new Map<string, Room>();
+  private readonly unloading = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly log: Logger,
+    private readonly idleUnloadMs: number,
+  ) {}
+
+  /** Opens (or reuses) a room and holds it until `release`. Resolves once its state is loaded. */
+  async acquire(ref: RoomRef): Promise<Room> {
+    const name = roomName(ref);
+    for (;;) {
+      const pending = this.unloading.get(name);
+      if (!pending) break;
+      await pending;
+    }
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = new Room(name, ref, this.store, this.log);
+      this.rooms.set(name, room);
+    }
+    room.holds++;
+    if (room.unloadTimer) {
+      clearTimeout(room.unloadTimer);
+      room.unloadTimer = null;
+    }
+    await room.ready;
+    return room;
+  }
+
+  release(room: Room): void {
+    room.holds = Math.max(0, room.holds - 1);
+    this.scheduleUnload(room);
+  }
+
+  /** Loaded rooms (for health and tests). */
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  get(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
+  scheduleUnload(room: Room): void {
+    if (!room.idle || room.unloadTimer) return;
+    room.unloadTimer = setTimeout(() => {
+      room.unloadTimer = null;
+      if (!room.idle || this.rooms.get(room.name) !== room) return;
+      this.rooms.delete(room.name);
+      const done = room
+        .unload()
+        .catch((err: unknown) =>
+          this.log.error({ room: room.name, err }, 'unloading a room failed'),
+        )
+        .finally(() => this.unloading.delete(room.name));
+      this.unloading.set(room.name, done);
+      this.log.debug({ room: room.name }, 'room unloaded');
+    }, this.idleUnloadMs);
+    room.unloadTimer.unref();
+  }
+
+  /** Flushes and unloads every room (shutdown). */
+  async closeAll(): Promise<void> {
+    const all = [...this.rooms.values()];
+    this.rooms.clear();
+    for (const room of all) if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    await Promise.all([...this.unloading.values()]);
+    await Promise.all(
+      all.map((r) =>
+        r.unload().catch((err: unknown) => this.log.error({ room: r.name, err }, 'flush failed')),
+      ),
+    );
+  }
+}
