@@ -3,7 +3,7 @@
  * by the facilitator takes effect on the next message of every open connection.
  */
 import * as Y from 'yjs';
-import type { DeniedReason, RoomRef, TokenClaims } from '../../workshops';
+import type { RoomRef, TokenClaims } from '../../workshops';
 import { DENIED, ELEMENTS_KEY, isBoardLocked } from '../../workshops';
 import type { WritePolicy } from './connection';
 

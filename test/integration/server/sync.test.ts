@@ -1,0 +1,103 @@
+/**
+ * The y-websocket protocol against the real server with the stock WebsocketProvider:
+ * convergence, awareness, persistence across a restart, late joiners.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addElement, boardRoom, readElements, readMeta, updateElement } from '../../../workshops';
+import type { CreateWorkshopResponse } from '../../../workshops';
+import type { Client, TestServer } from '../helpers/server';
+import { connect, createWorkshop, join, startTestServer, synced, waitFor } from '../helpers/server';
+
+let server: TestServer;
+let workshop: CreateWorkshopResponse;
+const clients: Client[] = [];
+const open = (room: string, token: string) => {
+  const c = connect(server, room, token);
+  clients.push(c);
+  return c;
+};
+
+beforeEach(async () => {
+  server = await startTestServer();
+  workshop = await createWorkshop(server);
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.dispose();
+});
+
+describe('sync', () => {
+  it('serves the seeded board before anything else: meta is there on first sync', async () => {
+    const p = await join(server, workshop.joinCode, 'Ann');
+    const a = open(boardRoom(workshop.workshopId, 'ideate'), p.token);
+    await synced(a);
+    expect(readMeta(a.doc).boardId).toBe('ideate');
+    expect(readMeta(a.doc).seededAt).toBeGreaterThan(0);
+  });
+
+  it('two participants converge on one board', async () => {
+    const room = boardRoom(workshop.workshopId, 'ideate');
+    const [pa, pb] = await Promise.all([join(server, workshop.joinCode, 'Ann'), join(server, workshop.joinCode, 'Bo')]);
+    const a = open(room, pa.token);
+    const b = open(room, pb.token);
+    await Promise.all([synced(a), synced(b)]);
+    const id = addElement(a.doc, 'sticky', { x: 10, y: 20, text: 'Stage bij elkaar' }, { author: pa.participantId });
+    addElement(b.doc, 'sticky', { x: 300, y: 20, text: 'Samen inkopen' }, { author: pb.participantId });
+    await waitFor(() => readElements(a.doc).length >= 2 && readElements(b.doc).length >= 2, 5000, 'both stickies on both');
+    updateElement(b.doc, id, { text: 'Stageplekken bij elkaar' });
+    await waitFor(() => readElements(a.doc).some((e) => e.type === 'sticky' && e.text === 'Stageplekken bij elkaar'));
+    const texts = (c: Client) => readElements(c.doc).map((e) => (e.type === 'sticky' ? e.text : '')).sort();
+    expect(texts(a)).toEqual(texts(b));
+  });
+
+  it('awareness reaches the other client', async () => {
+    const room = boardRoom(workshop.workshopId, 'define');
+    const [pa, pb] = await Promise.all([join(server, workshop.joinCode, 'Ann'), join(server, workshop.joinCode, 'Bo')]);
+    const a = open(room, pa.token);
+    const b = open(room, pb.token);
+    await Promise.all([synced(a), synced(b)]);
+    a.awareness.setLocalStateField('user', { name: 'Ann' });
+    a.awareness.setLocalStateField('cursor', { x: 5, y: 6 });
+    await waitFor(() => [...b.awareness.getStates().values()].some((s) => (s.user as { name?: string } | undefined)?.name === 'Ann'));
+    const state = b.awareness.getStates().get(a.doc.clientID);
+    expect(state?.cursor).toEqual({ x: 5, y: 6 });
+  });
+
+  it('a restart serves exactly what was stored, and a late joiner receives everything', async () => {
+    const room = boardRoom(workshop.workshopId, 'empathise');
+    const pa = await join(server, workshop.joinCode, 'Ann');
+    const a = open(room, pa.token);
+    await synced(a);
+    for (let i = 0; i < 50; i++) addElement(a.doc, 'sticky', { x: i * 10, y: 0, text: `idee ${i}` }, { author: pa.participantId });
+    const before = readElements(a.doc).length;
+    // The server acknowledges by echoing its state: wait until a second client sees everything.
+    const check = open(room, workshop.facilitatorToken);
+    await waitFor(() => readElements(check.doc).length === before, 5000, 'server has all edits');
+    for (const c of clients.splice(0)) c.destroy();
+
+    server = await server.restart();
+    const late = open(room, workshop.facilitatorToken);
+    await synced(late);
+    expect(readElements(late.doc).length).toBe(before);
+    expect(readElements(late.doc).filter((e) => e.type === 'sticky' && e.text.startsWith('idee ')).length).toBe(50);
+  });
+
+  it('idle rooms are unloaded and reload from the store with every edit', async () => {
+    await server.dispose();
+    server = await startTestServer({ idleUnloadMs: 50 });
+    workshop = await createWorkshop(server);
+    const room = boardRoom(workshop.workshopId, 'test');
+    const a = open(room, workshop.facilitatorToken);
+    await synced(a);
+    addElement(a.doc, 'text', { x: 0, y: 0, text: 'bewaard' }, { author: 'facilitator' });
+    await waitFor(() => server.stats().rooms >= 2);
+    const b = open(room, workshop.facilitatorToken);
+    await waitFor(() => readElements(b.doc).some((e) => e.type === 'text' && e.text === 'bewaard'));
+    for (const c of clients.splice(0)) c.destroy();
+    await waitFor(() => server.stats().rooms === 0, 5000, 'rooms unloaded');
+    const c = open(room, workshop.facilitatorToken);
+    await synced(c);
+    expect(readElements(c.doc).some((e) => e.type === 'text' && e.text === 'bewaard')).toBe(true);
+  });
+});
