@@ -24,9 +24,19 @@ export interface TestServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(options: Partial<ServerOptions> = {}, dataDir?: string): Promise<TestServer> {
+export async function startTestServer(
+  options: Partial<ServerOptions> = {},
+  dataDir?: string,
+): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(joinPath(tmpdir(), 'werkbank-test-'));
-  const server = await startServer({ port: 0, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', adminToken: 'test-admin-token', tokenSecret: 'test-secret', ...options, dataDir: dir });
+  const server = await startServer({
+    port: 0,
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    adminToken: 'test-admin-token',
+    tokenSecret: 'test-secret',
+    ...options,
+    dataDir: dir,
+  });
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -48,24 +58,48 @@ export async function startTestServer(options: Partial<ServerOptions> = {}, data
   };
 }
 
-export async function api<T>(server: { url: string }, path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<{ status: number; body: T; headers: Headers }> {
+export async function api<T>(
+  server: { url: string },
+  path: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T; headers: Headers }> {
   const res = await fetch(server.url + path, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+    ...(init.body === undefined
+      ? {}
+      : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
   });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
 }
 
-export async function createWorkshop(server: RunningServer, title = 'Meer impact door samenwerking', language: 'nl' | 'en' = 'nl'): Promise<CreateWorkshopResponse> {
-  const res = await api<CreateWorkshopResponse>(server, '/api/workshops', { token: server.adminToken, body: { title, language } });
-  if (res.status !== 201) throw new Error(`create workshop: ${res.status} ${JSON.stringify(res.body)}`);
+export async function createWorkshop(
+  server: RunningServer,
+  title = 'Meer impact door samenwerking',
+  language: 'nl' | 'en' = 'nl',
+): Promise<CreateWorkshopResponse> {
+  const res = await api<CreateWorkshopResponse>(server, '/api/workshops', {
+    token: server.adminToken,
+    body: { title, language },
+  });
+  if (res.status !== 201)
+    throw new Error(`create workshop: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-export async function join(server: { url: string }, joinCode: string, name = 'Deelnemer', organisation = ''): Promise<JoinResponse> {
-  const res = await api<JoinResponse>(server, '/api/join', { body: { joinCode, name, organisation } });
+export async function join(
+  server: { url: string },
+  joinCode: string,
+  name = 'Deelnemer',
+  organisation = '',
+): Promise<JoinResponse> {
+  const res = await api<JoinResponse>(server, '/api/join', {
+    body: { joinCode, name, organisation },
+  });
   if (res.status !== 200) throw new Error(`join: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -82,7 +116,12 @@ export interface Client {
 }
 
 /** The stock WebsocketProvider with Node's `ws`, exactly as a browser would connect. */
-export function connect(server: { url: string }, room: string, token: string, options: { doc?: Y.Doc; connect?: boolean } = {}): Client {
+export function connect(
+  server: { url: string },
+  room: string,
+  token: string,
+  options: { doc?: Y.Doc; connect?: boolean } = {},
+): Client {
   const doc = options.doc ?? new Y.Doc();
   const awareness = new Awareness(doc);
   const provider = new WebsocketProvider(server.url.replace(/^http/, 'ws') + '/sync', room, doc, {
@@ -126,7 +165,11 @@ export function synced(client: Client, timeoutMs = 10_000): Promise<void> {
 }
 
 /** Polls `check` until it returns true (or throws after `timeoutMs`). */
-export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  check: () => boolean,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);

@@ -38,28 +38,57 @@ describe('sync', () => {
 
   it('two participants converge on one board', async () => {
     const room = boardRoom(workshop.workshopId, 'ideate');
-    const [pa, pb] = await Promise.all([join(server, workshop.joinCode, 'Ann'), join(server, workshop.joinCode, 'Bo')]);
+    const [pa, pb] = await Promise.all([
+      join(server, workshop.joinCode, 'Ann'),
+      join(server, workshop.joinCode, 'Bo'),
+    ]);
     const a = open(room, pa.token);
     const b = open(room, pb.token);
     await Promise.all([synced(a), synced(b)]);
-    const id = addElement(a.doc, 'sticky', { x: 10, y: 20, text: 'Stage bij elkaar' }, { author: pa.participantId });
-    addElement(b.doc, 'sticky', { x: 300, y: 20, text: 'Samen inkopen' }, { author: pb.participantId });
-    await waitFor(() => readElements(a.doc).length >= 2 && readElements(b.doc).length >= 2, 5000, 'both stickies on both');
+    const id = addElement(
+      a.doc,
+      'sticky',
+      { x: 10, y: 20, text: 'Stage bij elkaar' },
+      { author: pa.participantId },
+    );
+    addElement(
+      b.doc,
+      'sticky',
+      { x: 300, y: 20, text: 'Samen inkopen' },
+      { author: pb.participantId },
+    );
+    await waitFor(
+      () => readElements(a.doc).length >= 2 && readElements(b.doc).length >= 2,
+      5000,
+      'both stickies on both',
+    );
     updateElement(b.doc, id, { text: 'Stageplekken bij elkaar' });
-    await waitFor(() => readElements(a.doc).some((e) => e.type === 'sticky' && e.text === 'Stageplekken bij elkaar'));
-    const texts = (c: Client) => readElements(c.doc).map((e) => (e.type === 'sticky' ? e.text : '')).sort();
+    await waitFor(() =>
+      readElements(a.doc).some((e) => e.type === 'sticky' && e.text === 'Stageplekken bij elkaar'),
+    );
+    const texts = (c: Client) =>
+      readElements(c.doc)
+        .map((e) => (e.type === 'sticky' ? e.text : ''))
+        .sort();
     expect(texts(a)).toEqual(texts(b));
   });
 
   it('awareness reaches the other client', async () => {
     const room = boardRoom(workshop.workshopId, 'define');
-    const [pa, pb] = await Promise.all([join(server, workshop.joinCode, 'Ann'), join(server, workshop.joinCode, 'Bo')]);
+    const [pa, pb] = await Promise.all([
+      join(server, workshop.joinCode, 'Ann'),
+      join(server, workshop.joinCode, 'Bo'),
+    ]);
     const a = open(room, pa.token);
     const b = open(room, pb.token);
     await Promise.all([synced(a), synced(b)]);
     a.awareness.setLocalStateField('user', { name: 'Ann' });
     a.awareness.setLocalStateField('cursor', { x: 5, y: 6 });
-    await waitFor(() => [...b.awareness.getStates().values()].some((s) => (s.user as { name?: string } | undefined)?.name === 'Ann'));
+    await waitFor(() =>
+      [...b.awareness.getStates().values()].some(
+        (s) => (s.user as { name?: string } | undefined)?.name === 'Ann',
+      ),
+    );
     const state = b.awareness.getStates().get(a.doc.clientID);
     expect(state?.cursor).toEqual({ x: 5, y: 6 });
   });
@@ -69,7 +98,13 @@ describe('sync', () => {
     const pa = await join(server, workshop.joinCode, 'Ann');
     const a = open(room, pa.token);
     await synced(a);
-    for (let i = 0; i < 50; i++) addElement(a.doc, 'sticky', { x: i * 10, y: 0, text: `idee ${i}` }, { author: pa.participantId });
+    for (let i = 0; i < 50; i++)
+      addElement(
+        a.doc,
+        'sticky',
+        { x: i * 10, y: 0, text: `idee ${i}` },
+        { author: pa.participantId },
+      );
     const before = readElements(a.doc).length;
     // The server acknowledges by echoing its state: wait until a second client sees everything.
     const check = open(room, workshop.facilitatorToken);
@@ -80,7 +115,10 @@ describe('sync', () => {
     const late = open(room, workshop.facilitatorToken);
     await synced(late);
     expect(readElements(late.doc).length).toBe(before);
-    expect(readElements(late.doc).filter((e) => e.type === 'sticky' && e.text.startsWith('idee ')).length).toBe(50);
+    expect(
+      readElements(late.doc).filter((e) => e.type === 'sticky' && e.text.startsWith('idee '))
+        .length,
+    ).toBe(50);
   });
 
   it('idle rooms are unloaded and reload from the store with every edit', async () => {

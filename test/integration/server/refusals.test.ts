@@ -1,0 +1,430 @@
+/**
+ * Points 5 and 6 of issue 2: every refusal is tried, and shown to change nothing in the store
+ * or in other clients; the server and the other rooms go on unharmed.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  CLOSE,
+  DENIED,
+  addElement,
+  boardRoom,
+  controlRoom,
+  elementsMap,
+  readElements,
+  readWorkshop,
+  setBoardLocked,
+  setParticipantRemoved,
+  setVotes,
+  writeWorkshop,
+} from '../../../workshops';
+import type { CreateWorkshopResponse } from '../../../workshops';
+import type { Client, TestServer } from '../helpers/server';
+import {
+  api,
+  connect,
+  createWorkshop,
+  join,
+  sleep,
+  startTestServer,
+  synced,
+  waitFor,
+} from '../helpers/server';
+import { rawConnect, someUpdate, updateFrame } from '../helpers/raw';
+
+let server: TestServer;
+let workshop: CreateWorkshopResponse;
+const clients: Client[] = [];
+const open = (room: string, token: string) => {
+  const c = connect(server, room, token);
+  clients.push(c);
+  return c;
+};
+const syncPath = (room: string, token?: string) =>
+  `/sync/${room}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+
+/** A facilitator's view of a board: what the server holds (synced, not written). */
+async function observer(room: string): Promise<Client> {
+  const c = open(room, workshop.facilitatorToken);
+  await synced(c);
+  return c;
+}
+
+beforeEach(async () => {
+  server = await startTestServer({
+    limits: { maxMessageBytes: 64 * 1024, messagesPerSecond: 50, messageBurst: 100 },
+  });
+  workshop = await createWorkshop(server);
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.dispose();
+});
+
+describe('tokens and rooms are checked before any document byte is sent', () => {
+  const cases: Array<[string, () => string, number]> = [
+    ['no token', () => syncPath(boardRoom(workshop.workshopId, 'ideate')), CLOSE.unauthorized],
+    [
+      'a badly signed token',
+      () =>
+        syncPath(
+          boardRoom(workshop.workshopId, 'ideate'),
+          `${workshop.facilitatorToken.slice(0, -4)}AAAA`,
+        ),
+      CLOSE.unauthorized,
+    ],
+    [
+      'garbage as token',
+      () => syncPath(boardRoom(workshop.workshopId, 'ideate'), 'not-a-token'),
+      CLOSE.unauthorized,
+    ],
+    [
+      'a room name with path tricks',
+      () => syncPath(`${workshop.workshopId}/../other/ideate`, workshop.facilitatorToken),
+      CLOSE.badRequest,
+    ],
+    [
+      'a very long room name',
+      () => syncPath(`${workshop.workshopId}/${'a'.repeat(5000)}`, workshop.facilitatorToken),
+      CLOSE.badRequest,
+    ],
+    [
+      'an unknown board',
+      () => syncPath(boardRoom(workshop.workshopId, 'nope'), workshop.facilitatorToken),
+      CLOSE.notFound,
+    ],
+  ];
+  for (const [what, path, code] of cases) {
+    it(`refuses ${what} with ${code}`, async () => {
+      const raw = rawConnect(server.url, path());
+      const closed = await raw.closed;
+      expect(closed.code).toBe(code);
+      expect(raw.received).toHaveLength(0);
+    });
+  }
+
+  it('refuses a token of another workshop with 4403', async () => {
+    const other = await createWorkshop(server, 'Ander');
+    const raw = rawConnect(
+      server.url,
+      syncPath(boardRoom(workshop.workshopId, 'ideate'), other.facilitatorToken),
+    );
+    expect((await raw.closed).code).toBe(CLOSE.forbidden);
+    expect(raw.received).toHaveLength(0);
+  });
+
+  it('refuses an expired token with 4401', async () => {
+    const { TokenService } = await import('../../../sync-server/auth/tokens');
+    const tokens = new TokenService(new TextEncoder().encode('test-secret'));
+    const expired = await tokens.sign(
+      { workshopId: workshop.workshopId, role: 'facilitator', participantId: 'facilitator' },
+      '-10s',
+    );
+    const raw = rawConnect(server.url, syncPath(boardRoom(workshop.workshopId, 'ideate'), expired));
+    expect((await raw.closed).code).toBe(CLOSE.unauthorized);
+    expect(raw.received).toHaveLength(0);
+  });
+
+  it('the stock client stops retrying after a final refusal', async () => {
+    const c = open(boardRoom(workshop.workshopId, 'ideate'), 'not-a-token');
+    await waitFor(() => c.closes.length > 0);
+    await sleep(1500);
+    expect(c.closes).toEqual([CLOSE.unauthorized]);
+    expect(c.provider.shouldConnect).toBe(false);
+  });
+});
+
+describe('roles', () => {
+  it('a participant cannot write the control doc: dropped, told, nobody else sees it', async () => {
+    const p = await join(server, workshop.joinCode, 'Ann');
+    const room = controlRoom(workshop.workshopId);
+    const watcher = await observer(room);
+    const participant = open(room, p.token);
+    await synced(participant);
+    writeWorkshop(participant.doc, { title: 'Gekaapt' });
+    await waitFor(() => participant.denied.length > 0, 5000, 'permission denied');
+    expect(participant.denied).toContain(DENIED.controlFacilitatorOnly);
+    await sleep(200);
+    expect(readWorkshop(watcher.doc).title).toBe('Meer impact door samenwerking');
+    // A fresh connection (the store) does not have it either; the participant stays connected.
+    const fresh = await observer(room);
+    expect(readWorkshop(fresh.doc).title).toBe('Meer impact door samenwerking');
+    expect(participant.provider.wsconnected).toBe(true);
+  });
+
+  it('a viewer writes nothing, but an empty sync step 2 is no offence', async () => {
+    const room = boardRoom(workshop.workshopId, 'ideate');
+    const viewer = open(room, workshop.viewerToken);
+    await synced(viewer);
+    await sleep(200);
+    expect(viewer.denied).toEqual([]);
+    const watcher = await observer(room);
+    const count = readElements(watcher.doc).length;
+    addElement(viewer.doc, 'sticky', { x: 0, y: 0, text: 'kijker' }, { author: 'viewer' });
+    await waitFor(() => viewer.denied.includes(DENIED.readOnlyRole));
+    await sleep(200);
+    expect(readElements(watcher.doc).length).toBe(count);
+    expect(readElements((await observer(room)).doc).length).toBe(count);
+  });
+
+  it('nobody but the facilitator writes a locked board', async () => {
+    const room = boardRoom(workshop.workshopId, 'define');
+    const control = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
+    await synced(control);
+    setBoardLocked(control.doc, 'define', true);
+    const p = await join(server, workshop.joinCode, 'Ann');
+    const participant = open(room, p.token);
+    const facilitator = open(room, workshop.facilitatorToken);
+    await Promise.all([synced(participant), synced(facilitator)]);
+    await sleep(200); // the lock has reached the server
+    addElement(
+      participant.doc,
+      'sticky',
+      { x: 0, y: 0, text: 'te laat' },
+      { author: p.participantId },
+    );
+    await waitFor(() => participant.denied.includes(DENIED.boardLocked));
+    addElement(
+      facilitator.doc,
+      'sticky',
+      { x: 0, y: 0, text: 'van de begeleider' },
+      { author: 'facilitator' },
+    );
+    const fresh = await observer(room);
+    await waitFor(() =>
+      readElements(fresh.doc).some((e) => e.type === 'sticky' && e.text === 'van de begeleider'),
+    );
+    expect(readElements(fresh.doc).some((e) => e.type === 'sticky' && e.text === 'te laat')).toBe(
+      false,
+    );
+
+    // Unlocked, the participant writes again (new edits; the refused one stays refused).
+    setBoardLocked(control.doc, 'define', false);
+    await sleep(200);
+    const p2 = open(room, p.token);
+    await synced(p2);
+    addElement(p2.doc, 'sticky', { x: 0, y: 0, text: 'weer open' }, { author: p.participantId });
+    await waitFor(() =>
+      readElements(fresh.doc).some((e) => e.type === 'sticky' && e.text === 'weer open'),
+    );
+  });
+
+  it("a participant cannot change another participant's votes, but can vote", async () => {
+    const room = boardRoom(workshop.workshopId, 'define');
+    const [pa, pb] = await Promise.all([
+      join(server, workshop.joinCode, 'Ann'),
+      join(server, workshop.joinCode, 'Bo'),
+    ]);
+    const a = open(room, pa.token);
+    const b = open(room, pb.token);
+    await Promise.all([synced(a), synced(b)]);
+    const id = addElement(
+      a.doc,
+      'sticky',
+      { x: 0, y: 0, text: 'idee' },
+      { author: pa.participantId },
+    );
+    await waitFor(() => elementsMap(b.doc).has(id));
+    setVotes(a.doc, id, pa.participantId, 2);
+    const watcher = await observer(room);
+    await waitFor(
+      () =>
+        (elementsMap(watcher.doc).get(id)?.get('votes') as Y.Map<number> | undefined)?.get(
+          pa.participantId,
+        ) === 2,
+    );
+
+    setVotes(b.doc, id, pa.participantId, 0); // delete Ann's vote
+    setVotes(b.doc, id, pb.participantId, 1); // Bo's own vote: allowed
+    await waitFor(() => b.denied.includes(DENIED.othersVotes));
+    // Bo's own vote in a separate update goes through.
+    setVotes(b.doc, id, pb.participantId, 3);
+    await waitFor(
+      () =>
+        (elementsMap(watcher.doc).get(id)?.get('votes') as Y.Map<number> | undefined)?.get(
+          pb.participantId,
+        ) === 3,
+    );
+    expect(
+      (elementsMap(watcher.doc).get(id)?.get('votes') as Y.Map<number>).get(pa.participantId),
+    ).toBe(2);
+
+    // Overwriting Ann's count (a map overwrite, parent inferred from the replaced entry).
+    const c = open(room, pb.token);
+    await synced(c);
+    setVotes(c.doc, id, pa.participantId, 9);
+    await waitFor(() => c.denied.includes(DENIED.othersVotes));
+    await sleep(200);
+    expect(
+      (elementsMap(watcher.doc).get(id)?.get('votes') as Y.Map<number>).get(pa.participantId),
+    ).toBe(2);
+  });
+
+  it('a removed participant is disconnected and refused', async () => {
+    const p = await join(server, workshop.joinCode, 'Ann');
+    const room = boardRoom(workshop.workshopId, 'ideate');
+    const participant = open(room, p.token);
+    await synced(participant);
+    const control = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
+    await synced(control);
+    setParticipantRemoved(control.doc, p.participantId, true);
+    await waitFor(() => participant.closes.includes(CLOSE.forbidden));
+    const raw = rawConnect(server.url, syncPath(room, p.token));
+    expect((await raw.closed).code).toBe(CLOSE.forbidden);
+    const info = await api(server, `/api/workshops/${workshop.workshopId}`, { token: p.token });
+    expect(info.status).toBe(403);
+  });
+});
+
+describe('bad input', () => {
+  async function rawParticipant(room: string) {
+    const p = await join(server, workshop.joinCode, 'Raw');
+    const raw = rawConnect(server.url, syncPath(room, p.token));
+    await raw.opened;
+    return raw;
+  }
+
+  async function boardUnharmed(room: string) {
+    // Another room and the same room still work for others.
+    const other = await observer(boardRoom(workshop.workshopId, 'test'));
+    addElement(other.doc, 'text', { x: 0, y: 0, text: 'nog steeds' }, { author: 'facilitator' });
+    const same = await observer(room);
+    expect(readElements(same.doc).some((e) => e.type === 'sticky' && e.text === 'ingeslopen')).toBe(
+      false,
+    );
+    const check = await observer(boardRoom(workshop.workshopId, 'test'));
+    await waitFor(() =>
+      readElements(check.doc).some((e) => e.type === 'text' && e.text === 'nog steeds'),
+    );
+  }
+
+  it('a text frame closes with 4400', async () => {
+    const room = boardRoom(workshop.workshopId, 'ideate');
+    const raw = await rawParticipant(room);
+    raw.send('hallo');
+    expect((await raw.closed).code).toBe(CLOSE.badRequest);
+    await boardUnharmed(room);
+  });
+
+  it('a truncated frame closes with 4400 and applies nothing', async () => {
+    const room = boardRoom(workshop.workshopId, 'ideate');
+    const raw = await rawParticipant(room);
+    const frame = updateFrame(someUpdate());
+    raw.send(frame.subarray(0, Math.floor(frame.length / 2)));
+    expect((await raw.closed).code).toBe(CLOSE.badRequest);
+    await boardUnharmed(room);
+  });
+
+  it('an unknown message kind closes with 4400', async () => {
+    const room = boardRoom(workshop.workshopId, 'ideate');
+    const raw = await rawParticipant(room);
+    raw.send(new Uint8Array([42, 1, 2, 3]));
+    expect((await raw.closed).code).toBe(CLOSE.badRequest);
+    await boardUnharmed(room);
+  });
+
+  it('a message over the size limit closes with 4413 and is not stored', async () => {
+    const room = boardRoom(workshop.workshopId, 'ideate');
+    const raw = await rawParticipant(room);
+    const doc = new Y.Doc();
+    const big = new Y.Map<unknown>();
+    doc.getMap('elements').set('big', big);
+    big.set('type', 'sticky');
+    big.set('text', 'ingeslopen' + 'x'.repeat(100 * 1024));
+    raw.send(updateFrame(Y.encodeStateAsUpdate(doc)));
+    expect((await raw.closed).code).toBe(CLOSE.tooLarge);
+    await boardUnharmed(room);
+  });
+
+  it('a flood of messages closes with a retryable 1013; others are unharmed', async () => {
+    const room = boardRoom(workshop.workshopId, 'ideate');
+    const raw = await rawParticipant(room);
+    const query = new Uint8Array([3]);
+    for (let i = 0; i < 500 && raw.ws.readyState === raw.ws.OPEN; i++) raw.send(query);
+    expect((await raw.closed).code).toBe(CLOSE.tryAgainLater);
+    await boardUnharmed(room);
+  });
+});
+
+describe('HTTP', () => {
+  it('healthz, time, info', async () => {
+    expect((await api<{ ok: boolean }>(server, '/healthz')).body).toEqual({ ok: true });
+    const t = await api<{ now: number }>(server, '/api/time');
+    expect(Math.abs(t.body.now - Date.now())).toBeLessThan(5000);
+    const info = await api<{ title: string; boards: string[]; role: string }>(
+      server,
+      `/api/workshops/${workshop.workshopId}`,
+      { token: workshop.viewerToken },
+    );
+    expect(info.body).toMatchObject({
+      title: 'Meer impact door samenwerking',
+      role: 'viewer',
+      boards: ['empathise', 'define', 'ideate', 'prototype', 'test'],
+    });
+  });
+
+  it('a wrong admin token cannot create or list workshops', async () => {
+    expect(
+      (
+        await api(server, '/api/workshops', {
+          token: 'wrong',
+          body: { title: 'x', language: 'nl' },
+        })
+      ).status,
+    ).toBe(401);
+    expect((await api(server, '/api/workshops', { token: 'wrong' })).status).toBe(401);
+    expect(
+      (await api(server, '/api/workshops', { body: { title: 'x', language: 'nl' } })).status,
+    ).toBe(401);
+  });
+
+  it('malformed bodies get a clear 400', async () => {
+    const bad = await api<{ error: string; message: string }>(server, '/api/workshops', {
+      token: server.adminToken,
+      body: '{nope',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe('bad_json');
+    const noTitle = await api<{ message: string }>(server, '/api/workshops', {
+      token: server.adminToken,
+      body: { language: 'nl' },
+    });
+    expect(noTitle.status).toBe(400);
+    expect(noTitle.body.message).toMatch(/title/);
+    const badLang = await api(server, '/api/workshops', {
+      token: server.adminToken,
+      body: { title: 'x', language: 'de' },
+    });
+    expect(badLang.status).toBe(400);
+    const noName = await api(server, '/api/join', { body: { joinCode: workshop.joinCode } });
+    expect(noName.status).toBe(400);
+  });
+
+  it('join codes are case-insensitive, unambiguous, and wrong ones are 404 then rate-limited', async () => {
+    expect(workshop.joinCode).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
+    const lower = await api(server, '/api/join', {
+      body: { joinCode: workshop.joinCode.toLowerCase(), name: 'Kees' },
+    });
+    expect(lower.status).toBe(200);
+    let last = 0;
+    for (let i = 0; i < 25; i++) {
+      last = (await api(server, '/api/join', { body: { joinCode: 'ZZZZZZ', name: 'Gok' } })).status;
+      if (last === 429) break;
+    }
+    expect(last).toBe(429);
+    const limited = await api(server, '/api/join', {
+      body: { joinCode: workshop.joinCode, name: 'Na de gok' },
+    });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('the admin list carries join codes and fresh links', async () => {
+    const list = await api<{
+      workshops: Array<{ workshopId: string; joinCode: string; facilitatorToken: string }>;
+    }>(server, '/api/workshops', { token: server.adminToken });
+    expect(list.body.workshops.map((w) => w.workshopId)).toContain(workshop.workshopId);
+    expect(list.body.workshops[0]?.facilitatorToken).toBeTruthy();
+  });
+});
