@@ -18,6 +18,7 @@ interface ServerModule {
     dataDir: string;
     adminToken?: string;
     logLevel?: string;
+    limits?: { joinAttemptsPerMinute?: number };
   }): Promise<StartedServer>;
 }
 
@@ -31,6 +32,9 @@ try {
     dataDir: process.env.BENCH_DATA_DIR ?? 'data-bench',
     adminToken: 'bench-admin-token-0123456789abcdef',
     logLevel: 'warn',
+    // Every simulated participant joins from 127.0.0.1: lift the per-address join limit (the
+    // connection limits, which the clients meet, stay at their defaults).
+    limits: { joinAttemptsPerMinute: 1_000_000 },
   });
   const httpUrl = srv.url.replace(/\/$/, '');
   serveStats({
