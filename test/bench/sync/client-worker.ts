@@ -37,6 +37,8 @@ const log = (line: string) => send({ type: 'log', line });
 
 const latencies: number[] = [];
 let receipts = 0;
+/** Every remote doc or awareness update seen: progress while a backlog drains. */
+let arrivals = 0;
 let measuring = false;
 
 /** The edit's text carries its send time: `<seq>@<performance.now()>`. */
@@ -51,6 +53,7 @@ function stampOf(text: unknown): number | null {
 function observeReceipts(doc: Y.Doc): void {
   elementsMap(doc).observeDeep((events, tr) => {
     if (tr.local || !measuring) return;
+    arrivals++;
     const now = performance.now();
     for (const e of events) {
       if (!(e instanceof Y.YMapEvent) || !(e.target instanceof Y.Map)) continue;
@@ -134,6 +137,9 @@ function connect(
   });
   if (p.awareness === 'local') sendLocalAwarenessOnly(provider);
   provider.awareness.setLocalStateField('user', { name: `bench ${roomIndex}.${index}` });
+  provider.awareness.on('update', (_changes: unknown, origin: unknown) => {
+    if (origin !== 'local') arrivals++;
+  });
   provider.on('status', (e: { status: string }) => {
     if (measuring && e.status === 'disconnected') disconnects++;
   });
@@ -245,14 +251,16 @@ async function runLoad(p: WorkerPlan): Promise<void> {
     expectedReceipts += r.edits * (r.clients.length - 1);
   }
   // Wait for stragglers while they still arrive: a saturated run drains a backlog for a while,
-  // which is lateness, not loss. Whatever has not come once arrivals stop for settleMs is dropped.
+  // which is lateness, not loss. Whatever has not come once arrivals (edits or cursors: a
+  // backlog may hold seconds of cursor messages ahead of the next edit) stop for settleMs is
+  // dropped.
   const drainCap = performance.now() + 120_000;
-  let seen = receipts;
+  let seen = arrivals;
   let lastProgress = performance.now();
   while (receipts < expectedReceipts && performance.now() < drainCap) {
     await new Promise((r) => setTimeout(r, 50));
-    if (receipts !== seen) {
-      seen = receipts;
+    if (arrivals !== seen) {
+      seen = arrivals;
       lastProgress = performance.now();
     } else if (performance.now() - lastProgress > p.settleMs) break;
   }
@@ -264,7 +272,7 @@ async function runLoad(p: WorkerPlan): Promise<void> {
     const prints = new Set(room.clients.map((c) => fingerprint(c.doc)));
     const auditor = connect(p, r, 999, p.rooms[r]?.tokens[0]);
     try {
-      await whenSynced(auditor.provider, 20_000);
+      await whenSynced(auditor.provider, 60_000);
       prints.add(fingerprint(auditor.doc));
     } catch {
       prints.add('auditor-failed');

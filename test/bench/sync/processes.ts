@@ -1,5 +1,6 @@
 /** Starting and talking to the sync suite's child processes (servers and client workers). */
 import { fork } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type {
@@ -33,7 +34,7 @@ function spawnChild(
         : []),
     ],
     env: { ...process.env, ...env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    stdio: ['ignore', process.env.BENCH_SERVER_LOG ? 'pipe' : 'ignore', 'pipe', 'ipc'],
   });
 }
 
@@ -117,6 +118,13 @@ export async function startServerChild(
       ? spawnChild('./ref-server.ts', { YPERSISTENCE: dataDir, HOST: '127.0.0.1' }, cwd)
       : spawnChild('./ours-server.ts', { BENCH_DATA_DIR: dataDir }, cwd);
   const stderr = tail(child);
+  // BENCH_SERVER_LOG=<file>: keep the server's own log (stdout and stderr) for a post-mortem.
+  const logFile = process.env.BENCH_SERVER_LOG;
+  if (logFile) {
+    const out = createWriteStream(logFile, { flags: 'a' });
+    child.stdout?.pipe(out);
+    child.stderr?.pipe(out);
+  }
   try {
     const ready = await nextMessage(
       child,
