@@ -19,3 +19,4 @@ export * from './board/doc';
 export * from './control/doc';
 export * from './seed';
 export * from './blocks/types';
+export * from './blocks/catalogue';

@@ -19,9 +19,10 @@ export const META_KEY = 'meta';
 /** Fields a writer may never change through `updateElement`. */
 const IMMUTABLE = new Set(['id', 'type', 'votes', 'author', 'createdAt']);
 
-export type ElementPatch<T extends ElementType = ElementType> = Partial<
-  Omit<ElementByType[T], 'id' | 'type' | 'votes' | 'author' | 'createdAt'>
->;
+/** A change to an element's own fields (per type; distributes over the element union). */
+export type ElementPatch<T extends ElementType = ElementType> = T extends ElementType
+  ? Partial<Omit<ElementByType[T], 'id' | 'type' | 'votes' | 'author' | 'createdAt'>>
+  : never;
 
 export function elementsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap<Y.Map<unknown>>(ELEMENTS_KEY);

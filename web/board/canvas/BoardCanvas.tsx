@@ -1,0 +1,359 @@
+/**
+ * The canvas: a react-konva Stage whose transform is the board's camera, and the pointer,
+ * wheel, touch and keyboard handling that turns input into Board calls. Konva hit-testing is
+ * off on every element layer; what is under the pointer comes from the engine's spatial index.
+ */
+import Konva from 'konva';
+import { useEffect, useRef, useState } from 'react';
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import { Stage } from 'react-konva';
+import { blockKind } from '../../../workshops';
+import { currentLanguage, useT } from '../../i18n';
+import type { Board } from '../board';
+import { commandForShortcut, runCommand, shortcutOf } from '../commands';
+import type { Point } from '../geometry';
+import { screenToWorld } from '../geometry';
+import { BOARD_NS } from '../strings';
+import { Toolbar } from '../ui/Toolbar';
+import { ContextMenu } from '../ui/ContextMenu';
+import { Cursors } from '../ui/Cursors';
+import { HelpOverlay } from '../ui/HelpOverlay';
+import { Minimap } from '../ui/Minimap';
+import { ReadOnlyBanner } from '../ui/ReadOnlyBanner';
+import { TextEditor } from '../ui/TextEditor';
+import { ZoomControls } from '../ui/ZoomControls';
+import { useBoardState } from '../use-board';
+import { ElementsLayer, GridBackground } from './ElementsLayer';
+import { SelectionLayer, TransformLayer } from './OverlayLayer';
+import '../board.css';
+
+declare global {
+  interface Window {
+    Konva?: typeof Konva;
+    __werkbank?: { board: Board };
+  }
+}
+if (typeof window !== 'undefined') window.Konva = Konva;
+
+type Gesture =
+  | { kind: 'none' }
+  | { kind: 'pan'; last: Point }
+  | { kind: 'drag' }
+  | { kind: 'marquee'; start: Point; additive: boolean }
+  | { kind: 'connector' }
+  | { kind: 'pinch'; distance: number; mid: Point };
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+export interface BoardCanvasProps {
+  board: Board;
+  /** Votes hidden while a voting round is not yet revealed (facilitator feature). */
+  showVotes?: boolean;
+}
+
+export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
+  const { t, i18n } = useT(BOARD_NS);
+  const lang = i18n.language === 'en' ? 'en' : currentLanguage();
+  const container = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<Konva.Stage>(null);
+  const gesture = useRef<Gesture>({ kind: 'none' });
+  const pointers = useRef(new Map<number, Point>());
+  const [spaceHeld, setSpaceHeld] = useState(false);
+  const camera = useBoardState(board, (s) => s.camera);
+  const viewport = useBoardState(board, (s) => s.viewport);
+  const tool = useBoardState(board, (s) => s.tool);
+
+  useEffect(() => {
+    window.__werkbank = { board };
+  }, [board]);
+
+  // Size: fill the parent, follow its resizes.
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const measure = () => board.setViewport(el.clientWidth, el.clientHeight);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [board]);
+
+  // Wheel: pan, or zoom around the pointer with Ctrl/⌘ (trackpad pinch arrives as ctrl+wheel).
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const rect = el.getBoundingClientRect();
+      const at = { x: e.clientX - rect.left, y: e.clientY - rect.top };
+      if (e.ctrlKey || e.metaKey) board.zoomAt(at, Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0025)));
+      else board.panBy(e.shiftKey && !e.deltaX ? e.deltaY : e.deltaX, e.shiftKey && !e.deltaX ? 0 : e.deltaY);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [board]);
+
+  // Keyboard: every shortcut goes through the command registry.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return;
+      if (e.key === ' ') {
+        setSpaceHeld(true);
+        e.preventDefault();
+        return;
+      }
+      const arrows: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+      const arrow = arrows[e.key];
+      if (arrow && board.state.selection.size) {
+        const step = e.shiftKey ? 20 : 2;
+        board.nudge(board.state.selection, arrow[0] * step, arrow[1] * step);
+        e.preventDefault();
+        return;
+      }
+      const command = commandForShortcut(shortcutOf(e));
+      if (command && runCommand(board, command.id, 'keyboard')) e.preventDefault();
+    };
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key === ' ') setSpaceHeld(false);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keyup', onKeyUp);
+    };
+  }, [board]);
+
+  const local = (e: { clientX: number; clientY: number }): Point => {
+    const rect = container.current?.getBoundingClientRect();
+    return { x: e.clientX - (rect?.left ?? 0), y: e.clientY - (rect?.top ?? 0) };
+  };
+  const world = (p: Point) => screenToWorld(board.state.camera, p);
+
+  /** Creates an element with the current tool, centred on `at`. */
+  const createAt = (at: Point) => {
+    const s = board.state;
+    const centred = (w: number, h: number) => ({ x: Math.round(at.x - w / 2), y: Math.round(at.y - h / 2), w, h });
+    let id: string | null = null;
+    switch (s.tool) {
+      case 'sticky':
+        id = board.add('sticky', { ...centred(160, 160), color: s.stickyColor, ...(s.hiddenSilentRound ? { silentRound: s.hiddenSilentRound } : {}) });
+        break;
+      case 'text':
+        id = board.add('text', { ...centred(240, 40), text: '' });
+        break;
+      case 'rect':
+      case 'ellipse':
+      case 'diamond':
+        id = board.add('shape', { ...centred(200, 120), shape: s.tool });
+        break;
+      case 'frame':
+        id = board.add('frame', { ...centred(800, 560), title: t('placeholder.frame') });
+        break;
+      case 'block': {
+        const kind = blockKind(s.blockKind);
+        id = board.add('block', { ...centred(kind?.size.w ?? 140, kind?.size.h ?? 140), kind: s.blockKind });
+        break;
+      }
+      default:
+        return;
+    }
+    board.setTool('select');
+    if (id) {
+      board.select([id]);
+      if (s.tool === 'sticky' || s.tool === 'text') board.startEditing(id);
+    }
+  };
+
+  const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget && !(e.target instanceof HTMLCanvasElement)) return;
+    const stage = stageRef.current;
+    const at = local(e);
+    // Transformer handles (the only listening layer) take their own events.
+    if (stage && stage.getIntersection(at)) return;
+    container.current?.setPointerCapture(e.pointerId);
+    pointers.current.set(e.pointerId, at);
+    board.store.setState({ contextMenu: null });
+    if (board.state.editingId) board.stopEditing();
+
+    if (pointers.current.size === 2) {
+      // Second finger: pinch-zoom and pan, cancelling whatever the first finger started.
+      if (board.dragging) board.endDrag(false);
+      board.marquee(null);
+      const [a, b] = [...pointers.current.values()] as [Point, Point];
+      gesture.current = { kind: 'pinch', distance: Math.hypot(a.x - b.x, a.y - b.y), mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
+      return;
+    }
+    if (e.button === 2) return;
+    const w = world(at);
+    const s = board.state;
+    if (e.button === 1 || spaceHeld || s.tool === 'hand') {
+      gesture.current = { kind: 'pan', last: at };
+      return;
+    }
+    if (s.tool === 'connector') {
+      const from = board.hitTest(w);
+      board.store.setState({ pendingConnector: { from, start: w, end: w } });
+      gesture.current = { kind: 'connector' };
+      return;
+    }
+    if (s.tool !== 'select') {
+      createAt(w);
+      gesture.current = { kind: 'none' };
+      return;
+    }
+    const hit = board.hitTest(w);
+    if (hit) {
+      if (e.shiftKey) board.select([hit], 'toggle');
+      else if (!s.selection.has(hit)) board.select([hit]);
+      if (board.beginDrag([...board.state.selection], w)) gesture.current = { kind: 'drag' };
+      else gesture.current = { kind: 'none' };
+      return;
+    }
+    if (e.pointerType === 'touch') {
+      gesture.current = { kind: 'pan', last: at };
+      if (!e.shiftKey) board.select([]);
+      return;
+    }
+    if (!e.shiftKey) board.select([]);
+    gesture.current = { kind: 'marquee', start: w, additive: e.shiftKey };
+  };
+
+  const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const at = local(e);
+    const w = world(at);
+    board.presence.setCursor(w);
+    if (!pointers.current.has(e.pointerId)) return;
+    pointers.current.set(e.pointerId, at);
+    const g = gesture.current;
+    switch (g.kind) {
+      case 'pan':
+        board.panBy(g.last.x - at.x, g.last.y - at.y);
+        g.last = at;
+        break;
+      case 'drag':
+        board.dragTo(w);
+        break;
+      case 'marquee':
+        board.marquee(g.start, w);
+        break;
+      case 'connector': {
+        const p = board.state.pendingConnector;
+        if (p) board.store.setState({ pendingConnector: { ...p, end: w } });
+        break;
+      }
+      case 'pinch': {
+        const pts = [...pointers.current.values()];
+        if (pts.length < 2) break;
+        const [a, b] = pts as [Point, Point];
+        const distance = Math.hypot(a.x - b.x, a.y - b.y);
+        const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+        board.panBy(g.mid.x - mid.x, g.mid.y - mid.y);
+        board.zoomAt(mid, distance / Math.max(1, g.distance));
+        g.distance = distance;
+        g.mid = mid;
+        break;
+      }
+      default:
+        break;
+    }
+  };
+
+  const onPointerUp = (e: ReactPointerEvent<HTMLDivElement>) => {
+    pointers.current.delete(e.pointerId);
+    const g = gesture.current;
+    if (g.kind === 'pinch') {
+      if (pointers.current.size === 0) gesture.current = { kind: 'none' };
+      return;
+    }
+    gesture.current = { kind: 'none' };
+    const w = world(local(e));
+    if (g.kind === 'drag') board.endDrag(true);
+    if (g.kind === 'marquee') {
+      const m = board.state.marquee;
+      if (m && m.w > 2 && m.h > 2) board.select(board.idsInRect(m), g.additive ? 'add' : 'replace');
+      board.marquee(null);
+    }
+    if (g.kind === 'connector') {
+      const p = board.state.pendingConnector;
+      board.store.setState({ pendingConnector: null });
+      if (p && Math.hypot(p.end.x - p.start.x, p.end.y - p.start.y) > 10) {
+        const to = board.hitTest(w);
+        const id = board.add('connector', { x: p.start.x, y: p.start.y, x2: p.end.x, y2: p.end.y, from: p.from ?? '', to: to && to !== p.from ? to : '' });
+        if (id) board.select([id]);
+      }
+      board.setTool('select');
+    }
+  };
+
+  const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    const w = world(local(e));
+    const hit = board.hitTest(w);
+    if (hit) {
+      board.startEditing(hit);
+      return;
+    }
+    // A connector's label is edited by double-clicking near its middle.
+    for (const el of board.state.elements.values()) {
+      if (el.type !== 'connector') continue;
+      const a = el.from ? board.get(el.from) : null;
+      const b = el.to ? board.get(el.to) : null;
+      const ax = a ? a.x + a.w / 2 : el.x;
+      const ay = a ? a.y + a.h / 2 : el.y;
+      const bx = b ? b.x + b.w / 2 : el.x2;
+      const by = b ? b.y + b.h / 2 : el.y2;
+      if (Math.hypot((ax + bx) / 2 - w.x, (ay + by) / 2 - w.y) < 30 / board.state.camera.zoom) {
+        board.startEditing(el.id);
+        return;
+      }
+    }
+    if (!board.canEdit) return;
+    board.setTool('sticky');
+    createAt(w);
+  };
+
+  const onContextMenu = (e: React.MouseEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    const at = local(e);
+    const hit = board.hitTest(world(at));
+    if (hit && !board.state.selection.has(hit)) board.select([hit]);
+    board.store.setState({ contextMenu: at });
+  };
+
+  const cursor = spaceHeld || tool === 'hand' ? 'grab' : tool === 'select' ? 'default' : 'crosshair';
+  return (
+    <div className="wb-board">
+      <div
+        ref={container}
+        className="wb-canvas"
+        style={{ cursor }}
+        role="application"
+        aria-label={t('canvas')}
+        tabIndex={0}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+        onPointerLeave={() => board.presence.setCursor(null)}
+        onDoubleClick={onDoubleClick}
+        onContextMenu={onContextMenu}
+      >
+        <Stage ref={stageRef} width={viewport.w} height={viewport.h} x={-camera.x * camera.zoom} y={-camera.y * camera.zoom} scaleX={camera.zoom} scaleY={camera.zoom}>
+          <GridBackground board={board} />
+          <ElementsLayer board={board} lang={lang} showVotes={showVotes} />
+          <SelectionLayer board={board} />
+          <TransformLayer board={board} />
+        </Stage>
+        <Cursors board={board} />
+        <TextEditor board={board} />
+      </div>
+      <Toolbar board={board} />
+      <ZoomControls board={board} />
+      <Minimap board={board} />
+      <ReadOnlyBanner board={board} />
+      <ContextMenu board={board} />
+      <HelpOverlay board={board} />
+    </div>
+  );
+}

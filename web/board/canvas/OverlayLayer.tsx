@@ -1,0 +1,82 @@
+import { useEffect, useRef } from 'react';
+import { Arrow, Layer, Rect, Transformer } from 'react-konva';
+import type Konva from 'konva';
+import type { Board } from '../board';
+import { boundsOf } from '../sync-observer';
+import { useBoardState } from '../use-board';
+
+/** Selection outlines (own and others'), the marquee, a connector being drawn. */
+export function SelectionLayer({ board }: { board: Board }) {
+  const selection = useBoardState(board, (s) => s.selection);
+  const peers = useBoardState(board, (s) => s.peers);
+  const marquee = useBoardState(board, (s) => s.marquee);
+  const pending = useBoardState(board, (s) => s.pendingConnector);
+  const zoom = useBoardState(board, (s) => s.camera.zoom);
+  useBoardState(board, (s) => s.version);
+  useBoardState(board, (s) => s.dragPreview);
+  const outline = (id: string, colour: string, key: string, dash?: number[]) => {
+    const el = board.get(id);
+    if (!el || el.type === 'connector') return null;
+    const p = board.livePosition(el);
+    const pad = 4 / zoom;
+    const b = boundsOf(el);
+    return <Rect key={key} x={p.x - pad} y={p.y - pad} width={b.w + pad * 2} height={b.h + pad * 2} stroke={colour} strokeWidth={2 / zoom} {...(dash ? { dash: dash.map((d) => d / zoom) } : {})} cornerRadius={4 / zoom} listening={false} />;
+  };
+  return (
+    <Layer listening={false}>
+      {peers.flatMap((peer) => [...peer.selection.map((id) => outline(id, peer.user.color, `${peer.clientId}:${id}`, [6, 4])), ...(peer.editingId ? [outline(peer.editingId, peer.user.color, `${peer.clientId}:edit`)] : [])])}
+      {[...selection].map((id) => outline(id, '#2563eb', `sel:${id}`))}
+      {marquee && <Rect x={marquee.x} y={marquee.y} width={marquee.w} height={marquee.h} fill="rgba(37,99,235,0.08)" stroke="#2563eb" strokeWidth={1 / zoom} />}
+      {pending && <Arrow points={[pending.start.x, pending.start.y, pending.end.x, pending.end.y]} stroke="#2563eb" fill="#2563eb" strokeWidth={2.5} dash={[8, 6]} pointerLength={12} pointerWidth={12} />}
+    </Layer>
+  );
+}
+
+/** Resize handles for one selected element (the only layer that listens). */
+export function TransformLayer({ board }: { board: Board }) {
+  const ref = useRef<Konva.Transformer>(null);
+  const selection = useBoardState(board, (s) => s.selection);
+  const editingId = useBoardState(board, (s) => s.editingId);
+  const preview = useBoardState(board, (s) => s.dragPreview);
+  const version = useBoardState(board, (s) => s.version);
+  const zoom = useBoardState(board, (s) => s.camera.zoom);
+  const [only] = selection.size === 1 ? [...selection] : [];
+  const el = only ? board.get(only) : undefined;
+  const active = !!el && el.type !== 'connector' && board.canChange(el) && !editingId && !preview && zoom >= 0.4;
+
+  useEffect(() => {
+    const tr = ref.current;
+    if (!tr) return;
+    const node = active && only ? tr.getStage()?.findOne(`#${only}`) : undefined;
+    tr.nodes(node ? [node] : []);
+    tr.getLayer()?.batchDraw();
+  }, [active, only, version, zoom]);
+
+  const keepRatio = el?.type === 'block' && (el.kind.startsWith('social') || el.kind.startsWith('regular'));
+  return (
+    <Layer>
+      <Transformer
+        ref={ref}
+        rotateEnabled={false}
+        keepRatio={keepRatio}
+        flipEnabled={false}
+        anchorSize={9}
+        anchorCornerRadius={2}
+        borderStroke="#2563eb"
+        anchorStroke="#2563eb"
+        ignoreStroke
+        boundBoxFunc={(oldBox, newBox) => (newBox.width < 20 || newBox.height < 20 ? oldBox : newBox)}
+        onTransformEnd={() => {
+          const node = ref.current?.nodes()[0];
+          if (!node || !only || !el) return;
+          // Write width/height back and reset the scale to 1 (Konva's advice for Transformers).
+          const w = el.w * node.scaleX();
+          const h = el.h * node.scaleY();
+          node.scaleX(1);
+          node.scaleY(1);
+          board.resize(only, { x: node.x(), y: node.y(), w, h });
+        }}
+      />
+    </Layer>
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * One command registry (cf. Excalidraw's actions): the toolbar, keyboard shortcuts, context
+ * menu, help overlay and tests all run commands from here. `undoable` says whether the command
+ * enters this person's undo stack.
+ */
+import type { Board, ClipboardPayload } from './board';
+import type { ToolId } from './types';
+
+export type CommandSource = 'toolbar' | 'keyboard' | 'contextMenu' | 'api' | 'test';
+export type CommandGroup = 'tools' | 'edit' | 'arrange' | 'view' | 'help';
+
+export interface Command {
+  id: string;
+  /** i18n key in the `board` namespace. */
+  label: string;
+  group: CommandGroup;
+  /** Shortcuts like `mod+z`, `shift+1`, `delete` (mod = Ctrl, or ⌘ on a Mac). */
+  shortcuts: string[];
+  undoable: boolean;
+  /** Whether the command applies now (greyed out / ignored otherwise). */
+  predicate?: (board: Board) => boolean;
+  perform: (board: Board, source: CommandSource) => void | Promise<void>;
+  /** Shown in the context menu when something is selected. */
+  inContextMenu?: boolean;
+}
+
+const hasSelection = (b: Board) => b.state.selection.size > 0;
+const editable = (b: Board) => b.canEdit;
+const editableSelection = (b: Board) => b.canEdit && hasSelection(b);
+
+const tool = (id: ToolId, key: string, label: string, editOnly = true): Command => ({
+  id: `tool.${id}`,
+  label,
+  group: 'tools',
+  shortcuts: [key],
+  undoable: false,
+  ...(editOnly ? { predicate: editable } : {}),
+  perform: (b) => b.setTool(id),
+});
+
+let memoryClipboard: ClipboardPayload | null = null;
+
+async function writeClipboard(payload: ClipboardPayload): Promise<void> {
+  memoryClipboard = payload;
+  const text = JSON.stringify(payload);
+  try {
+    await navigator.clipboard?.writeText(text);
+  } catch {
+    // No permission (or not a secure context): the in-memory copy still pastes on this page.
+  }
+}
+
+async function readClipboard(): Promise<ClipboardPayload | null> {
+  try {
+    const text = await navigator.clipboard?.readText();
+    if (text) {
+      const parsed = JSON.parse(text) as Partial<ClipboardPayload>;
+      if (parsed.werkbank === 1 && Array.isArray(parsed.elements)) return parsed as ClipboardPayload;
+    }
+  } catch {
+    // fall back to the copy made on this page
+  }
+  return memoryClipboard;
+}
+
+export const COMMANDS: Command[] = [
+  tool('select', 'v', 'tools.select', false),
+  tool('hand', 'h', 'tools.hand', false),
+  tool('sticky', 'n', 'tools.sticky'),
+  tool('text', 't', 'tools.text'),
+  tool('rect', 'r', 'tools.rect'),
+  tool('ellipse', 'o', 'tools.ellipse'),
+  tool('diamond', 'd', 'tools.diamond'),
+  tool('connector', 'c', 'tools.connector'),
+  tool('frame', 'f', 'tools.frame'),
+  tool('block', 'b', 'tools.block'),
+  { id: 'edit.undo', label: 'commands.undo', group: 'edit', shortcuts: ['mod+z'], undoable: false, predicate: (b) => b.canEdit && b.state.canUndo, perform: (b) => b.undo() },
+  { id: 'edit.redo', label: 'commands.redo', group: 'edit', shortcuts: ['mod+shift+z', 'mod+y'], undoable: false, predicate: (b) => b.canEdit && b.state.canRedo, perform: (b) => b.redo() },
+  { id: 'edit.delete', label: 'commands.delete', group: 'edit', shortcuts: ['delete', 'backspace'], undoable: true, predicate: editableSelection, perform: (b) => b.remove(b.state.selection), inContextMenu: true },
+  { id: 'edit.duplicate', label: 'commands.duplicate', group: 'edit', shortcuts: ['mod+d'], undoable: true, predicate: editableSelection, perform: (b) => void b.duplicate(), inContextMenu: true },
+  { id: 'edit.copy', label: 'commands.copy', group: 'edit', shortcuts: ['mod+c'], undoable: false, predicate: hasSelection, perform: (b) => writeClipboard(b.copy()), inContextMenu: true },
+  {
+    id: 'edit.cut',
+    label: 'commands.cut',
+    group: 'edit',
+    shortcuts: ['mod+x'],
+    undoable: true,
+    predicate: editableSelection,
+    perform: async (b) => {
+      await writeClipboard(b.copy());
+      b.remove(b.state.selection);
+    },
+  },
+  {
+    id: 'edit.paste',
+    label: 'commands.paste',
+    group: 'edit',
+    shortcuts: ['mod+v'],
+    undoable: true,
+    predicate: editable,
+    perform: async (b) => {
+      const payload = await readClipboard();
+      if (payload) b.paste(payload);
+    },
+  },
+  { id: 'edit.selectAll', label: 'commands.selectAll', group: 'edit', shortcuts: ['mod+a'], undoable: false, perform: (b) => b.selectAll() },
+  { id: 'edit.deselect', label: 'commands.deselect', group: 'edit', shortcuts: ['escape'], undoable: false, perform: (b) => { b.select([]); b.setTool('select'); b.store.setState({ helpOpen: false, contextMenu: null }); } },
+  { id: 'edit.editText', label: 'commands.editText', group: 'edit', shortcuts: ['enter'], undoable: false, predicate: (b) => b.canEdit && b.state.selection.size === 1, perform: (b) => { const [id] = b.state.selection; if (id) b.startEditing(id); }, inContextMenu: true },
+  { id: 'arrange.forward', label: 'commands.forward', group: 'arrange', shortcuts: [']'], undoable: true, predicate: editableSelection, perform: (b) => b.shift(b.state.selection, 1), inContextMenu: true },
+  { id: 'arrange.backward', label: 'commands.backward', group: 'arrange', shortcuts: ['['], undoable: true, predicate: editableSelection, perform: (b) => b.shift(b.state.selection, -1), inContextMenu: true },
+  { id: 'arrange.front', label: 'commands.front', group: 'arrange', shortcuts: ['mod+]'], undoable: true, predicate: editableSelection, perform: (b) => b.bringToFront(b.state.selection), inContextMenu: true },
+  { id: 'arrange.back', label: 'commands.back', group: 'arrange', shortcuts: ['mod+['], undoable: true, predicate: editableSelection, perform: (b) => b.sendToBack(b.state.selection), inContextMenu: true },
+  { id: 'arrange.alignLeft', label: 'commands.alignLeft', group: 'arrange', shortcuts: ['alt+a'], undoable: true, predicate: (b) => b.canEdit && b.state.selection.size > 1, perform: (b) => b.align(b.state.selection, 'left'), inContextMenu: true },
+  { id: 'arrange.alignTop', label: 'commands.alignTop', group: 'arrange', shortcuts: ['alt+w'], undoable: true, predicate: (b) => b.canEdit && b.state.selection.size > 1, perform: (b) => b.align(b.state.selection, 'top'), inContextMenu: true },
+  { id: 'arrange.alignCentre', label: 'commands.alignCentre', group: 'arrange', shortcuts: ['alt+h'], undoable: true, predicate: (b) => b.canEdit && b.state.selection.size > 1, perform: (b) => b.align(b.state.selection, 'centre') },
+  { id: 'arrange.alignMiddle', label: 'commands.alignMiddle', group: 'arrange', shortcuts: ['alt+v'], undoable: true, predicate: (b) => b.canEdit && b.state.selection.size > 1, perform: (b) => b.align(b.state.selection, 'middle') },
+  { id: 'arrange.snap', label: 'commands.snap', group: 'arrange', shortcuts: ['g'], undoable: false, perform: (b) => b.store.setState({ snapToGrid: !b.state.snapToGrid }) },
+  { id: 'view.zoomIn', label: 'commands.zoomIn', group: 'view', shortcuts: ['mod+=', '+', '='], undoable: false, perform: (b) => b.zoomBy(1.25) },
+  { id: 'view.zoomOut', label: 'commands.zoomOut', group: 'view', shortcuts: ['mod+-', '-'], undoable: false, perform: (b) => b.zoomBy(0.8) },
+  { id: 'view.zoomReset', label: 'commands.zoomReset', group: 'view', shortcuts: ['shift+0'], undoable: false, perform: (b) => b.setCamera({ ...b.state.camera, zoom: 1 }) },
+  { id: 'view.zoomFit', label: 'commands.zoomFit', group: 'view', shortcuts: ['shift+1'], undoable: false, perform: (b) => b.zoomToFit() },
+  { id: 'view.zoomSelection', label: 'commands.zoomSelection', group: 'view', shortcuts: ['shift+2'], undoable: false, predicate: hasSelection, perform: (b) => b.zoomToSelection(), inContextMenu: true },
+  { id: 'help.toggle', label: 'commands.help', group: 'help', shortcuts: ['?', 'shift+/'], undoable: false, perform: (b) => b.store.setState({ helpOpen: !b.state.helpOpen }) },
+];
+
+const BY_ID = new Map(COMMANDS.map((c) => [c.id, c]));
+
+export function getCommand(id: string): Command {
+  const c = BY_ID.get(id);
+  if (!c) throw new Error(`unknown command ${id}`);
+  return c;
+}
+
+export function canRun(board: Board, id: string): boolean {
+  const c = getCommand(id);
+  return !c.predicate || c.predicate(board);
+}
+
+/** Runs a command if it applies; returns whether it ran. */
+export function runCommand(board: Board, id: string, source: CommandSource): boolean {
+  const c = getCommand(id);
+  if (c.predicate && !c.predicate(board)) return false;
+  void c.perform(board, source);
+  return true;
+}
+
+export const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+/** The shortcut string of a keyboard event, in the registry's notation. */
+export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'code'>): string {
+  const parts: string[] = [];
+  if (isMac() ? e.metaKey : e.ctrlKey) parts.push('mod');
+  if (e.altKey) parts.push('alt');
+  let key = e.key.toLowerCase();
+  if (e.altKey && e.code.startsWith('Key')) key = e.code.slice(3).toLowerCase();
+  if (e.shiftKey && (key.length > 1 || /[a-z0-9]/.test(key))) parts.push('shift');
+  if (e.shiftKey && e.code.startsWith('Digit')) key = e.code.slice(5);
+  if (key === ' ') key = 'space';
+  parts.push(key);
+  return parts.join('+');
+}
+
+export function commandForShortcut(shortcut: string): Command | undefined {
+  return COMMANDS.find((c) => c.shortcuts.includes(shortcut));
+}
+
+/** How a shortcut is shown to people (⌘ on a Mac, Ctrl elsewhere). */
+export function displayShortcut(s: string): string {
+  return s
+    .split('+')
+    .map((p) => (p === 'mod' ? (isMac() ? '⌘' : 'Ctrl') : p === 'shift' ? '⇧' : p === 'alt' ? (isMac() ? '⌥' : 'Alt') : p.length === 1 ? p.toUpperCase() : p[0]?.toUpperCase() + p.slice(1)))
+    .join(isMac() ? '' : '+');
+}

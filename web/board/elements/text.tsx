@@ -1,0 +1,26 @@
+import { memo } from 'react';
+import { Text } from 'react-konva';
+import type { TextElement } from '../../../workshops';
+import type { RendererProps } from './types';
+
+export const TextRenderer = memo(function TextRenderer({ el, pos, editing }: RendererProps<TextElement>) {
+  return (
+    <Text
+      id={el.id}
+      name="element text"
+      x={pos.x}
+      y={pos.y}
+      width={el.w}
+      height={el.h}
+      text={editing ? '' : el.text}
+      fontSize={el.fontSize}
+      fontFamily="Inter, system-ui, sans-serif"
+      fontStyle={el.fontSize >= 28 ? 'bold' : 'normal'}
+      fill="#111827"
+      lineHeight={1.25}
+      wrap="word"
+      listening={false}
+      perfectDrawEnabled={false}
+    />
+  );
+});

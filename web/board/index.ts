@@ -1,0 +1,9 @@
+/**
+ * The whiteboard: `createBoard(doc, awareness, options)` (no React) and `<BoardCanvas board />`.
+ */
+export { Board, createBoard } from './board';
+export type { BoardOptions, ClipboardPayload } from './board';
+export { BoardCanvas } from './canvas/BoardCanvas';
+export { COMMANDS, getCommand, runCommand, canRun } from './commands';
+export type { Command, CommandSource } from './commands';
+export type { BoardState, BoardUser, Peer, ReadOnlyReason, ToolId } from './types';

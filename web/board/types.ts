@@ -1,0 +1,58 @@
+import type { Element, Role, StickyColor } from '../../workshops';
+import type { Camera, Point, Rect } from './geometry';
+
+export type ToolId = 'select' | 'hand' | 'sticky' | 'text' | 'rect' | 'ellipse' | 'diamond' | 'connector' | 'frame' | 'block';
+
+/** Why a board cannot be edited (null: it can). */
+export type ReadOnlyReason = 'locked' | 'viewer' | null;
+
+export interface BoardUser {
+  id: string;
+  name: string;
+  color: string;
+  organisation?: string;
+}
+
+/** Someone else on this board, from awareness. */
+export interface Peer {
+  clientId: number;
+  user: BoardUser;
+  cursor: Point | null;
+  selection: string[];
+  editingId: string | null;
+  /** Live positions of what they are dragging (the doc is written on drop). */
+  drag: Record<string, Point> | null;
+}
+
+/** View state of one board (zustand). Durable data lives in the Y.Doc, never only here. */
+export interface BoardState {
+  /** Decoded elements by id; a new Map after each batch of doc changes. */
+  elements: ReadonlyMap<string, Element>;
+  /** Element ids sorted by z (bottom first). */
+  order: readonly string[];
+  version: number;
+  selection: ReadonlySet<string>;
+  editingId: string | null;
+  tool: ToolId;
+  stickyColor: StickyColor;
+  blockKind: string;
+  camera: Camera;
+  viewport: { w: number; h: number };
+  readOnly: ReadOnlyReason;
+  role: Role;
+  peers: readonly Peer[];
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Local live positions while dragging (merged with peers' for drawing). */
+  dragPreview: ReadonlyMap<string, Point> | null;
+  marquee: Rect | null;
+  /** A connector being drawn: from element (or point) to the pointer. */
+  pendingConnector: { from: string | null; start: Point; end: Point } | null;
+  snapToGrid: boolean;
+  helpOpen: boolean;
+  contextMenu: { x: number; y: number } | null;
+  /** Hides stickies of others written in a silent round (facilitator feature sets it). */
+  hiddenSilentRound: string | null;
+}
+
+export const GRID = 20;

@@ -1,0 +1,50 @@
+import { useT } from '../../i18n';
+import type { Board } from '../board';
+import type { CommandGroup } from '../commands';
+import { COMMANDS, displayShortcut } from '../commands';
+import { BOARD_NS } from '../strings';
+import { useBoardState } from '../use-board';
+
+const GROUPS: CommandGroup[] = ['tools', 'edit', 'arrange', 'view'];
+
+/** Every shortcut, straight from the command registry (`?`). */
+export function HelpOverlay({ board }: { board: Board }) {
+  const { t } = useT(BOARD_NS);
+  const open = useBoardState(board, (s) => s.helpOpen);
+  if (!open) return null;
+  const close = () => board.store.setState({ helpOpen: false });
+  return (
+    <div className="wb-help-backdrop" onClick={close}>
+      <div className="wb-help" role="dialog" aria-modal="true" aria-labelledby="wb-help-title" onClick={(e) => e.stopPropagation()}>
+        <header>
+          <h2 id="wb-help-title">{t('help.title')}</h2>
+          <button type="button" onClick={close} autoFocus>
+            {t('help.close')}
+          </button>
+        </header>
+        <p className="wb-help-hints">
+          {t('help.pan')} · {t('help.zoom')} · {t('help.create')}
+        </p>
+        <div className="wb-help-grid">
+          {GROUPS.map((g) => (
+            <section key={g}>
+              <h3>{t(`groups.${g}`)}</h3>
+              <dl>
+                {COMMANDS.filter((c) => c.group === g).map((c) => (
+                  <div key={c.id}>
+                    <dt>{t(c.label)}</dt>
+                    <dd>
+                      {c.shortcuts.slice(0, 2).map((s) => (
+                        <kbd key={s}>{displayShortcut(s)}</kbd>
+                      ))}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

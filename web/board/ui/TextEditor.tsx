@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { STICKY_FILL } from '../../../workshops';
+import { useT } from '../../i18n';
+import type { Board } from '../board';
+import { worldToScreen } from '../geometry';
+import { BOARD_NS } from '../strings';
+import { useBoardState } from '../use-board';
+
+/** In-place text editing: a textarea over the element at the current zoom. */
+export function TextEditor({ board }: { board: Board }) {
+  const { t } = useT(BOARD_NS);
+  const editingId = useBoardState(board, (s) => s.editingId);
+  const camera = useBoardState(board, (s) => s.camera);
+  const el = useBoardState(board, (s) => (s.editingId ? s.elements.get(s.editingId) : undefined));
+  const ref = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    const ta = ref.current;
+    if (!ta) return;
+    ta.focus();
+    ta.setSelectionRange(ta.value.length, ta.value.length);
+  }, [editingId]);
+
+  if (!editingId || !el) return null;
+  const value = el.type === 'frame' ? el.title : el.type === 'block' || el.type === 'connector' ? el.label : el.text;
+  let box = { x: el.x, y: el.y, w: el.w, h: el.h };
+  if (el.type === 'frame') box = { x: el.x, y: el.y - 44, w: Math.min(el.w, 600), h: 40 };
+  if (el.type === 'connector') {
+    const a = board.get(el.from);
+    const b = board.get(el.to);
+    const mx = ((a ? a.x + a.w / 2 : el.x) + (b ? b.x + b.w / 2 : el.x2)) / 2;
+    const my = ((a ? a.y + a.h / 2 : el.y) + (b ? b.y + b.h / 2 : el.y2)) / 2;
+    box = { x: mx - 90, y: my - 18, w: 180, h: 36 };
+  }
+  const p = worldToScreen(camera, box);
+  const fontSize = (el.type === 'text' ? el.fontSize : el.type === 'frame' ? 22 : el.type === 'sticky' ? 20 : 16) * camera.zoom;
+  const background = el.type === 'sticky' ? STICKY_FILL[el.color] : '#ffffff';
+  const finish = () => board.stopEditing();
+  return (
+    <textarea
+      ref={ref}
+      className={`wb-text-editor is-${el.type}`}
+      aria-label={t('commands.editText')}
+      placeholder={el.type === 'sticky' ? t('placeholder.sticky') : ''}
+      style={{ left: p.x, top: p.y, width: box.w * camera.zoom, height: box.h * camera.zoom, fontSize, background }}
+      value={value}
+      onChange={(e) => board.setText(el.id, e.target.value)}
+      onBlur={finish}
+      onPointerDown={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Escape' || (e.key === 'Enter' && (e.metaKey || e.ctrlKey))) {
+          e.preventDefault();
+          finish();
+        }
+        if (e.key === 'Enter' && el.type !== 'sticky' && el.type !== 'text' && el.type !== 'shape') {
+          e.preventDefault();
+          finish();
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,29 @@
+/** Small line icons (24×24, currentColor) for the toolbar. */
+const paths: Record<string, string> = {
+  select: 'M5 3l14 8-6 2-3 6z',
+  hand: 'M8 13V5.5a1.5 1.5 0 013 0V11m0-6.5a1.5 1.5 0 013 0V11m0-4.5a1.5 1.5 0 013 0V14a6 6 0 01-6 6h-1a6 6 0 01-5-2.7L5 13.5a1.5 1.5 0 012.6-1.5L8 13',
+  sticky: 'M4 4h16v11l-5 5H4zM15 20v-5h5',
+  text: 'M5 6V4h14v2M12 4v16M9 20h6',
+  rect: 'M4 6h16v12H4z',
+  ellipse: 'M12 5c4.4 0 8 3.1 8 7s-3.6 7-8 7-8-3.1-8-7 3.6-7 8-7z',
+  diamond: 'M12 3l9 9-9 9-9-9z',
+  connector: 'M5 19L19 5M19 5h-6M19 5v6',
+  frame: 'M7 3v18M17 3v18M3 7h18M3 17h18',
+  block: 'M12 3l8 4.5v9L12 21l-8-4.5v-9zM12 12l8-4.5M12 12v9M12 12L4 7.5',
+  undo: 'M9 14L4 9l5-5M4 9h10a6 6 0 010 12h-3',
+  redo: 'M15 14l5-5-5-5M20 9H10a6 6 0 000 12h3',
+  plus: 'M12 5v14M5 12h14',
+  minus: 'M5 12h14',
+  fit: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
+  help: 'M9.5 9a2.5 2.5 0 115 0c0 1.7-2.5 2-2.5 4M12 17h.01M12 21a9 9 0 110-18 9 9 0 010 18z',
+  lock: 'M6 11h12v10H6zM8 11V7a4 4 0 018 0v4',
+  trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
+};
+
+export function Icon({ name, size = 20 }: { name: keyof typeof paths | string; size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <path d={paths[name] ?? paths.rect} />
+    </svg>
+  );
+}
