@@ -6,7 +6,8 @@ import type * as Y from 'yjs';
 import { addElement } from '../../../workshops/board/doc';
 import { STICKY_COLORS } from '../../../workshops/elements/sticky';
 
-export const PITCH = 200;
+/** 160 px notes, 16 px apart: 10,000 of them still fit the board's minimum zoom (0.05). */
+export const PITCH = 176;
 const WORDS = [
   'klant',
   'keten',

@@ -128,9 +128,26 @@ export function ensureWebBuild(root: string): void {
   });
 }
 
-export function werkbankTarget(server: ServerHandle): RenderTarget {
+/** Where the board is opened: the real app's route, or the bench's own board page. */
+export type BoardUrl = (args: {
+  httpUrl: string;
+  wsUrl: string;
+  workshopId: string;
+  room: string;
+  token: string;
+}) => string;
+
+export const appRoute: BoardUrl = ({ httpUrl, workshopId, token }) =>
+  `${httpUrl}/w/${workshopId}/ideate#token=${token}`;
+
+export const benchPageRoute =
+  (pageUrl: string): BoardUrl =>
+  ({ wsUrl, room, token }) =>
+    `${pageUrl}#${new URLSearchParams({ ws: wsUrl, room, token }).toString()}`;
+
+export function werkbankTarget(server: ServerHandle, url: BoardUrl, name: string): RenderTarget {
   return {
-    name: 'werkbank',
+    name,
     async open(page, seed) {
       const base = server.ready.httpUrl;
       const res = await fetch(base + API.workshops, {
@@ -149,7 +166,15 @@ export function werkbankTarget(server: ServerHandle): RenderTarget {
       for (const _ of writeSeed(writer.doc, seed)) await new Promise((r) => setTimeout(r, 5));
       await flushed(server.ready.wsUrl, room, writer.doc, ws.facilitatorToken, 120_000);
 
-      await page.goto(`${base}/w/${ws.workshopId}/ideate#token=${ws.facilitatorToken}`);
+      await page.goto(
+        url({
+          httpUrl: base,
+          wsUrl: server.ready.wsUrl,
+          workshopId: ws.workshopId,
+          room,
+          token: ws.facilitatorToken,
+        }),
+      );
       const firstRenderMs = await firstFullView(page, 120_000);
       const ids = visibleIds(seed, 200);
       return {
