@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { currentLanguage } from './i18n';
+import './styles/global.css';
 
-function App() {
-  return <h1>Werkbank</h1>;
-}
-
+document.documentElement.lang = currentLanguage();
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App />);

@@ -10,9 +10,33 @@ import * as Y from 'yjs';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Element, ElementByType, ElementPatch, ElementType, Role } from '../../workshops';
-import { addElement, bottomZ, decodeElement, deleteElements, elementsMap, insertElement, moveElements, rawOf, topZ, updateElement } from '../../workshops';
+import {
+  addElement,
+  bottomZ,
+  decodeElement,
+  deleteElements,
+  elementsMap,
+  insertElement,
+  moveElements,
+  rawOf,
+  readElement,
+  topZ,
+  updateElement,
+} from '../../workshops';
 import type { Camera, Point, Rect } from './geometry';
-import { centre, clampZoom, contains, fitCamera, intersects, normaliseRect, pointIn, snap, union, viewRect, zoomAround } from './geometry';
+import {
+  centre,
+  clampZoom,
+  contains,
+  fitCamera,
+  intersects,
+  normaliseRect,
+  pointIn,
+  snap,
+  union,
+  viewRect,
+  zoomAround,
+} from './geometry';
 import { PresenceSync } from './presence';
 import type { Snapshot } from './sync-observer';
 import { ElementIndex, boundsOf, observeElements, readSnapshot, sortOrder } from './sync-observer';
@@ -74,12 +98,21 @@ export class Board {
       contextMenu: null,
       hiddenSilentRound: null,
     }));
-    this.undoManager = new Y.UndoManager(elementsMap(doc), { trackedOrigins: new Set([this.origin]), captureTimeout: 400 });
-    const updateUndo = () => this.store.setState({ canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() });
+    this.undoManager = new Y.UndoManager(elementsMap(doc), {
+      trackedOrigins: new Set([this.origin]),
+      captureTimeout: 400,
+    });
+    const updateUndo = () =>
+      this.store.setState({
+        canUndo: this.undoManager.canUndo(),
+        canRedo: this.undoManager.canRedo(),
+      });
     this.undoManager.on('stack-item-added', updateUndo);
     this.undoManager.on('stack-item-popped', updateUndo);
     this.unobserve = observeElements(doc, (ids) => this.applyChanges(ids), options.schedule);
-    this.presence = new PresenceSync(awareness, options.user, (peers) => this.store.setState({ peers }));
+    this.presence = new PresenceSync(awareness, options.user, (peers) =>
+      this.store.setState({ peers }),
+    );
   }
 
   get state(): BoardState {
@@ -137,7 +170,10 @@ export class Board {
 
   setReadOnly(reason: ReadOnlyReason): void {
     if (reason === this.state.readOnly) return;
-    this.store.setState({ readOnly: reason, ...(reason ? { editingId: null, tool: 'select', dragPreview: null } : {}) });
+    this.store.setState({
+      readOnly: reason,
+      ...(reason ? { editingId: null, tool: 'select', dragPreview: null } : {}),
+    });
     if (reason) this.drag = null;
   }
 
@@ -148,7 +184,10 @@ export class Board {
     this.doc.transact(fn, this.origin);
   }
 
-  add<T extends ElementType>(type: T, init: Partial<ElementByType[T]> & { x: number; y: number }): string | null {
+  add<T extends ElementType>(
+    type: T,
+    init: Partial<ElementByType[T]> & { x: number; y: number },
+  ): string | null {
     if (!this.canEdit) return null;
     let id = '';
     this.transact(() => {
@@ -180,8 +219,9 @@ export class Board {
     this.select([]);
   }
 
+  /** The element as the store holds it, or straight from the doc when it was just written. */
   get(id: string): Element | undefined {
-    return this.state.elements.get(id);
+    return this.state.elements.get(id) ?? readElement(this.doc, id) ?? undefined;
   }
 
   // ---- selection ----------------------------------------------------------------------------
@@ -197,10 +237,12 @@ export class Board {
   }
 
   selectAll(): void {
-    this.select(this.state.order.filter((id) => {
-      const el = this.get(id);
-      return el && !el.templateId;
-    }));
+    this.select(
+      this.state.order.filter((id) => {
+        const el = this.get(id);
+        return el && !el.templateId;
+      }),
+    );
   }
 
   /** Ids whose bounds lie inside `rect` (marquee); template frames only if fully inside. */
@@ -214,7 +256,12 @@ export class Board {
   /** Whether this person may see the element (silent brainstorm hides others' new stickies). */
   isVisible(el: Element): boolean {
     const round = this.state.hiddenSilentRound;
-    return !(round && el.type === 'sticky' && el.silentRound === round && el.author !== this.options.user.id);
+    return !(
+      round &&
+      el.type === 'sticky' &&
+      el.silentRound === round &&
+      el.author !== this.options.user.id
+    );
   }
 
   /** Topmost element at a world point (frames only by their title bar or when empty). */
@@ -225,7 +272,13 @@ export class Board {
       const el = this.get(id);
       if (!el || !this.isVisible(el) || el.type === 'connector') continue;
       if (!pointIn(boundsOf(el), p)) continue;
-      if (!best || (best.type === 'frame' && el.type !== 'frame') || (best.type === el.type && el.z > best.z) || (best.type !== 'frame' && el.type !== 'frame' && el.z > best.z)) best = el;
+      if (
+        !best ||
+        (best.type === 'frame' && el.type !== 'frame') ||
+        (best.type === el.type && el.z > best.z) ||
+        (best.type !== 'frame' && el.type !== 'frame' && el.z > best.z)
+      )
+        best = el;
     }
     return best?.id ?? null;
   }
@@ -299,7 +352,8 @@ export class Board {
     // Keep drawing the preview until the store holds the committed positions.
     const clear = () => this.store.setState({ dragPreview: null });
     if (this.options.schedule) this.options.schedule(clear);
-    else if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(clear));
+    else if (typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(() => requestAnimationFrame(clear));
     else clear();
     this.presence.setDrag(null);
   }
@@ -313,13 +367,21 @@ export class Board {
     const moves: Array<{ id: string; x: number; y: number }> = [];
     for (const id of this.withContents([...ids])) {
       const el = this.get(id);
-      if (el && el.type !== 'connector' && this.canChange(el)) moves.push({ id, x: el.x + dx, y: el.y + dy });
+      if (el && el.type !== 'connector' && this.canChange(el))
+        moves.push({ id, x: el.x + dx, y: el.y + dy });
     }
     if (moves.length) this.transact(() => moveElements(this.doc, moves));
   }
 
   resize(id: string, rect: Rect): void {
-    const r = this.state.snapToGrid ? { x: snap(rect.x, GRID), y: snap(rect.y, GRID), w: Math.max(GRID, snap(rect.w, GRID)), h: Math.max(GRID, snap(rect.h, GRID)) } : rect;
+    const r = this.state.snapToGrid
+      ? {
+          x: snap(rect.x, GRID),
+          y: snap(rect.y, GRID),
+          w: Math.max(GRID, snap(rect.w, GRID)),
+          h: Math.max(GRID, snap(rect.h, GRID)),
+        }
+      : rect;
     this.update(id, { x: r.x, y: r.y, w: Math.max(20, r.w), h: Math.max(20, r.h) });
     this.undoManager.stopCapturing();
   }
@@ -334,7 +396,8 @@ export class Board {
 
   sendToBack(ids: Iterable<string>): void {
     this.transact(() => {
-      for (const id of [...ids].reverse()) if (this.get(id)) updateElement(this.doc, id, { z: bottomZ(this.doc) });
+      for (const id of [...ids].reverse())
+        if (this.get(id)) updateElement(this.doc, id, { z: bottomZ(this.doc) });
     });
   }
 
@@ -355,8 +418,8 @@ export class Board {
         const past = this.get(order[j] ?? '');
         if (!past) continue;
         const beyond = this.get(order[j + direction] ?? '');
-        const lo = direction === 1 ? past.z : beyond?.z ?? null;
-        const hi = direction === 1 ? beyond?.z ?? null : past.z;
+        const lo = direction === 1 ? past.z : (beyond?.z ?? null);
+        const hi = direction === 1 ? (beyond?.z ?? null) : past.z;
         updateElement(this.doc, id, { z: zBetween(lo, hi) });
       }
     });
@@ -367,7 +430,8 @@ export class Board {
   copy(ids: Iterable<string> = this.state.selection): ClipboardPayload {
     const set = new Set(this.withContents([...ids]));
     // Connectors between copied elements come along.
-    for (const el of this.state.elements.values()) if (el.type === 'connector' && set.has(el.from) && set.has(el.to)) set.add(el.id);
+    for (const el of this.state.elements.values())
+      if (el.type === 'connector' && set.has(el.from) && set.has(el.to)) set.add(el.id);
     const elements = [...set].map((id) => this.get(id)).filter((e): e is Element => !!e);
     return { werkbank: 1, elements };
   }
@@ -375,13 +439,22 @@ export class Board {
   /** Pastes with an offset (or centred at `at`), re-linking connectors; selects the copies. */
   paste(payload: ClipboardPayload, at?: Point): string[] {
     if (!this.canEdit || !payload.elements.length) return [];
-    const box = union(payload.elements.filter((e) => e.type !== 'connector').map(boundsOf)) ?? { x: 0, y: 0, w: 0, h: 0 };
+    const box = union(payload.elements.filter((e) => e.type !== 'connector').map(boundsOf)) ?? {
+      x: 0,
+      y: 0,
+      w: 0,
+      h: 0,
+    };
     const dx = at ? at.x - (box.x + box.w / 2) : 24;
     const dy = at ? at.y - (box.y + box.h / 2) : 24;
     const ids = new Map<string, string>();
     const created: string[] = [];
     this.transact(() => {
-      const sorted = [...payload.elements].sort((a, b) => (a.type === 'connector' ? 1 : 0) - (b.type === 'connector' ? 1 : 0) || (a.z < b.z ? -1 : 1));
+      const sorted = [...payload.elements].sort(
+        (a, b) =>
+          (a.type === 'connector' ? 1 : 0) - (b.type === 'connector' ? 1 : 0) ||
+          (a.z < b.z ? -1 : 1),
+      );
       for (const el of sorted) {
         const copy: Element = { ...el, x: el.x + dx, y: el.y + dy } as Element;
         delete copy.templateId;
@@ -408,13 +481,32 @@ export class Board {
 
   // ---- align --------------------------------------------------------------------------------
 
-  align(ids: Iterable<string>, how: 'left' | 'centre' | 'right' | 'top' | 'middle' | 'bottom'): void {
-    const els = [...ids].map((id) => this.get(id)).filter((e): e is Element => !!e && e.type !== 'connector' && this.canChange(e));
+  align(
+    ids: Iterable<string>,
+    how: 'left' | 'centre' | 'right' | 'top' | 'middle' | 'bottom',
+  ): void {
+    const els = [...ids]
+      .map((id) => this.get(id))
+      .filter((e): e is Element => !!e && e.type !== 'connector' && this.canChange(e));
     const box = union(els.map(boundsOf));
     if (!box || els.length < 2) return;
     const moves = els.map((e) => {
-      const x = how === 'left' ? box.x : how === 'right' ? box.x + box.w - e.w : how === 'centre' ? box.x + box.w / 2 - e.w / 2 : e.x;
-      const y = how === 'top' ? box.y : how === 'bottom' ? box.y + box.h - e.h : how === 'middle' ? box.y + box.h / 2 - e.h / 2 : e.y;
+      const x =
+        how === 'left'
+          ? box.x
+          : how === 'right'
+            ? box.x + box.w - e.w
+            : how === 'centre'
+              ? box.x + box.w / 2 - e.w / 2
+              : e.x;
+      const y =
+        how === 'top'
+          ? box.y
+          : how === 'bottom'
+            ? box.y + box.h - e.h
+            : how === 'middle'
+              ? box.y + box.h / 2 - e.h / 2
+              : e.y;
       return { id: e.id, x, y };
     });
     this.transact(() => moveElements(this.doc, moves));
@@ -455,7 +547,14 @@ export class Board {
   setText(id: string, value: string): void {
     const el = this.get(id);
     if (!el) return;
-    const key = el.type === 'frame' ? 'title' : el.type === 'block' ? 'label' : el.type === 'connector' ? 'label' : 'text';
+    const key =
+      el.type === 'frame'
+        ? 'title'
+        : el.type === 'block'
+          ? 'label'
+          : el.type === 'connector'
+            ? 'label'
+            : 'text';
     this.update(id, { [key]: value } as ElementPatch);
   }
 
@@ -486,7 +585,9 @@ export class Board {
   }
 
   contentBounds(): Rect | null {
-    return union([...this.state.elements.values()].filter((e) => e.type !== 'connector').map(boundsOf));
+    return union(
+      [...this.state.elements.values()].filter((e) => e.type !== 'connector').map(boundsOf),
+    );
   }
 
   zoomToFit(): void {
@@ -495,7 +596,12 @@ export class Board {
   }
 
   zoomToSelection(): void {
-    const bounds = union([...this.state.selection].map((id) => this.get(id)).filter((e): e is Element => !!e).map(boundsOf));
+    const bounds = union(
+      [...this.state.selection]
+        .map((id) => this.get(id))
+        .filter((e): e is Element => !!e)
+        .map(boundsOf),
+    );
     if (bounds) this.setCamera(fitCamera(bounds, this.state.viewport, 64, 2));
   }
 
@@ -509,10 +615,16 @@ export class Board {
   visibleIds(margin = 200): string[] {
     const s = this.state;
     const view = viewRect(s.camera, s.viewport);
-    const rect = { x: view.x - margin / s.camera.zoom, y: view.y - margin / s.camera.zoom, w: view.w + (2 * margin) / s.camera.zoom, h: view.h + (2 * margin) / s.camera.zoom };
+    const rect = {
+      x: view.x - margin / s.camera.zoom,
+      y: view.y - margin / s.camera.zoom,
+      w: view.w + (2 * margin) / s.camera.zoom,
+      h: view.h + (2 * margin) / s.camera.zoom,
+    };
     const hits = new Set(this.index.search(rect));
     // Connectors are drawn when either end is visible, wherever their stored ends lie.
-    for (const el of s.elements.values()) if (el.type === 'connector' && (hits.has(el.from) || hits.has(el.to))) hits.add(el.id);
+    for (const el of s.elements.values())
+      if (el.type === 'connector' && (hits.has(el.from) || hits.has(el.to))) hits.add(el.id);
     // Elements being dragged are drawn at their live position even if their old one is off screen.
     for (const id of s.dragPreview?.keys() ?? []) hits.add(id);
     for (const peer of s.peers) for (const id of Object.keys(peer.drag ?? {})) hits.add(id);

@@ -55,7 +55,8 @@ async function readClipboard(): Promise<ClipboardPayload | null> {
     const text = await navigator.clipboard?.readText();
     if (text) {
       const parsed = JSON.parse(text) as Partial<ClipboardPayload>;
-      if (parsed.werkbank === 1 && Array.isArray(parsed.elements)) return parsed as ClipboardPayload;
+      if (parsed.werkbank === 1 && Array.isArray(parsed.elements))
+        return parsed as ClipboardPayload;
     }
   } catch {
     // fall back to the copy made on this page
@@ -74,11 +75,54 @@ export const COMMANDS: Command[] = [
   tool('connector', 'c', 'tools.connector'),
   tool('frame', 'f', 'tools.frame'),
   tool('block', 'b', 'tools.block'),
-  { id: 'edit.undo', label: 'commands.undo', group: 'edit', shortcuts: ['mod+z'], undoable: false, predicate: (b) => b.canEdit && b.state.canUndo, perform: (b) => b.undo() },
-  { id: 'edit.redo', label: 'commands.redo', group: 'edit', shortcuts: ['mod+shift+z', 'mod+y'], undoable: false, predicate: (b) => b.canEdit && b.state.canRedo, perform: (b) => b.redo() },
-  { id: 'edit.delete', label: 'commands.delete', group: 'edit', shortcuts: ['delete', 'backspace'], undoable: true, predicate: editableSelection, perform: (b) => b.remove(b.state.selection), inContextMenu: true },
-  { id: 'edit.duplicate', label: 'commands.duplicate', group: 'edit', shortcuts: ['mod+d'], undoable: true, predicate: editableSelection, perform: (b) => void b.duplicate(), inContextMenu: true },
-  { id: 'edit.copy', label: 'commands.copy', group: 'edit', shortcuts: ['mod+c'], undoable: false, predicate: hasSelection, perform: (b) => writeClipboard(b.copy()), inContextMenu: true },
+  {
+    id: 'edit.undo',
+    label: 'commands.undo',
+    group: 'edit',
+    shortcuts: ['mod+z'],
+    undoable: false,
+    predicate: (b) => b.canEdit && b.state.canUndo,
+    perform: (b) => b.undo(),
+  },
+  {
+    id: 'edit.redo',
+    label: 'commands.redo',
+    group: 'edit',
+    shortcuts: ['mod+shift+z', 'mod+y'],
+    undoable: false,
+    predicate: (b) => b.canEdit && b.state.canRedo,
+    perform: (b) => b.redo(),
+  },
+  {
+    id: 'edit.delete',
+    label: 'commands.delete',
+    group: 'edit',
+    shortcuts: ['delete', 'backspace'],
+    undoable: true,
+    predicate: editableSelection,
+    perform: (b) => b.remove(b.state.selection),
+    inContextMenu: true,
+  },
+  {
+    id: 'edit.duplicate',
+    label: 'commands.duplicate',
+    group: 'edit',
+    shortcuts: ['mod+d'],
+    undoable: true,
+    predicate: editableSelection,
+    perform: (b) => void b.duplicate(),
+    inContextMenu: true,
+  },
+  {
+    id: 'edit.copy',
+    label: 'commands.copy',
+    group: 'edit',
+    shortcuts: ['mod+c'],
+    undoable: false,
+    predicate: hasSelection,
+    perform: (b) => writeClipboard(b.copy()),
+    inContextMenu: true,
+  },
   {
     id: 'edit.cut',
     label: 'commands.cut',
@@ -103,24 +147,175 @@ export const COMMANDS: Command[] = [
       if (payload) b.paste(payload);
     },
   },
-  { id: 'edit.selectAll', label: 'commands.selectAll', group: 'edit', shortcuts: ['mod+a'], undoable: false, perform: (b) => b.selectAll() },
-  { id: 'edit.deselect', label: 'commands.deselect', group: 'edit', shortcuts: ['escape'], undoable: false, perform: (b) => { b.select([]); b.setTool('select'); b.store.setState({ helpOpen: false, contextMenu: null }); } },
-  { id: 'edit.editText', label: 'commands.editText', group: 'edit', shortcuts: ['enter'], undoable: false, predicate: (b) => b.canEdit && b.state.selection.size === 1, perform: (b) => { const [id] = b.state.selection; if (id) b.startEditing(id); }, inContextMenu: true },
-  { id: 'arrange.forward', label: 'commands.forward', group: 'arrange', shortcuts: [']'], undoable: true, predicate: editableSelection, perform: (b) => b.shift(b.state.selection, 1), inContextMenu: true },
-  { id: 'arrange.backward', label: 'commands.backward', group: 'arrange', shortcuts: ['['], undoable: true, predicate: editableSelection, perform: (b) => b.shift(b.state.selection, -1), inContextMenu: true },
-  { id: 'arrange.front', label: 'commands.front', group: 'arrange', shortcuts: ['mod+]'], undoable: true, predicate: editableSelection, perform: (b) => b.bringToFront(b.state.selection), inContextMenu: true },
-  { id: 'arrange.back', label: 'commands.back', group: 'arrange', shortcuts: ['mod+['], undoable: true, predicate: editableSelection, perform: (b) => b.sendToBack(b.state.selection), inContextMenu: true },
-  { id: 'arrange.alignLeft', label: 'commands.alignLeft', group: 'arrange', shortcuts: ['alt+a'], undoable: true, predicate: (b) => b.canEdit && b.state.selection.size > 1, perform: (b) => b.align(b.state.selection, 'left'), inContextMenu: true },
-  { id: 'arrange.alignTop', label: 'commands.alignTop', group: 'arrange', shortcuts: ['alt+w'], undoable: true, predicate: (b) => b.canEdit && b.state.selection.size > 1, perform: (b) => b.align(b.state.selection, 'top'), inContextMenu: true },
-  { id: 'arrange.alignCentre', label: 'commands.alignCentre', group: 'arrange', shortcuts: ['alt+h'], undoable: true, predicate: (b) => b.canEdit && b.state.selection.size > 1, perform: (b) => b.align(b.state.selection, 'centre') },
-  { id: 'arrange.alignMiddle', label: 'commands.alignMiddle', group: 'arrange', shortcuts: ['alt+v'], undoable: true, predicate: (b) => b.canEdit && b.state.selection.size > 1, perform: (b) => b.align(b.state.selection, 'middle') },
-  { id: 'arrange.snap', label: 'commands.snap', group: 'arrange', shortcuts: ['g'], undoable: false, perform: (b) => b.store.setState({ snapToGrid: !b.state.snapToGrid }) },
-  { id: 'view.zoomIn', label: 'commands.zoomIn', group: 'view', shortcuts: ['mod+=', '+', '='], undoable: false, perform: (b) => b.zoomBy(1.25) },
-  { id: 'view.zoomOut', label: 'commands.zoomOut', group: 'view', shortcuts: ['mod+-', '-'], undoable: false, perform: (b) => b.zoomBy(0.8) },
-  { id: 'view.zoomReset', label: 'commands.zoomReset', group: 'view', shortcuts: ['shift+0'], undoable: false, perform: (b) => b.setCamera({ ...b.state.camera, zoom: 1 }) },
-  { id: 'view.zoomFit', label: 'commands.zoomFit', group: 'view', shortcuts: ['shift+1'], undoable: false, perform: (b) => b.zoomToFit() },
-  { id: 'view.zoomSelection', label: 'commands.zoomSelection', group: 'view', shortcuts: ['shift+2'], undoable: false, predicate: hasSelection, perform: (b) => b.zoomToSelection(), inContextMenu: true },
-  { id: 'help.toggle', label: 'commands.help', group: 'help', shortcuts: ['?', 'shift+/'], undoable: false, perform: (b) => b.store.setState({ helpOpen: !b.state.helpOpen }) },
+  {
+    id: 'edit.selectAll',
+    label: 'commands.selectAll',
+    group: 'edit',
+    shortcuts: ['mod+a'],
+    undoable: false,
+    perform: (b) => b.selectAll(),
+  },
+  {
+    id: 'edit.deselect',
+    label: 'commands.deselect',
+    group: 'edit',
+    shortcuts: ['escape'],
+    undoable: false,
+    perform: (b) => {
+      b.select([]);
+      b.setTool('select');
+      b.store.setState({ helpOpen: false, contextMenu: null });
+    },
+  },
+  {
+    id: 'edit.editText',
+    label: 'commands.editText',
+    group: 'edit',
+    shortcuts: ['enter'],
+    undoable: false,
+    predicate: (b) => b.canEdit && b.state.selection.size === 1,
+    perform: (b) => {
+      const [id] = b.state.selection;
+      if (id) b.startEditing(id);
+    },
+    inContextMenu: true,
+  },
+  {
+    id: 'arrange.forward',
+    label: 'commands.forward',
+    group: 'arrange',
+    shortcuts: [']'],
+    undoable: true,
+    predicate: editableSelection,
+    perform: (b) => b.shift(b.state.selection, 1),
+    inContextMenu: true,
+  },
+  {
+    id: 'arrange.backward',
+    label: 'commands.backward',
+    group: 'arrange',
+    shortcuts: ['['],
+    undoable: true,
+    predicate: editableSelection,
+    perform: (b) => b.shift(b.state.selection, -1),
+    inContextMenu: true,
+  },
+  {
+    id: 'arrange.front',
+    label: 'commands.front',
+    group: 'arrange',
+    shortcuts: ['mod+]'],
+    undoable: true,
+    predicate: editableSelection,
+    perform: (b) => b.bringToFront(b.state.selection),
+    inContextMenu: true,
+  },
+  {
+    id: 'arrange.back',
+    label: 'commands.back',
+    group: 'arrange',
+    shortcuts: ['mod+['],
+    undoable: true,
+    predicate: editableSelection,
+    perform: (b) => b.sendToBack(b.state.selection),
+    inContextMenu: true,
+  },
+  {
+    id: 'arrange.alignLeft',
+    label: 'commands.alignLeft',
+    group: 'arrange',
+    shortcuts: ['alt+a'],
+    undoable: true,
+    predicate: (b) => b.canEdit && b.state.selection.size > 1,
+    perform: (b) => b.align(b.state.selection, 'left'),
+    inContextMenu: true,
+  },
+  {
+    id: 'arrange.alignTop',
+    label: 'commands.alignTop',
+    group: 'arrange',
+    shortcuts: ['alt+w'],
+    undoable: true,
+    predicate: (b) => b.canEdit && b.state.selection.size > 1,
+    perform: (b) => b.align(b.state.selection, 'top'),
+    inContextMenu: true,
+  },
+  {
+    id: 'arrange.alignCentre',
+    label: 'commands.alignCentre',
+    group: 'arrange',
+    shortcuts: ['alt+h'],
+    undoable: true,
+    predicate: (b) => b.canEdit && b.state.selection.size > 1,
+    perform: (b) => b.align(b.state.selection, 'centre'),
+  },
+  {
+    id: 'arrange.alignMiddle',
+    label: 'commands.alignMiddle',
+    group: 'arrange',
+    shortcuts: ['alt+v'],
+    undoable: true,
+    predicate: (b) => b.canEdit && b.state.selection.size > 1,
+    perform: (b) => b.align(b.state.selection, 'middle'),
+  },
+  {
+    id: 'arrange.snap',
+    label: 'commands.snap',
+    group: 'arrange',
+    shortcuts: ['g'],
+    undoable: false,
+    perform: (b) => b.store.setState({ snapToGrid: !b.state.snapToGrid }),
+  },
+  {
+    id: 'view.zoomIn',
+    label: 'commands.zoomIn',
+    group: 'view',
+    shortcuts: ['mod+=', '+', '='],
+    undoable: false,
+    perform: (b) => b.zoomBy(1.25),
+  },
+  {
+    id: 'view.zoomOut',
+    label: 'commands.zoomOut',
+    group: 'view',
+    shortcuts: ['mod+-', '-'],
+    undoable: false,
+    perform: (b) => b.zoomBy(0.8),
+  },
+  {
+    id: 'view.zoomReset',
+    label: 'commands.zoomReset',
+    group: 'view',
+    shortcuts: ['shift+0'],
+    undoable: false,
+    perform: (b) => b.setCamera({ ...b.state.camera, zoom: 1 }),
+  },
+  {
+    id: 'view.zoomFit',
+    label: 'commands.zoomFit',
+    group: 'view',
+    shortcuts: ['shift+1'],
+    undoable: false,
+    perform: (b) => b.zoomToFit(),
+  },
+  {
+    id: 'view.zoomSelection',
+    label: 'commands.zoomSelection',
+    group: 'view',
+    shortcuts: ['shift+2'],
+    undoable: false,
+    predicate: hasSelection,
+    perform: (b) => b.zoomToSelection(),
+    inContextMenu: true,
+  },
+  {
+    id: 'help.toggle',
+    label: 'commands.help',
+    group: 'help',
+    shortcuts: ['?', 'shift+/'],
+    undoable: false,
+    perform: (b) => b.store.setState({ helpOpen: !b.state.helpOpen }),
+  },
 ];
 
 const BY_ID = new Map(COMMANDS.map((c) => [c.id, c]));
@@ -144,10 +339,14 @@ export function runCommand(board: Board, id: string, source: CommandSource): boo
   return true;
 }
 
-export const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+export const isMac = () =>
+  typeof navigator !== 'undefined' &&
+  /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 /** The shortcut string of a keyboard event, in the registry's notation. */
-export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'code'>): string {
+export function shortcutOf(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'code'>,
+): string {
   const parts: string[] = [];
   if (isMac() ? e.metaKey : e.ctrlKey) parts.push('mod');
   if (e.altKey) parts.push('alt');
@@ -168,6 +367,20 @@ export function commandForShortcut(shortcut: string): Command | undefined {
 export function displayShortcut(s: string): string {
   return s
     .split('+')
-    .map((p) => (p === 'mod' ? (isMac() ? '⌘' : 'Ctrl') : p === 'shift' ? '⇧' : p === 'alt' ? (isMac() ? '⌥' : 'Alt') : p.length === 1 ? p.toUpperCase() : p[0]?.toUpperCase() + p.slice(1)))
+    .map((p) =>
+      p === 'mod'
+        ? isMac()
+          ? '⌘'
+          : 'Ctrl'
+        : p === 'shift'
+          ? '⇧'
+          : p === 'alt'
+            ? isMac()
+              ? '⌥'
+              : 'Alt'
+            : p.length === 1
+              ? p.toUpperCase()
+              : p[0]?.toUpperCase() + p.slice(1),
+    )
     .join(isMac() ? '' : '+');
 }

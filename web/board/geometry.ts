@@ -40,9 +40,24 @@ export function zoomAround(camera: Camera, at: Point, factor: number): Camera {
 }
 
 /** A camera that shows `bounds` in a viewport of `size`, with a margin, at most 100 %. */
-export function fitCamera(bounds: Rect, size: { w: number; h: number }, margin = 48, maxZoom = 1): Camera {
-  const zoom = clampZoom(Math.min(maxZoom, (size.w - margin * 2) / Math.max(1, bounds.w), (size.h - margin * 2) / Math.max(1, bounds.h)));
-  return { zoom, x: bounds.x + bounds.w / 2 - size.w / 2 / zoom, y: bounds.y + bounds.h / 2 - size.h / 2 / zoom };
+export function fitCamera(
+  bounds: Rect,
+  size: { w: number; h: number },
+  margin = 48,
+  maxZoom = 1,
+): Camera {
+  const zoom = clampZoom(
+    Math.min(
+      maxZoom,
+      (size.w - margin * 2) / Math.max(1, bounds.w),
+      (size.h - margin * 2) / Math.max(1, bounds.h),
+    ),
+  );
+  return {
+    zoom,
+    x: bounds.x + bounds.w / 2 - size.w / 2 / zoom,
+    y: bounds.y + bounds.h / 2 - size.h / 2 / zoom,
+  };
 }
 
 export function viewRect(camera: Camera, size: { w: number; h: number }): Rect {
@@ -50,7 +65,12 @@ export function viewRect(camera: Camera, size: { w: number; h: number }): Rect {
 }
 
 export function normaliseRect(a: Point, b: Point): Rect {
-  return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(a.x - b.x), h: Math.abs(a.y - b.y) };
+  return {
+    x: Math.min(a.x, b.x),
+    y: Math.min(a.y, b.y),
+    w: Math.abs(a.x - b.x),
+    h: Math.abs(a.y - b.y),
+  };
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
@@ -58,7 +78,12 @@ export function intersects(a: Rect, b: Rect): boolean {
 }
 
 export function contains(outer: Rect, inner: Rect): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.w <= outer.x + outer.w &&
+    inner.y + inner.h <= outer.y + outer.h
+  );
 }
 
 export function centre(r: Rect): Point {

@@ -51,7 +51,9 @@ export class ElementIndex {
   }
 
   search(r: Rect): string[] {
-    return this.tree.search({ minX: r.x, minY: r.y, maxX: r.x + r.w, maxY: r.y + r.h }).map((e) => e.id);
+    return this.tree
+      .search({ minX: r.x, minY: r.y, maxX: r.x + r.w, maxY: r.y + r.h })
+      .map((e) => e.id);
   }
 }
 
@@ -95,7 +97,11 @@ export function sortOrder(elements: ReadonlyMap<string, Element>): string[] {
  * Watches the elements map; `flush` receives the ids that changed since the last flush.
  * `schedule` defaults to requestAnimationFrame (one store update per frame).
  */
-export function observeElements(doc: Y.Doc, flush: (changed: Set<string>) => void, schedule: (fn: () => void) => void = defaultSchedule): () => void {
+export function observeElements(
+  doc: Y.Doc,
+  flush: (changed: Set<string>) => void,
+  schedule: (fn: () => void) => void = defaultSchedule,
+): () => void {
   const map = elementsMap(doc);
   let pending: Set<string> | null = null;
   const handler = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {

@@ -1,7 +1,17 @@
 import type { Element, Role, StickyColor } from '../../workshops';
 import type { Camera, Point, Rect } from './geometry';
 
-export type ToolId = 'select' | 'hand' | 'sticky' | 'text' | 'rect' | 'ellipse' | 'diamond' | 'connector' | 'frame' | 'block';
+export type ToolId =
+  | 'select'
+  | 'hand'
+  | 'sticky'
+  | 'text'
+  | 'rect'
+  | 'ellipse'
+  | 'diamond'
+  | 'connector'
+  | 'frame'
+  | 'block';
 
 /** Why a board cannot be edited (null: it can). */
 export type ReadOnlyReason = 'locked' | 'viewer' | null;

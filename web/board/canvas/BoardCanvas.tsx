@@ -44,7 +44,8 @@ type Gesture =
   | { kind: 'pinch'; distance: number; mid: Point };
 
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 export interface BoardCanvasProps {
   board: Board;
@@ -87,8 +88,13 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
       e.preventDefault();
       const rect = el.getBoundingClientRect();
       const at = { x: e.clientX - rect.left, y: e.clientY - rect.top };
-      if (e.ctrlKey || e.metaKey) board.zoomAt(at, Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0025)));
-      else board.panBy(e.shiftKey && !e.deltaX ? e.deltaY : e.deltaX, e.shiftKey && !e.deltaX ? 0 : e.deltaY);
+      if (e.ctrlKey || e.metaKey)
+        board.zoomAt(at, Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0025)));
+      else
+        board.panBy(
+          e.shiftKey && !e.deltaX ? e.deltaY : e.deltaX,
+          e.shiftKey && !e.deltaX ? 0 : e.deltaY,
+        );
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
@@ -103,7 +109,12 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
         e.preventDefault();
         return;
       }
-      const arrows: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+      const arrows: Record<string, [number, number]> = {
+        ArrowLeft: [-1, 0],
+        ArrowRight: [1, 0],
+        ArrowUp: [0, -1],
+        ArrowDown: [0, 1],
+      };
       const arrow = arrows[e.key];
       if (arrow && board.state.selection.size) {
         const step = e.shiftKey ? 20 : 2;
@@ -134,11 +145,20 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
   /** Creates an element with the current tool, centred on `at`. */
   const createAt = (at: Point) => {
     const s = board.state;
-    const centred = (w: number, h: number) => ({ x: Math.round(at.x - w / 2), y: Math.round(at.y - h / 2), w, h });
+    const centred = (w: number, h: number) => ({
+      x: Math.round(at.x - w / 2),
+      y: Math.round(at.y - h / 2),
+      w,
+      h,
+    });
     let id: string | null = null;
     switch (s.tool) {
       case 'sticky':
-        id = board.add('sticky', { ...centred(160, 160), color: s.stickyColor, ...(s.hiddenSilentRound ? { silentRound: s.hiddenSilentRound } : {}) });
+        id = board.add('sticky', {
+          ...centred(160, 160),
+          color: s.stickyColor,
+          ...(s.hiddenSilentRound ? { silentRound: s.hiddenSilentRound } : {}),
+        });
         break;
       case 'text':
         id = board.add('text', { ...centred(240, 40), text: '' });
@@ -153,7 +173,10 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
         break;
       case 'block': {
         const kind = blockKind(s.blockKind);
-        id = board.add('block', { ...centred(kind?.size.w ?? 140, kind?.size.h ?? 140), kind: s.blockKind });
+        id = board.add('block', {
+          ...centred(kind?.size.w ?? 140, kind?.size.h ?? 140),
+          kind: s.blockKind,
+        });
         break;
       }
       default:
@@ -182,7 +205,11 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
       if (board.dragging) board.endDrag(false);
       board.marquee(null);
       const [a, b] = [...pointers.current.values()] as [Point, Point];
-      gesture.current = { kind: 'pinch', distance: Math.hypot(a.x - b.x, a.y - b.y), mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
+      gesture.current = {
+        kind: 'pinch',
+        distance: Math.hypot(a.x - b.x, a.y - b.y),
+        mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+      };
       return;
     }
     if (e.button === 2) return;
@@ -280,7 +307,14 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
       board.store.setState({ pendingConnector: null });
       if (p && Math.hypot(p.end.x - p.start.x, p.end.y - p.start.y) > 10) {
         const to = board.hitTest(w);
-        const id = board.add('connector', { x: p.start.x, y: p.start.y, x2: p.end.x, y2: p.end.y, from: p.from ?? '', to: to && to !== p.from ? to : '' });
+        const id = board.add('connector', {
+          x: p.start.x,
+          y: p.start.y,
+          x2: p.end.x,
+          y2: p.end.y,
+          from: p.from ?? '',
+          to: to && to !== p.from ? to : '',
+        });
         if (id) board.select([id]);
       }
       board.setTool('select');
@@ -321,7 +355,8 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
     board.store.setState({ contextMenu: at });
   };
 
-  const cursor = spaceHeld || tool === 'hand' ? 'grab' : tool === 'select' ? 'default' : 'crosshair';
+  const cursor =
+    spaceHeld || tool === 'hand' ? 'grab' : tool === 'select' ? 'default' : 'crosshair';
   return (
     <div className="wb-board">
       <div
@@ -339,7 +374,15 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
         onDoubleClick={onDoubleClick}
         onContextMenu={onContextMenu}
       >
-        <Stage ref={stageRef} width={viewport.w} height={viewport.h} x={-camera.x * camera.zoom} y={-camera.y * camera.zoom} scaleX={camera.zoom} scaleY={camera.zoom}>
+        <Stage
+          ref={stageRef}
+          width={viewport.w}
+          height={viewport.h}
+          x={-camera.x * camera.zoom}
+          y={-camera.y * camera.zoom}
+          scaleX={camera.zoom}
+          scaleY={camera.zoom}
+        >
           <GridBackground board={board} />
           <ElementsLayer board={board} lang={lang} showVotes={showVotes} />
           <SelectionLayer board={board} />

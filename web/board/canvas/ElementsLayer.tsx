@@ -20,7 +20,15 @@ function renderElement(el: Element, props: Omit<RendererProps<Element>, 'el'>) {
   return <Renderer key={el.id} el={el} {...props} />;
 }
 
-export function ElementsLayer({ board, lang, showVotes }: { board: Board; lang: 'nl' | 'en'; showVotes: boolean }) {
+export function ElementsLayer({
+  board,
+  lang,
+  showVotes,
+}: {
+  board: Board;
+  lang: 'nl' | 'en';
+  showVotes: boolean;
+}) {
   // Re-render on any change that moves, adds or hides something in view.
   useBoardState(board, (s) => s.version);
   useBoardState(board, (s) => s.order);
@@ -40,7 +48,6 @@ export function ElementsLayer({ board, lang, showVotes }: { board: Board; lang: 
       const p = board.livePosition(el);
       return { x: p.x, y: p.y, w: el.w, h: el.h };
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [board, preview, peers],
   );
 
@@ -57,7 +64,14 @@ export function ElementsLayer({ board, lang, showVotes }: { board: Board; lang: 
         const el = elements.get(id);
         if (!el) return null;
         const dragged = preview?.get(id) ?? findPeerDrag(peers, id);
-        return renderElement(el, { pos: dragged ?? el, zoom: camera.zoom, lang, resolve, editing: editingId === id, showVotes });
+        return renderElement(el, {
+          pos: dragged ?? el,
+          zoom: camera.zoom,
+          lang,
+          resolve,
+          editing: editingId === id,
+          showVotes,
+        });
       })}
     </Layer>
   );
@@ -87,7 +101,15 @@ function lodFill(el: Element): string {
 }
 
 /** Zoomed out: one Konva shape draws every visible element as a box (no text, no nodes). */
-function LodShape({ board, ids, resolve }: { board: Board; ids: string[]; resolve: (id: string) => R | null }) {
+function LodShape({
+  board,
+  ids,
+  resolve,
+}: {
+  board: Board;
+  ids: string[];
+  resolve: (id: string) => R | null;
+}) {
   const sceneFunc = (ctx: Context) => {
     const c = ctx._context;
     const els = board.state.elements;
@@ -130,11 +152,18 @@ export function GridBackground({ board }: { board: Board }) {
     const y1 = camera.y + viewport.h / camera.zoom;
     c.fillStyle = snapOn ? '#94a3b8' : '#cbd5e1';
     const r = 1.2 / camera.zoom;
-    for (let x = x0; x <= x1; x += step) for (let y = y0; y <= y1; y += step) c.fillRect(x - r, y - r, r * 2, r * 2);
+    for (let x = x0; x <= x1; x += step)
+      for (let y = y0; y <= y1; y += step) c.fillRect(x - r, y - r, r * 2, r * 2);
   };
   return (
     <Layer listening={false}>
-      <Rect x={camera.x} y={camera.y} width={viewport.w / camera.zoom} height={viewport.h / camera.zoom} fill="#f8fafc" />
+      <Rect
+        x={camera.x}
+        y={camera.y}
+        width={viewport.w / camera.zoom}
+        height={viewport.h / camera.zoom}
+        fill="#f8fafc"
+      />
       {camera.zoom >= 0.25 && <Shape sceneFunc={sceneFunc} listening={false} />}
     </Layer>
   );

@@ -20,14 +20,54 @@ export function SelectionLayer({ board }: { board: Board }) {
     const p = board.livePosition(el);
     const pad = 4 / zoom;
     const b = boundsOf(el);
-    return <Rect key={key} x={p.x - pad} y={p.y - pad} width={b.w + pad * 2} height={b.h + pad * 2} stroke={colour} strokeWidth={2 / zoom} {...(dash ? { dash: dash.map((d) => d / zoom) } : {})} cornerRadius={4 / zoom} listening={false} />;
+    return (
+      <Rect
+        key={key}
+        x={p.x - pad}
+        y={p.y - pad}
+        width={b.w + pad * 2}
+        height={b.h + pad * 2}
+        stroke={colour}
+        strokeWidth={2 / zoom}
+        {...(dash ? { dash: dash.map((d) => d / zoom) } : {})}
+        cornerRadius={4 / zoom}
+        listening={false}
+      />
+    );
   };
   return (
     <Layer listening={false}>
-      {peers.flatMap((peer) => [...peer.selection.map((id) => outline(id, peer.user.color, `${peer.clientId}:${id}`, [6, 4])), ...(peer.editingId ? [outline(peer.editingId, peer.user.color, `${peer.clientId}:edit`)] : [])])}
+      {peers.flatMap((peer) => [
+        ...peer.selection.map((id) =>
+          outline(id, peer.user.color, `${peer.clientId}:${id}`, [6, 4]),
+        ),
+        ...(peer.editingId
+          ? [outline(peer.editingId, peer.user.color, `${peer.clientId}:edit`)]
+          : []),
+      ])}
       {[...selection].map((id) => outline(id, '#2563eb', `sel:${id}`))}
-      {marquee && <Rect x={marquee.x} y={marquee.y} width={marquee.w} height={marquee.h} fill="rgba(37,99,235,0.08)" stroke="#2563eb" strokeWidth={1 / zoom} />}
-      {pending && <Arrow points={[pending.start.x, pending.start.y, pending.end.x, pending.end.y]} stroke="#2563eb" fill="#2563eb" strokeWidth={2.5} dash={[8, 6]} pointerLength={12} pointerWidth={12} />}
+      {marquee && (
+        <Rect
+          x={marquee.x}
+          y={marquee.y}
+          width={marquee.w}
+          height={marquee.h}
+          fill="rgba(37,99,235,0.08)"
+          stroke="#2563eb"
+          strokeWidth={1 / zoom}
+        />
+      )}
+      {pending && (
+        <Arrow
+          points={[pending.start.x, pending.start.y, pending.end.x, pending.end.y]}
+          stroke="#2563eb"
+          fill="#2563eb"
+          strokeWidth={2.5}
+          dash={[8, 6]}
+          pointerLength={12}
+          pointerWidth={12}
+        />
+      )}
     </Layer>
   );
 }
@@ -42,7 +82,8 @@ export function TransformLayer({ board }: { board: Board }) {
   const zoom = useBoardState(board, (s) => s.camera.zoom);
   const [only] = selection.size === 1 ? [...selection] : [];
   const el = only ? board.get(only) : undefined;
-  const active = !!el && el.type !== 'connector' && board.canChange(el) && !editingId && !preview && zoom >= 0.4;
+  const active =
+    !!el && el.type !== 'connector' && board.canChange(el) && !editingId && !preview && zoom >= 0.4;
 
   useEffect(() => {
     const tr = ref.current;
@@ -52,7 +93,8 @@ export function TransformLayer({ board }: { board: Board }) {
     tr.getLayer()?.batchDraw();
   }, [active, only, version, zoom]);
 
-  const keepRatio = el?.type === 'block' && (el.kind.startsWith('social') || el.kind.startsWith('regular'));
+  const keepRatio =
+    el?.type === 'block' && (el.kind.startsWith('social') || el.kind.startsWith('regular'));
   return (
     <Layer>
       <Transformer
@@ -65,7 +107,9 @@ export function TransformLayer({ board }: { board: Board }) {
         borderStroke="#2563eb"
         anchorStroke="#2563eb"
         ignoreStroke
-        boundBoxFunc={(oldBox, newBox) => (newBox.width < 20 || newBox.height < 20 ? oldBox : newBox)}
+        boundBoxFunc={(oldBox, newBox) =>
+          newBox.width < 20 || newBox.height < 20 ? oldBox : newBox
+        }
         onTransformEnd={() => {
           const node = ref.current?.nodes()[0];
           if (!node || !only || !el) return;

@@ -5,7 +5,17 @@ import { blockKind, localize } from '../../../workshops';
 import type { RendererProps } from './types';
 
 function Outline({ shape, w, h, fill }: { shape: BlockShape; w: number; h: number; fill: string }) {
-  const common = { fill, stroke: 'rgba(15,23,42,0.35)', strokeWidth: 2, perfectDrawEnabled: false, shadowColor: '#000', shadowOpacity: 0.12, shadowBlur: 6, shadowOffsetY: 2, shadowForStrokeEnabled: false };
+  const common = {
+    fill,
+    stroke: 'rgba(15,23,42,0.35)',
+    strokeWidth: 2,
+    perfectDrawEnabled: false,
+    shadowColor: '#000',
+    shadowOpacity: 0.12,
+    shadowBlur: 6,
+    shadowOffsetY: 2,
+    shadowForStrokeEnabled: false,
+  };
   const r = Math.min(w, h) / 2;
   switch (shape) {
     case 'circle':
@@ -17,7 +27,16 @@ function Outline({ shape, w, h, fill }: { shape: BlockShape; w: number; h: numbe
     case 'diamond':
       return <Line points={[w / 2, 0, w, h / 2, w / 2, h, 0, h / 2]} closed {...common} />;
     case 'star':
-      return <Star x={w / 2} y={h / 2} numPoints={8} innerRadius={r * 0.72} outerRadius={r} {...common} />;
+      return (
+        <Star
+          x={w / 2}
+          y={h / 2}
+          numPoints={8}
+          innerRadius={r * 0.72}
+          outerRadius={r}
+          {...common}
+        />
+      );
     case 'pill':
       return <Rect width={w} height={h} cornerRadius={h / 2} {...common} />;
     case 'rect':
@@ -27,7 +46,12 @@ function Outline({ shape, w, h, fill }: { shape: BlockShape; w: number; h: numbe
   }
 }
 
-export const BlockRenderer = memo(function BlockRenderer({ el, pos, lang, editing }: RendererProps<BlockElement>) {
+export const BlockRenderer = memo(function BlockRenderer({
+  el,
+  pos,
+  lang,
+  editing,
+}: RendererProps<BlockElement>) {
   const kind = blockKind(el.kind);
   const shape = kind?.shape ?? 'rect';
   const fill = kind?.color ?? '#e5e7eb';
@@ -38,7 +62,17 @@ export const BlockRenderer = memo(function BlockRenderer({ el, pos, lang, editin
   return (
     <Group id={el.id} name="element block" x={pos.x} y={pos.y} listening={false}>
       <Outline shape={shape} w={el.w} h={el.h} fill={fill} />
-      {!pill && <Text x={0} y={el.h * 0.14} width={el.w} text={kind?.icon ?? '?'} fontSize={Math.min(34, el.h * 0.24)} align="center" fill={dark ? '#fff' : '#1f2937'} />}
+      {!pill && (
+        <Text
+          x={0}
+          y={el.h * 0.14}
+          width={el.w}
+          text={kind?.icon ?? '?'}
+          fontSize={Math.min(34, el.h * 0.24)}
+          align="center"
+          fill={dark ? '#fff' : '#1f2937'}
+        />
+      )}
       {!editing && (
         <Text
           x={el.w * 0.14}

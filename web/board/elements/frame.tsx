@@ -4,16 +4,40 @@ import type { FrameElement } from '../../../workshops';
 import { CATEGORIES } from '../../../workshops';
 import type { RendererProps } from './types';
 
-export const FrameRenderer = memo(function FrameRenderer({ el, pos, zoom, editing }: RendererProps<FrameElement>) {
+export const FrameRenderer = memo(function FrameRenderer({
+  el,
+  pos,
+  zoom,
+  editing,
+}: RendererProps<FrameElement>) {
   const accent = el.lane && el.lane !== 'unsorted' ? CATEGORIES[el.lane].color : '#94a3b8';
   // The title stays readable when zoomed out: at least ~12 px on screen.
   const titleSize = Math.max(20, 12 / zoom);
   return (
     <Group id={el.id} name="element frame" x={pos.x} y={pos.y} listening={false}>
-      <Rect width={el.w} height={el.h} fill={el.color} stroke={el.lane ? accent : '#cbd5e1'} strokeWidth={el.lane ? 3 : 1.5} cornerRadius={10} perfectDrawEnabled={false} />
+      <Rect
+        width={el.w}
+        height={el.h}
+        fill={el.color}
+        stroke={el.lane ? accent : '#cbd5e1'}
+        strokeWidth={el.lane ? 3 : 1.5}
+        cornerRadius={10}
+        perfectDrawEnabled={false}
+      />
       {el.lane && <Rect width={el.w} height={8} fill={accent} cornerRadius={[10, 10, 0, 0]} />}
       {!editing && (
-        <Text x={4} y={-titleSize - 8} width={el.w} text={el.title} fontSize={titleSize} fontStyle="bold" fontFamily="Inter, system-ui, sans-serif" fill="#334155" wrap="none" ellipsis />
+        <Text
+          x={4}
+          y={-titleSize - 8}
+          width={el.w}
+          text={el.title}
+          fontSize={titleSize}
+          fontStyle="bold"
+          fontFamily="Inter, system-ui, sans-serif"
+          fill="#334155"
+          wrap="none"
+          ellipsis
+        />
       )}
     </Group>
   );

@@ -7,13 +7,29 @@ import type { RendererProps } from './types';
 
 const PAD = 14;
 
-export const StickyRenderer = memo(function StickyRenderer({ el, pos, editing, showVotes }: RendererProps<StickyElement>) {
+export const StickyRenderer = memo(function StickyRenderer({
+  el,
+  pos,
+  editing,
+  showVotes,
+}: RendererProps<StickyElement>) {
   const fill = STICKY_FILL[el.color];
   const fontSize = fitFontSize(el.text, el.w - PAD * 2, el.h - PAD * 2 - (el.source ? 14 : 0));
   const votes = showVotes ? totalVotes(el) : 0;
   return (
     <Group id={el.id} name="element sticky" x={pos.x} y={pos.y} listening={false}>
-      <Rect width={el.w} height={el.h} fill={fill} cornerRadius={3} shadowColor="#000" shadowOpacity={0.16} shadowBlur={8} shadowOffsetY={3} shadowForStrokeEnabled={false} perfectDrawEnabled={false} />
+      <Rect
+        width={el.w}
+        height={el.h}
+        fill={fill}
+        cornerRadius={3}
+        shadowColor="#000"
+        shadowOpacity={0.16}
+        shadowBlur={8}
+        shadowOffsetY={3}
+        shadowForStrokeEnabled={false}
+        perfectDrawEnabled={false}
+      />
       {!editing && (
         <Text
           x={PAD}
@@ -33,11 +49,29 @@ export const StickyRenderer = memo(function StickyRenderer({ el, pos, editing, s
         />
       )}
       {el.source && <Text x={8} y={6} text="↩" fontSize={12} fill="#6b7280" />}
-      {el.category && <Circle x={el.w - 12} y={12} radius={6} fill={CATEGORIES[el.category].color} stroke="#fff" strokeWidth={1.5} />}
+      {el.category && (
+        <Circle
+          x={el.w - 12}
+          y={12}
+          radius={6}
+          fill={CATEGORIES[el.category].color}
+          stroke="#fff"
+          strokeWidth={1.5}
+        />
+      )}
       {votes > 0 && (
         <Group x={el.w - 30} y={el.h - 26}>
           <Rect width={26} height={20} cornerRadius={10} fill="#111827" />
-          <Text width={26} height={20} text={String(votes)} fontSize={12} fontStyle="bold" fill="#fff" align="center" verticalAlign="middle" />
+          <Text
+            width={26}
+            height={20}
+            text={String(votes)}
+            fontSize={12}
+            fontStyle="bold"
+            fill="#fff"
+            align="center"
+            verticalAlign="middle"
+          />
         </Group>
       )}
     </Group>

@@ -3,7 +3,11 @@ import { Text } from 'react-konva';
 import type { TextElement } from '../../../workshops';
 import type { RendererProps } from './types';
 
-export const TextRenderer = memo(function TextRenderer({ el, pos, editing }: RendererProps<TextElement>) {
+export const TextRenderer = memo(function TextRenderer({
+  el,
+  pos,
+  editing,
+}: RendererProps<TextElement>) {
   return (
     <Text
       id={el.id}

@@ -18,4 +18,6 @@ export interface RendererProps<E> {
 }
 
 /** One renderer per element type: a missing entry is a compile error. */
-export type RendererRegistry = { [T in ElementType]: ComponentType<RendererProps<ElementByType[T]>> };
+export type RendererRegistry = {
+  [T in ElementType]: ComponentType<RendererProps<ElementByType[T]>>;
+};

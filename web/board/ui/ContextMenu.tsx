@@ -9,7 +9,9 @@ export function ContextMenu({ board }: { board: Board }) {
   const at = useBoardState(board, (s) => s.contextMenu);
   useBoardState(board, (s) => s.selection);
   if (!at) return null;
-  const items = COMMANDS.filter((c) => (c.inContextMenu || c.id === 'edit.paste') && canRun(board, c.id));
+  const items = COMMANDS.filter(
+    (c) => (c.inContextMenu || c.id === 'edit.paste') && canRun(board, c.id),
+  );
   if (!items.length) return null;
   return (
     <div className="wb-menu" role="menu" style={{ left: at.x, top: at.y }}>

@@ -12,7 +12,11 @@ export function Cursors({ board }: { board: Board }) {
         if (!p.cursor) return null;
         const s = worldToScreen(camera, p.cursor);
         return (
-          <div key={p.clientId} className="wb-cursor" style={{ transform: `translate(${s.x}px, ${s.y}px)`, color: p.user.color }}>
+          <div
+            key={p.clientId}
+            className="wb-cursor"
+            style={{ transform: `translate(${s.x}px, ${s.y}px)`, color: p.user.color }}
+          >
             <svg width="18" height="18" viewBox="0 0 18 18">
               <path d="M2 1l13 7-6 1.5L6 16z" fill="currentColor" stroke="#fff" strokeWidth="1.2" />
             </svg>

@@ -15,7 +15,13 @@ export function HelpOverlay({ board }: { board: Board }) {
   const close = () => board.store.setState({ helpOpen: false });
   return (
     <div className="wb-help-backdrop" onClick={close}>
-      <div className="wb-help" role="dialog" aria-modal="true" aria-labelledby="wb-help-title" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="wb-help"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="wb-help-title"
+        onClick={(e) => e.stopPropagation()}
+      >
         <header>
           <h2 id="wb-help-title">{t('help.title')}</h2>
           <button type="button" onClick={close} autoFocus>

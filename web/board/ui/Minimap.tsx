@@ -30,15 +30,21 @@ export function Minimap({ board }: { board: Board }) {
     const x1 = Math.max(content.x + content.w, view.x + view.w);
     const y1 = Math.max(content.y + content.h, view.y + view.h);
     const scale = Math.min((W - 8) / (x1 - x0), (H - 8) / (y1 - y0));
-    const ox = 4 - x0 * scale + ((W - 8) - (x1 - x0) * scale) / 2;
-    const oy = 4 - y0 * scale + ((H - 8) - (y1 - y0) * scale) / 2;
+    const ox = 4 - x0 * scale + (W - 8 - (x1 - x0) * scale) / 2;
+    const oy = 4 - y0 * scale + (H - 8 - (y1 - y0) * scale) / 2;
     transform.current = { scale, ox, oy };
     c.clearRect(0, 0, W, H);
     for (const el of board.state.elements.values()) {
       if (el.type === 'connector') continue;
       const b = boundsOf(el);
-      c.fillStyle = el.type === 'sticky' ? STICKY_FILL[el.color] : el.type === 'frame' ? '#e2e8f0' : '#94a3b8';
-      c.fillRect(b.x * scale + ox, b.y * scale + oy, Math.max(1, b.w * scale), Math.max(1, b.h * scale));
+      c.fillStyle =
+        el.type === 'sticky' ? STICKY_FILL[el.color] : el.type === 'frame' ? '#e2e8f0' : '#94a3b8';
+      c.fillRect(
+        b.x * scale + ox,
+        b.y * scale + oy,
+        Math.max(1, b.w * scale),
+        Math.max(1, b.h * scale),
+      );
     }
     c.strokeStyle = '#2563eb';
     c.lineWidth = 1.5;

@@ -19,10 +19,15 @@ export function TextEditor({ board }: { board: Board }) {
     if (!ta) return;
     ta.focus();
     ta.setSelectionRange(ta.value.length, ta.value.length);
-  }, [editingId]);
+  }, [editingId, !!el]);
 
   if (!editingId || !el) return null;
-  const value = el.type === 'frame' ? el.title : el.type === 'block' || el.type === 'connector' ? el.label : el.text;
+  const value =
+    el.type === 'frame'
+      ? el.title
+      : el.type === 'block' || el.type === 'connector'
+        ? el.label
+        : el.text;
   let box = { x: el.x, y: el.y, w: el.w, h: el.h };
   if (el.type === 'frame') box = { x: el.x, y: el.y - 44, w: Math.min(el.w, 600), h: 40 };
   if (el.type === 'connector') {
@@ -33,7 +38,9 @@ export function TextEditor({ board }: { board: Board }) {
     box = { x: mx - 90, y: my - 18, w: 180, h: 36 };
   }
   const p = worldToScreen(camera, box);
-  const fontSize = (el.type === 'text' ? el.fontSize : el.type === 'frame' ? 22 : el.type === 'sticky' ? 20 : 16) * camera.zoom;
+  const fontSize =
+    (el.type === 'text' ? el.fontSize : el.type === 'frame' ? 22 : el.type === 'sticky' ? 20 : 16) *
+    camera.zoom;
   const background = el.type === 'sticky' ? STICKY_FILL[el.color] : '#ffffff';
   const finish = () => board.stopEditing();
   return (
@@ -42,7 +49,14 @@ export function TextEditor({ board }: { board: Board }) {
       className={`wb-text-editor is-${el.type}`}
       aria-label={t('commands.editText')}
       placeholder={el.type === 'sticky' ? t('placeholder.sticky') : ''}
-      style={{ left: p.x, top: p.y, width: box.w * camera.zoom, height: box.h * camera.zoom, fontSize, background }}
+      style={{
+        left: p.x,
+        top: p.y,
+        width: box.w * camera.zoom,
+        height: box.h * camera.zoom,
+        fontSize,
+        background,
+      }}
       value={value}
       onChange={(e) => board.setText(el.id, e.target.value)}
       onBlur={finish}
@@ -53,7 +67,12 @@ export function TextEditor({ board }: { board: Board }) {
           e.preventDefault();
           finish();
         }
-        if (e.key === 'Enter' && el.type !== 'sticky' && el.type !== 'text' && el.type !== 'shape') {
+        if (
+          e.key === 'Enter' &&
+          el.type !== 'sticky' &&
+          el.type !== 'text' &&
+          el.type !== 'shape'
+        ) {
           e.preventDefault();
           finish();
         }

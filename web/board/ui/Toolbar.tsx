@@ -9,7 +9,18 @@ import type { ToolId } from '../types';
 import { useBoardState } from '../use-board';
 import { Icon } from './icons';
 
-const TOOLS: ToolId[] = ['select', 'hand', 'sticky', 'text', 'rect', 'ellipse', 'diamond', 'connector', 'frame', 'block'];
+const TOOLS: ToolId[] = [
+  'select',
+  'hand',
+  'sticky',
+  'text',
+  'rect',
+  'ellipse',
+  'diamond',
+  'connector',
+  'frame',
+  'block',
+];
 
 /** The tool bar: tools, sticky colours, building blocks, undo/redo — all through commands. */
 export function Toolbar({ board }: { board: Board }) {
@@ -64,8 +75,11 @@ export function Toolbar({ board }: { board: Board }) {
                 style={{ background: STICKY_FILL[c] }}
                 onClick={() => {
                   board.store.setState({ stickyColor: c });
-                  const sel = [...board.state.selection].filter((id) => board.get(id)?.type === 'sticky');
-                  if (sel.length) board.transact(() => sel.forEach((id) => board.update(id, { color: c })));
+                  const sel = [...board.state.selection].filter(
+                    (id) => board.get(id)?.type === 'sticky',
+                  );
+                  if (sel.length)
+                    board.transact(() => sel.forEach((id) => board.update(id, { color: c })));
                   else board.setTool('sticky');
                 }}
               />
@@ -76,7 +90,15 @@ export function Toolbar({ board }: { board: Board }) {
             const cmd = getCommand(id);
             const label = `${t(cmd.label)} (${displayShortcut(cmd.shortcuts[0] ?? '')})`;
             return (
-              <button key={id} type="button" className="wb-tool" aria-label={label} title={label} disabled={!canRun(board, id)} onClick={() => runCommand(board, id, 'toolbar')}>
+              <button
+                key={id}
+                type="button"
+                className="wb-tool"
+                aria-label={label}
+                title={label}
+                disabled={!canRun(board, id)}
+                onClick={() => runCommand(board, id, 'toolbar')}
+              >
                 <Icon name={id === 'edit.undo' ? 'undo' : 'redo'} />
               </button>
             );

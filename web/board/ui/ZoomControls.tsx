@@ -10,19 +10,45 @@ export function ZoomControls({ board }: { board: Board }) {
   const zoom = useBoardState(board, (s) => s.camera.zoom);
   return (
     <div className="wb-zoom" role="group" aria-label={t('zoom')}>
-      <button type="button" aria-label={t('commands.zoomOut')} title={t('commands.zoomOut')} onClick={() => runCommand(board, 'view.zoomOut', 'toolbar')}>
+      <button
+        type="button"
+        aria-label={t('commands.zoomOut')}
+        title={t('commands.zoomOut')}
+        onClick={() => runCommand(board, 'view.zoomOut', 'toolbar')}
+      >
         <Icon name="minus" size={18} />
       </button>
-      <button type="button" className="wb-zoom-value" aria-label={t('commands.zoomReset')} title={t('commands.zoomReset')} onClick={() => runCommand(board, 'view.zoomReset', 'toolbar')}>
+      <button
+        type="button"
+        className="wb-zoom-value"
+        aria-label={t('commands.zoomReset')}
+        title={t('commands.zoomReset')}
+        onClick={() => runCommand(board, 'view.zoomReset', 'toolbar')}
+      >
         {Math.round(zoom * 100)}%
       </button>
-      <button type="button" aria-label={t('commands.zoomIn')} title={t('commands.zoomIn')} onClick={() => runCommand(board, 'view.zoomIn', 'toolbar')}>
+      <button
+        type="button"
+        aria-label={t('commands.zoomIn')}
+        title={t('commands.zoomIn')}
+        onClick={() => runCommand(board, 'view.zoomIn', 'toolbar')}
+      >
         <Icon name="plus" size={18} />
       </button>
-      <button type="button" aria-label={t('commands.zoomFit')} title={t('commands.zoomFit')} onClick={() => runCommand(board, 'view.zoomFit', 'toolbar')}>
+      <button
+        type="button"
+        aria-label={t('commands.zoomFit')}
+        title={t('commands.zoomFit')}
+        onClick={() => runCommand(board, 'view.zoomFit', 'toolbar')}
+      >
         <Icon name="fit" size={18} />
       </button>
-      <button type="button" aria-label={t('commands.help')} title={`${t('commands.help')} (?)`} onClick={() => runCommand(board, 'help.toggle', 'toolbar')}>
+      <button
+        type="button"
+        aria-label={t('commands.help')}
+        title={`${t('commands.help')} (?)`}
+        onClick={() => runCommand(board, 'help.toggle', 'toolbar')}
+      >
         <Icon name="help" size={18} />
       </button>
     </div>

@@ -1,0 +1,187 @@
+/**
+ * Debian's Chromium through playwright-core (never a downloaded browser), people as browser
+ * contexts, and the app driven through its real UI: the join form, the toolbar, the canvas.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export const LAPTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+export const RESULTS_DIR = resolve(import.meta.dirname, '../../../test-results');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and page errors seen so far (a test may assert there are none). */
+  errors: string[];
+}
+
+/** A fresh person: own context (own localStorage and IndexedDB), one page. */
+export async function newPerson(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; touch?: boolean } = {},
+): Promise<Person> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? LAPTOP,
+    deviceScaleFactor: 1,
+    hasTouch: options.touch ?? false,
+    locale: 'nl-NL',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  return { context, page, errors };
+}
+
+/** Joins through the home page's form, as a participant would, and waits for the board. */
+export async function joinByCode(
+  page: Page,
+  baseUrl: string,
+  joinCode: string,
+  person: { name: string; organisation?: string; kind?: 'social' | 'regular' | 'partner' },
+): Promise<void> {
+  await page.goto(baseUrl + '/');
+  await page.locator('#join-code').fill(joinCode);
+  await page.locator('#join-name').fill(person.name);
+  if (person.organisation) await page.locator('#join-org').fill(person.organisation);
+  if (person.kind) await page.locator(`input[name="kind"][value="${person.kind}"]`).check();
+  await page.locator('form button[type="submit"]').click();
+  await waitForBoard(page);
+}
+
+/** Opens a facilitator or viewer link (`/w/<id>/<board>#token=…`) and waits for the board. */
+export async function openLink(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await waitForBoard(page);
+}
+
+/** Waits until the board engine and a Konva stage exist and the board has synced. */
+export async function waitForBoard(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as {
+        Konva?: { stages: unknown[] };
+        __werkbank?: { board: unknown };
+      };
+      return !!w.__werkbank?.board && (w.Konva?.stages.length ?? 0) > 0;
+    },
+    undefined,
+    { timeout },
+  );
+  await page
+    .locator('[data-state="saved"], [data-state="locked"], [data-state="readonly"]')
+    .first()
+    .waitFor({ timeout });
+}
+
+/** One element as the Konva scene graph draws it. */
+export interface SceneNode {
+  id: string;
+  type: string;
+  x: number;
+  y: number;
+  /** Every text drawn inside the element (sticky text, labels, titles). */
+  texts: string[];
+}
+
+/** The elements on the first Konva stage (`window.Konva.stages`), by id. */
+export async function readScene(page: Page): Promise<Map<string, SceneNode>> {
+  const nodes = await page.evaluate(() => {
+    interface KNode {
+      id(): string;
+      name(): string;
+      x(): number;
+      y(): number;
+      className: string;
+      text?: () => string;
+      find(selector: string): KNode[];
+    }
+    const w = window as unknown as { Konva?: { stages: Array<{ find(s: string): KNode[] }> } };
+    const stage = w.Konva?.stages[0];
+    if (!stage) return [];
+    return stage.find('.element').map((n) => ({
+      id: n.id(),
+      type:
+        n
+          .name()
+          .split(' ')
+          .find((p) => p !== 'element') ?? '',
+      x: n.x(),
+      y: n.y(),
+      texts: n
+        .find('Text')
+        .map((t) => (t.text ? t.text() : ''))
+        .filter(Boolean),
+    }));
+  });
+  return new Map(nodes.map((n) => [n.id, n]));
+}
+
+/** Polls the scene until `check` passes (each person's view converges at its own pace). */
+export async function waitForScene(
+  page: Page,
+  check: (scene: Map<string, SceneNode>) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<Map<string, SceneNode>> {
+  const start = Date.now();
+  let scene = await readScene(page);
+  while (!check(scene)) {
+    if (Date.now() - start > timeoutMs) {
+      throw new Error(
+        `timed out waiting for ${what}; scene: ${JSON.stringify([...scene.values()])}`,
+      );
+    }
+    await page.waitForTimeout(100);
+    scene = await readScene(page);
+  }
+  return scene;
+}
+
+/** Where a world point is on the page (through the board's camera and the canvas' offset). */
+export async function worldToPage(
+  page: Page,
+  x: number,
+  y: number,
+): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([wx, wy]) => {
+      const w = window as unknown as {
+        __werkbank?: { board: { state: { camera: { x: number; y: number; zoom: number } } } };
+      };
+      const cam = w.__werkbank?.board.state.camera ?? { x: 0, y: 0, zoom: 1 };
+      const rect = document.querySelector('.wb-canvas')?.getBoundingClientRect();
+      return {
+        x: (rect?.left ?? 0) + (wx - cam.x) * cam.zoom,
+        y: (rect?.top ?? 0) + (wy - cam.y) * cam.zoom,
+      };
+    },
+    [x, y] as const,
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = resolve(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

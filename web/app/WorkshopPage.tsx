@@ -1,0 +1,373 @@
+/**
+ * The workshop shell: identity, the control doc and the current board (each synced with the
+ * server and kept on the device), the top bar (boards, state, who is here, language), the
+ * facilitator's slots, and the board canvas.
+ */
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import type * as Y from 'yjs';
+import type { BoardEntry, Participant, Role } from '../../workshops';
+import {
+  boardRoom,
+  boardsMap,
+  controlRoom,
+  isBoardLocked,
+  liveMap,
+  locksMap,
+  readBoards,
+  readRoster,
+  readWorkshop,
+  rosterMap,
+} from '../../workshops';
+import type { Board } from '../board';
+import { BoardCanvas, createBoard } from '../board';
+import { FacilitatorPanel, SessionBar } from '../facilitator';
+import { useT } from '../i18n';
+import { PresenceList } from '../presence/PresenceList';
+import type { PresentPerson } from '../presence/PresenceList';
+import { StatusChip } from '../status/StatusChip';
+import { RoomSync } from '../sync/room';
+import { measureClockOffset } from './api';
+import type { WorkshopSession } from './context';
+import { WorkshopContext } from './context';
+import { LanguageSwitch } from './LanguageSwitch';
+import { navigate } from './router';
+import type { Identity } from './storage';
+import {
+  colourFor,
+  forgetIdentity,
+  loadIdentity,
+  peekClaims,
+  saveIdentity,
+  takeFragmentToken,
+} from './storage';
+import { APP_NS } from './strings';
+
+/** Re-renders when a Y type changes (deeply). */
+function useY<T>(type: Y.AbstractType<unknown>, read: () => T): T {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const bump = () => setTick((n) => n + 1);
+    type.observeDeep(bump);
+    return () => type.unobserveDeep(bump);
+  }, [type]);
+  return read();
+}
+
+function resolveIdentity(workshopId: string, roleLabel: (r: Role) => string): Identity | null {
+  const fromLink = takeFragmentToken();
+  if (fromLink) {
+    const claims = peekClaims(fromLink);
+    if (claims && claims.workshopId === workshopId) {
+      const identity: Identity = {
+        workshopId,
+        token: fromLink,
+        role: claims.role,
+        participantId: claims.participantId,
+        name: roleLabel(claims.role),
+        organisation: '',
+      };
+      saveIdentity(identity);
+      return identity;
+    }
+  }
+  return loadIdentity(workshopId);
+}
+
+export function WorkshopPage({
+  workshopId,
+  boardId,
+}: {
+  workshopId: string;
+  boardId: string | null;
+}) {
+  const { t } = useT(APP_NS);
+  const [identity] = useState(() => resolveIdentity(workshopId, (r) => t(`roles.${r}`)));
+  if (!identity) {
+    return (
+      <div className="center-message">
+        <div>
+          <p>{t('noAccess')}</p>
+          <a className="btn btn-primary" href="/">
+            {t('home')}
+          </a>
+        </div>
+      </div>
+    );
+  }
+  return <Workshop identity={identity} boardId={boardId} />;
+}
+
+function Workshop({ identity, boardId }: { identity: Identity; boardId: string | null }) {
+  const { t } = useT(APP_NS);
+  const control = useMemo(
+    () => new RoomSync(controlRoom(identity.workshopId), identity.token),
+    [identity],
+  );
+  useEffect(() => () => control.destroy(), [control]);
+  const controlState = useStore(control.state);
+  const [clockOffset, setClockOffset] = useState(0);
+  useEffect(() => {
+    void measureClockOffset().then(setClockOffset);
+  }, []);
+
+  const boards = useY(boardsMap(control.doc) as unknown as Y.AbstractType<unknown>, () =>
+    readBoards(control.doc),
+  );
+  const workshop = useY(control.doc.getMap('workshop') as unknown as Y.AbstractType<unknown>, () =>
+    readWorkshop(control.doc),
+  );
+  const live = useY(liveMap(control.doc) as unknown as Y.AbstractType<unknown>, () =>
+    liveMap(control.doc).get('boardId'),
+  );
+  const current = boardId ?? (typeof live === 'string' ? live : null) ?? boards[0]?.id ?? null;
+
+  useEffect(() => {
+    if (current && current !== boardId) navigate(`/w/${identity.workshopId}/${current}`, true);
+  }, [current, boardId, identity.workshopId]);
+
+  if (controlState.status === 'refused') {
+    return <Refused code={controlState.closeCode} identity={identity} />;
+  }
+  if (!current) {
+    return <div className="center-message">{t('loading')}</div>;
+  }
+  return (
+    <BoardView
+      key={current}
+      identity={identity}
+      control={control}
+      boards={boards}
+      boardId={current}
+      title={workshop.title}
+      clockOffset={clockOffset}
+    />
+  );
+}
+
+function Refused({ code, identity }: { code: number | null; identity: Identity }) {
+  const { t } = useT(APP_NS);
+  return (
+    <div className="center-message">
+      <div>
+        <p role="alert">{t(`refused.${code ?? 4401}`)}</p>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => {
+            forgetIdentity(identity.workshopId);
+            navigate('/');
+          }}
+        >
+          {t('refused.rejoin')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface BoardViewProps {
+  identity: Identity;
+  control: RoomSync;
+  boards: BoardEntry[];
+  boardId: string;
+  title: string;
+  clockOffset: number;
+}
+
+function BoardView({ identity, control, boards, boardId, title, clockOffset }: BoardViewProps) {
+  const { t } = useT(APP_NS);
+  const sync = useMemo(
+    () => new RoomSync(boardRoom(identity.workshopId, boardId), identity.token),
+    [identity, boardId],
+  );
+  const user = useMemo(
+    () => ({
+      id: identity.participantId,
+      name: identity.name || t(`roles.${identity.role}`),
+      color: colourFor(identity.participantId),
+      organisation: identity.organisation,
+    }),
+    [identity, t],
+  );
+  const board: Board = useMemo(
+    () => createBoard(sync.doc, sync.provider.awareness, { user, role: identity.role }),
+    [sync, user, identity.role],
+  );
+  useEffect(
+    () => () => {
+      board.destroy();
+      sync.destroy();
+    },
+    [board, sync],
+  );
+  const syncState = useStore(sync.state);
+
+  // Fit the board into view once its content has arrived (from the device or the server).
+  useEffect(() => {
+    let done = false;
+    const fit = () => {
+      if (done || board.state.elements.size === 0) return;
+      done = true;
+      board.zoomToFit();
+    };
+    const unsub = board.store.subscribe(fit);
+    fit();
+    return unsub;
+  }, [board]);
+
+  // Locked (reactive) or viewer: the board is read-only, and says why.
+  const locked = useY(locksMap(control.doc) as unknown as Y.AbstractType<unknown>, () =>
+    isBoardLocked(control.doc, boardId),
+  );
+  const readOnly =
+    identity.role === 'viewer'
+      ? 'viewer'
+      : locked && identity.role !== 'facilitator'
+        ? 'locked'
+        : null;
+  useEffect(() => board.setReadOnly(readOnly), [board, readOnly]);
+
+  // Refused writes: a short, translated message.
+  const [toast, setToast] = useState<string | null>(null);
+  useEffect(() => {
+    const show = (d: { reason: string } | null) => {
+      if (!d) return;
+      setToast(t(`denied.${d.reason}`, { defaultValue: d.reason }));
+    };
+    const unsubs = [
+      sync.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied)),
+      control.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied)),
+    ];
+    return () => unsubs.forEach((u) => u());
+  }, [sync, control, t]);
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), 4000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  const roster = useY(rosterMap(control.doc) as unknown as Y.AbstractType<unknown>, () =>
+    readRoster(control.doc),
+  );
+  const people = usePeople(sync, roster, identity, user.color);
+
+  const session: WorkshopSession = {
+    workshopId: identity.workshopId,
+    role: identity.role,
+    participantId: identity.participantId,
+    token: identity.token,
+    user: { id: user.id, name: user.name, color: user.color, organisation: user.organisation },
+    controlDoc: control.doc,
+    controlAwareness: control.provider.awareness,
+    boardId,
+    boardDoc: sync.doc,
+    boardAwareness: sync.provider.awareness,
+    connection: syncState.status,
+    navigate: (id, options) => {
+      navigate(`/w/${identity.workshopId}/${id}`);
+      if (options?.frameId && id === boardId) board.centreOn(options.frameId);
+    },
+    clockOffset,
+  };
+
+  if (syncState.status === 'refused')
+    return <Refused code={syncState.closeCode} identity={identity} />;
+  const go = (id: string) => navigate(`/w/${identity.workshopId}/${id}`);
+  return (
+    <WorkshopContext.Provider value={session}>
+      <div className="shell">
+        <header className="topbar">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="title" title={title}>
+            {title}
+          </span>
+          <nav className="tabs" aria-label={t('boards')}>
+            {boards.map((b) => (
+              <button
+                key={b.id}
+                type="button"
+                aria-current={b.id === boardId ? 'page' : undefined}
+                onClick={() => go(b.id)}
+              >
+                {b.title}
+                {isBoardLocked(control.doc, b.id) && (
+                  <span className="lock" aria-label={t('status.locked')}>
+                    🔒
+                  </span>
+                )}
+              </button>
+            ))}
+          </nav>
+          <select
+            className="tabs-select"
+            aria-label={t('boards')}
+            value={boardId}
+            onChange={(e) => go(e.target.value)}
+          >
+            {boards.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.title}
+              </option>
+            ))}
+          </select>
+          <div className="topbar-right">
+            <StatusChip sync={sync.state} readOnly={readOnly} />
+            <PresenceList people={people} />
+            <LanguageSwitch />
+          </div>
+        </header>
+        <SessionBar />
+        <div className="board-area">
+          <BoardCanvas board={board} />
+          {identity.role === 'facilitator' && <FacilitatorPanel />}
+        </div>
+        {toast && (
+          <div className="toast" role="alert">
+            {toast}
+          </div>
+        )}
+      </div>
+    </WorkshopContext.Provider>
+  );
+}
+
+/** Everyone on this board (awareness), enriched from the roster; oneself first. */
+function usePeople(
+  sync: RoomSync,
+  roster: Participant[],
+  identity: Identity,
+  ownColour: string,
+): PresentPerson[] {
+  const awareness = sync.provider.awareness;
+  const version = useSyncExternalStore(
+    (l) => {
+      awareness.on('change', l);
+      return () => awareness.off('change', l);
+    },
+    () => awareness.getStates().size + ':' + [...awareness.getStates().keys()].join(','),
+  );
+  return useMemo(() => {
+    void version;
+    const byId = new Map(roster.map((p) => [p.id, p]));
+    const seen = new Set<string>();
+    const out: PresentPerson[] = [];
+    awareness.getStates().forEach((state, clientId) => {
+      const user = state.user as
+        { id?: string; name?: string; color?: string; organisation?: string } | undefined;
+      if (!user?.id || seen.has(user.id)) return;
+      seen.add(user.id);
+      const p = byId.get(user.id);
+      out.push({
+        key: String(clientId),
+        id: user.id,
+        name: p?.name ?? user.name ?? '?',
+        organisation: p?.organisation ?? user.organisation ?? '',
+        color: user.id === identity.participantId ? ownColour : (user.color ?? '#64748b'),
+        ...(p?.kind ? { kind: p.kind } : {}),
+        isSelf: user.id === identity.participantId,
+      });
+    });
+    return out.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));
+  }, [version, roster, awareness, identity.participantId, ownColour]);
+}

@@ -1,0 +1,83 @@
+/** Typed calls to the server's JSON API (contract: workshops/contract.ts). */
+import type {
+  ApiError,
+  CreateWorkshopRequest,
+  CreateWorkshopResponse,
+  JoinRequest,
+  JoinResponse,
+  TimeResponse,
+  WorkshopInfo,
+  WorkshopListEntry,
+} from '../../workshops';
+import { API } from '../../workshops';
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(
+  path: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        'content-type': 'application/json',
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+  } catch {
+    throw new ApiFailure(0, 'network', 'network error');
+  }
+  const text = await res.text();
+  const body = text ? (JSON.parse(text) as unknown) : null;
+  if (!res.ok) {
+    const err = (body ?? {}) as Partial<ApiError>;
+    const retry = res.headers.get('retry-after');
+    throw new ApiFailure(
+      res.status,
+      err.error ?? 'error',
+      err.message ?? res.statusText,
+      retry ? Number(retry) : null,
+    );
+  }
+  return body as T;
+}
+
+export const api = {
+  join: (req: JoinRequest) => call<JoinResponse>(API.join, { body: req }),
+  workshop: (workshopId: string, token: string) =>
+    call<WorkshopInfo>(API.workshop(workshopId), { token }),
+  createWorkshop: (req: CreateWorkshopRequest, adminToken: string) =>
+    call<CreateWorkshopResponse>(API.workshops, { body: req, token: adminToken }),
+  listWorkshops: (adminToken: string) =>
+    call<{ workshops: WorkshopListEntry[] }>(API.workshops, { token: adminToken }),
+  time: () => call<TimeResponse>(API.time),
+};
+
+/** Server clock minus local clock: the median of a few round trips, each corrected by half its RTT. */
+export async function measureClockOffset(samples = 3): Promise<number> {
+  const offsets: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    try {
+      const t0 = Date.now();
+      const { now } = await api.time();
+      const t1 = Date.now();
+      offsets.push(now - (t0 + t1) / 2);
+    } catch {
+      // offline: keep what we have
+    }
+  }
+  offsets.sort((a, b) => a - b);
+  return offsets.length ? (offsets[Math.floor(offsets.length / 2)] ?? 0) : 0;
+}

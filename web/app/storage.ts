@@ -1,0 +1,121 @@
+/**
+ * What this device remembers: per workshop the token and the person's name, and the admin
+ * token. Tokens arrive in the URL fragment (never sent to a server log) and are moved here and
+ * out of the address bar at once.
+ */
+import type { Role } from '../../workshops';
+
+export interface Identity {
+  workshopId: string;
+  token: string;
+  role: Role;
+  participantId: string;
+  name: string;
+  organisation: string;
+}
+
+const key = (workshopId: string) => `werkbank:ws:${workshopId}`;
+export const ADMIN_KEY = 'werkbank:admin';
+const LAST_KEY = 'werkbank:last';
+
+function get(k: string): string | null {
+  try {
+    return localStorage.getItem(k);
+  } catch {
+    return null;
+  }
+}
+
+function set(k: string, v: string | null): void {
+  try {
+    if (v === null) localStorage.removeItem(k);
+    else localStorage.setItem(k, v);
+  } catch {
+    // private mode: the session still works, it is just not remembered
+  }
+}
+
+export function loadIdentity(workshopId: string): Identity | null {
+  const raw = get(key(workshopId));
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as Identity;
+  } catch {
+    return null;
+  }
+}
+
+export function saveIdentity(identity: Identity): void {
+  set(key(identity.workshopId), JSON.stringify(identity));
+  set(LAST_KEY, identity.workshopId);
+}
+
+export function forgetIdentity(workshopId: string): void {
+  set(key(workshopId), null);
+}
+
+export function lastWorkshop(): Identity | null {
+  const id = get(LAST_KEY);
+  return id ? loadIdentity(id) : null;
+}
+
+export function adminToken(): string | null {
+  return get(ADMIN_KEY);
+}
+
+export function saveAdminToken(token: string): void {
+  set(ADMIN_KEY, token);
+}
+
+/** Reads `#token=…` from the address, removes it from the bar, and returns it. */
+export function takeFragmentToken(): string | null {
+  const hash = window.location.hash;
+  const match = /(?:^#|&)token=([^&]+)/.exec(hash);
+  if (!match?.[1]) return null;
+  window.history.replaceState(
+    window.history.state,
+    '',
+    window.location.pathname + window.location.search,
+  );
+  return decodeURIComponent(match[1]);
+}
+
+/** The claims of a token, read without verifying (the server verifies; this only routes). */
+export function peekClaims(
+  token: string,
+): { workshopId: string; role: Role; participantId: string } | null {
+  try {
+    const part = token.split('.')[1];
+    if (!part) return null;
+    const json = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as Record<
+      string,
+      unknown
+    >;
+    if (typeof json.workshopId !== 'string' || typeof json.participantId !== 'string') return null;
+    if (json.role !== 'facilitator' && json.role !== 'participant' && json.role !== 'viewer')
+      return null;
+    return { workshopId: json.workshopId, role: json.role, participantId: json.participantId };
+  } catch {
+    return null;
+  }
+}
+
+const COLOURS = [
+  '#e11d48',
+  '#db2777',
+  '#9333ea',
+  '#4f46e5',
+  '#2563eb',
+  '#0891b2',
+  '#059669',
+  '#65a30d',
+  '#d97706',
+  '#ea580c',
+];
+
+/** A stable colour per person (cursor, avatar). */
+export function colourFor(id: string): string {
+  let h = 0;
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return COLOURS[h % COLOURS.length] ?? '#2563eb';
+}

@@ -1,0 +1,53 @@
+import { LanguageSwitch } from '../app/LanguageSwitch';
+import { navigate } from '../app/router';
+import { lastWorkshop, saveIdentity } from '../app/storage';
+import { APP_NS } from '../app/strings';
+import { useT } from '../i18n';
+import { JoinForm } from './JoinForm';
+
+export function JoinPage({ code = '' }: { code?: string }) {
+  const { t } = useT(APP_NS);
+  const returning = lastWorkshop();
+  return (
+    <main className="landing">
+      <div className="card">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          {t('brand')}
+        </div>
+        <h1>{t('join.title')}</h1>
+        <p className="lead">{t('join.lead')}</p>
+        {returning && !code && (
+          <p>
+            <button
+              type="button"
+              className="btn"
+              style={{ width: '100%' }}
+              onClick={() => navigate(`/w/${returning.workshopId}`)}
+            >
+              {t('join.continue', { name: returning.name || t(`roles.${returning.role}`) })}
+            </button>
+          </p>
+        )}
+        <JoinForm
+          initialCode={code}
+          onJoined={(res, who) => {
+            saveIdentity({
+              workshopId: res.workshopId,
+              token: res.token,
+              role: 'participant',
+              participantId: res.participantId,
+              name: who.name,
+              organisation: who.organisation,
+            });
+            navigate(`/w/${res.workshopId}`);
+          }}
+        />
+        <div className="footer-links">
+          <span>{t('join.facilitator')}</span>
+          <LanguageSwitch />
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import { APP_NS } from '../app/strings';
+import { useT } from '../i18n';
+import type { RoomSyncState } from '../sync/room';
+
+export type ChipState =
+  'connecting' | 'saved' | 'saving' | 'offline' | 'refused' | 'locked' | 'readonly';
+
+/** Folds the sync state and the board's lock into the one state a person sees. */
+export function chipState(
+  s: Pick<RoomSyncState, 'status' | 'synced' | 'pending'>,
+  readOnly: 'locked' | 'viewer' | null,
+): ChipState {
+  if (s.status === 'refused') return 'refused';
+  if (s.status === 'offline') return 'offline';
+  if (s.status === 'connecting' || !s.synced) return 'connecting';
+  if (readOnly === 'locked') return 'locked';
+  if (readOnly === 'viewer') return 'readonly';
+  return s.pending ? 'saving' : 'saved';
+}
+
+export function StatusView({ state }: { state: ChipState }) {
+  const { t } = useT(APP_NS);
+  return (
+    <span
+      className="chip"
+      data-state={state}
+      role="status"
+      aria-live="polite"
+      title={t(`status.${state}`)}
+    >
+      <span className="chip-label">{t(`status.${state}`)}</span>
+    </span>
+  );
+}
+
+export function StatusChip({
+  sync,
+  readOnly,
+}: {
+  sync: StoreApi<RoomSyncState>;
+  readOnly: 'locked' | 'viewer' | null;
+}) {
+  const s = useStore(sync);
+  return <StatusView state={chipState(s, readOnly)} />;
+}
