@@ -20,3 +20,5 @@ export * from './control/doc';
 export * from './seed';
 export * from './blocks/types';
 export * from './blocks/catalogue';
+export * from './sessions';
+export * from './templates/ids';

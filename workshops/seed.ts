@@ -9,6 +9,7 @@ import { migrateBoard, readMeta, writeMeta } from './board/doc';
 import { addBoard, boardsMap, writeWorkshop } from './control/doc';
 import type { Lang } from './i18n';
 import { STAGES, isStage } from './rooms';
+import { seedSessions } from './sessions/model';
 
 export interface WorkshopSeed {
   title: string;
@@ -26,16 +27,19 @@ const STAGE_TITLES: Record<(typeof STAGES)[number], { nl: string; en: string }> 
 };
 
 export function seedControlDoc(doc: Y.Doc, seed: WorkshopSeed): void {
-  if (boardsMap(doc).size > 0) return;
   doc.transact(() => {
-    writeWorkshop(doc, {
-      title: seed.title,
-      language: seed.language,
-      organisation: seed.organisation ?? '',
-    });
-    STAGES.forEach((stage, order) =>
-      addBoard(doc, { id: stage, title: STAGE_TITLES[stage][seed.language], stage, order }),
-    );
+    if (boardsMap(doc).size === 0) {
+      writeWorkshop(doc, {
+        title: seed.title,
+        language: seed.language,
+        organisation: seed.organisation ?? '',
+      });
+      STAGES.forEach((stage, order) =>
+        addBoard(doc, { id: stage, title: STAGE_TITLES[stage][seed.language], stage, order }),
+      );
+    }
+    // Its own guard: a workshop created before the session plan existed gets one, once.
+    seedSessions(doc, seed.language);
   });
 }
 
