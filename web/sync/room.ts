@@ -107,9 +107,16 @@ export class RoomSync {
     }, 250);
   };
 
-  private readonly onOffline = () => this.state.setState({ status: 'offline' });
+  // The browser knows before the socket does: stop at once, keep editing locally, and
+  // reconnect (which re-syncs both ways) when the network is back.
+  private readonly onOffline = () => {
+    this.provider.disconnect();
+    this.state.setState({ status: 'offline' });
+  };
   private readonly onOnline = () => {
-    if (this.state.getState().status !== 'refused') this.provider.connect();
+    if (this.state.getState().status === 'refused') return;
+    this.state.setState({ status: 'connecting' });
+    this.provider.connect();
   };
 
   destroy(): void {
