@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
+export { startAppServer } from './server';
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -24,6 +26,20 @@ export const RESULTS_DIR = resolve(import.meta.dirname, '../../../test-results')
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
+export const launch = launchChromium;
+
+/** A person's own browser context (own localStorage and IndexedDB), Dutch, laptop-sized. */
+export function newContext(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; touch?: boolean } = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: options.viewport ?? LAPTOP,
+    deviceScaleFactor: 1,
+    hasTouch: options.touch ?? false,
+    locale: 'nl-NL',
+  });
+}
 
 export interface Person {
   context: BrowserContext;
@@ -37,12 +53,7 @@ export async function newPerson(
   browser: Browser,
   options: { viewport?: { width: number; height: number }; touch?: boolean } = {},
 ): Promise<Person> {
-  const context = await browser.newContext({
-    viewport: options.viewport ?? LAPTOP,
-    deviceScaleFactor: 1,
-    hasTouch: options.touch ?? false,
-    locale: 'nl-NL',
-  });
+  const context = await newContext(browser, options);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
@@ -55,15 +66,17 @@ export async function newPerson(
 /** Joins through the home page's form, as a participant would, and waits for the board. */
 export async function joinByCode(
   page: Page,
-  baseUrl: string,
+  server: { url: string },
   joinCode: string,
-  person: { name: string; organisation?: string; kind?: 'social' | 'regular' | 'partner' },
+  name: string,
+  organisation?: string,
+  kind?: 'social' | 'regular' | 'partner',
 ): Promise<void> {
-  await page.goto(baseUrl + '/');
+  await page.goto(server.url + '/');
   await page.locator('#join-code').fill(joinCode);
-  await page.locator('#join-name').fill(person.name);
-  if (person.organisation) await page.locator('#join-org').fill(person.organisation);
-  if (person.kind) await page.locator(`input[name="kind"][value="${person.kind}"]`).check();
+  await page.locator('#join-name').fill(name);
+  if (organisation) await page.locator('#join-org').fill(organisation);
+  if (kind) await page.locator(`input[name="kind"][value="${kind}"]`).check();
   await page.locator('form button[type="submit"]').click();
   await waitForBoard(page);
 }
@@ -134,6 +147,17 @@ export async function readScene(page: Page): Promise<Map<string, SceneNode>> {
     }));
   });
   return new Map(nodes.map((n) => [n.id, n]));
+}
+
+/** The scene as a list, each element with its kind and its texts joined (for text assertions). */
+export async function sceneElements(
+  page: Page,
+): Promise<Array<SceneNode & { kind: string; text: string }>> {
+  return [...(await readScene(page)).values()].map((n) => ({
+    ...n,
+    kind: n.type,
+    text: n.texts.join(' '),
+  }));
 }
 
 /** Polls the scene until `check` passes (each person's view converges at its own pace). */
