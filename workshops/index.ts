@@ -22,3 +22,6 @@ export * from './blocks/types';
 export * from './blocks/catalogue';
 export * from './sessions';
 export * from './templates/ids';
+export * from './elements/rating';
+export * from './elements/survey';
+export * from './widgets';

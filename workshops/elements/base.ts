@@ -2,7 +2,16 @@ import type { CategoryId } from '../categories';
 import { isCategoryId } from '../categories';
 
 /** Every element type. Adding one: a module in this folder and one line in `registry.ts`. */
-export const ELEMENT_TYPES = ['sticky', 'text', 'shape', 'connector', 'frame', 'block'] as const;
+export const ELEMENT_TYPES = [
+  'sticky',
+  'text',
+  'shape',
+  'connector',
+  'frame',
+  'block',
+  'rating',
+  'survey',
+] as const;
 export type ElementType = (typeof ELEMENT_TYPES)[number];
 
 /** Where a carried-forward element came from (a card pulled in from an earlier session). */

@@ -2,8 +2,10 @@ import type { BaseElement, ElementModule, ElementType, RawElement } from './base
 import { block, type BlockElement } from './block';
 import { connector, type ConnectorElement } from './connector';
 import { frame, type FrameElement } from './frame';
+import { rating, type RatingElement } from './rating';
 import { shape, type ShapeElement } from './shape';
 import { sticky, type StickyElement } from './sticky';
+import { survey, type SurveyElement } from './survey';
 import { text, type TextElement } from './text';
 
 /** Maps each element type to its record type. A missing entry is a compile error below. */
@@ -14,6 +16,8 @@ export interface ElementByType {
   connector: ConnectorElement;
   frame: FrameElement;
   block: BlockElement;
+  rating: RatingElement;
+  survey: SurveyElement;
 }
 
 export type Element = ElementByType[ElementType];
@@ -25,6 +29,8 @@ export const ELEMENT_MODULES: { [T in ElementType]: ElementModule<ElementByType[
   connector,
   frame,
   block,
+  rating,
+  survey,
 };
 
 export function moduleOf<T extends ElementType>(type: T): ElementModule<ElementByType[T]> {

@@ -5,8 +5,10 @@
 import { BlockRenderer } from './block';
 import { ConnectorRenderer } from './connector';
 import { FrameRenderer } from './frame';
+import { RatingRenderer } from './rating';
 import { ShapeRenderer } from './shape';
 import { StickyRenderer } from './sticky';
+import { SurveyRenderer } from './survey';
 import { TextRenderer } from './text';
 import type { RendererRegistry } from './types';
 
@@ -17,6 +19,8 @@ export const RENDERERS: RendererRegistry = {
   connector: ConnectorRenderer,
   frame: FrameRenderer,
   block: BlockRenderer,
+  rating: RatingRenderer,
+  survey: SurveyRenderer,
 };
 
 export type { RendererProps } from './types';

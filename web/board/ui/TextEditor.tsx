@@ -23,7 +23,7 @@ export function TextEditor({ board }: { board: Board }) {
 
   if (!editingId || !el) return null;
   const value =
-    el.type === 'frame'
+    el.type === 'frame' || el.type === 'rating' || el.type === 'survey'
       ? el.title
       : el.type === 'block' || el.type === 'connector'
         ? el.label

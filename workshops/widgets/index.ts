@@ -1,0 +1,4 @@
+export * from './content';
+export * from './stats';
+export * from './answers';
+export * from './layout';
