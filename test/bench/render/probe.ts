@@ -70,6 +70,9 @@ export const PROBE_SOURCE = String.raw`
     },
     /** Absolute scale of the layer that holds the most nodes (the board content). */
     scale() {
+      // Werkbank's board publishes itself for tests: its camera is the truth.
+      const wb = window.__werkbank;
+      if (wb && wb.board && wb.board.state && wb.board.state.camera) return wb.board.state.camera.zoom;
       const c = contentLayer();
       if (!c) return 0;
       const first = c.getChildren()[0];

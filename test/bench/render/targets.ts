@@ -176,6 +176,12 @@ export function werkbankTarget(server: ServerHandle, url: BoardUrl, name: string
         }),
       );
       const firstRenderMs = await firstFullView(page, 120_000);
+      // The app fits the board into view on open; the motions start at 100 % with the view's
+      // top-left at world (-100, -80), as the board's default camera (and the baseline) has it.
+      await page.evaluate(
+        'window.__werkbank && window.__werkbank.board.setCamera({ x: -100, y: -80, zoom: 1 })',
+      );
+      await page.waitForTimeout(300);
       const ids = visibleIds(seed, 200);
       return {
         firstRenderMs,
