@@ -18,6 +18,7 @@ interface ServerModule {
     dataDir: string;
     adminToken?: string;
     logLevel?: string;
+    staticDir?: string;
     limits?: { joinAttemptsPerMinute?: number };
   }): Promise<StartedServer>;
 }
@@ -35,6 +36,8 @@ try {
     // Every simulated participant joins from 127.0.0.1: lift the per-address join limit (the
     // connection limits, which the clients meet, stay at their defaults).
     limits: { joinAttemptsPerMinute: 1_000_000 },
+    // BENCH_STATIC_DIR: serve another build of the app (e.g. unminified, for profiling).
+    ...(process.env.BENCH_STATIC_DIR ? { staticDir: process.env.BENCH_STATIC_DIR } : {}),
   });
   const httpUrl = srv.url.replace(/\/$/, '');
   serveStats({
