@@ -25,3 +25,4 @@ export * from './templates/ids';
 export * from './elements/rating';
 export * from './elements/survey';
 export * from './widgets';
+export * from './templates';

@@ -10,6 +10,8 @@ import { addBoard, boardsMap, writeWorkshop } from './control/doc';
 import type { Lang } from './i18n';
 import { STAGES, isStage } from './rooms';
 import { seedSessions } from './sessions/model';
+import { applyTemplate, upgradeTemplate } from './templates/apply';
+import { BOARD_TEMPLATES } from './templates/registry';
 
 export interface WorkshopSeed {
   title: string;
@@ -44,9 +46,14 @@ export function seedControlDoc(doc: Y.Doc, seed: WorkshopSeed): void {
 }
 
 export function seedBoardDoc(doc: Y.Doc, boardId: string, lang: Lang): void {
-  if (readMeta(doc).seededAt > 0) return;
+  const stage = isStage(boardId) ? boardId : undefined;
+  if (readMeta(doc).seededAt > 0) {
+    // Seeded before: never re-seed over people's work; only bring an older template up to date
+    // (adds the items it lacks). A no-op when the board is current, so it is safe on every open.
+    upgradeBoardDoc(doc, lang);
+    return;
+  }
   doc.transact(() => {
-    const stage = isStage(boardId) ? boardId : undefined;
     writeMeta(doc, {
       boardId,
       title: stage ? STAGE_TITLES[stage][lang] : boardId,
@@ -55,5 +62,22 @@ export function seedBoardDoc(doc: Y.Doc, boardId: string, lang: Lang): void {
       seededAt: Date.now(),
     });
     migrateBoard(doc);
+    if (stage) applyTemplate(doc, BOARD_TEMPLATES[stage], lang);
   });
+}
+
+/**
+ * Migrates a seeded board's schema and upgrades its stage template to the current version.
+ * Returns whether anything changed. Idempotent; call it whenever a board is loaded.
+ */
+export function upgradeBoardDoc(doc: Y.Doc, lang: Lang): boolean {
+  const meta = readMeta(doc);
+  if (meta.seededAt === 0) return false;
+  let changed = false;
+  doc.transact(() => {
+    changed = migrateBoard(doc);
+    const stage = meta.stage ?? (isStage(meta.boardId) ? meta.boardId : undefined);
+    if (stage && upgradeTemplate(doc, BOARD_TEMPLATES[stage], lang)) changed = true;
+  });
+  return changed;
 }

@@ -31,7 +31,7 @@ export const STAGE_FRAMES = {
     'lane-unsorted',
   ],
   prototype: ['intro', 'palette', 'design-1', 'ideas', 'steps'],
-  test: ['intro', 'canvas', 'feedback', 'rating', 'survey'],
+  test: ['intro', 'canvas', 'feedback', 'rating', 'survey', 'designs'],
 } as const satisfies Record<Stage, readonly string[]>;
 
 export type StageFrameKey<S extends Stage> = (typeof STAGE_FRAMES)[S][number];
