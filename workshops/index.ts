@@ -26,3 +26,4 @@ export * from './elements/rating';
 export * from './elements/survey';
 export * from './widgets';
 export * from './templates';
+export * from './carry';
