@@ -203,18 +203,35 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
   );
   const syncState = useStore(sync.state);
 
-  // Fit the board into view once its content has arrived (from the device or the server).
+  // Fit the board into view once, when it opens: as soon as content arrives from the device or
+  // the server, or when the first sync finds none. Never later: someone's first sticky on an empty
+  // board must not yank everybody's view.
   useEffect(() => {
     let done = false;
-    const fit = () => {
-      if (done || board.state.elements.size === 0) return;
+    let frame = 0;
+    const fitNow = () => {
+      if (done) return;
       done = true;
-      board.zoomToFit();
+      if (board.state.elements.size > 0) board.zoomToFit();
     };
-    const unsub = board.store.subscribe(fit);
-    fit();
-    return unsub;
-  }, [board]);
+    const unsubBoard = board.store.subscribe((s) => {
+      if (s.elements.size > 0) fitNow();
+    });
+    const afterSync = () => {
+      // The engine batches doc changes into the store once per frame: fit after that batch.
+      frame = requestAnimationFrame(() => (frame = requestAnimationFrame(fitNow)));
+    };
+    const unsubSync = sync.state.subscribe((s, prev) => {
+      if (s.synced && !prev.synced) afterSync();
+    });
+    if (board.state.elements.size > 0) fitNow();
+    else if (sync.state.getState().synced) afterSync();
+    return () => {
+      cancelAnimationFrame(frame);
+      unsubBoard();
+      unsubSync();
+    };
+  }, [board, sync]);
 
   // Locked (reactive) or viewer: the board is read-only, and says why.
   const locked = useY(locksMap(control.doc) as unknown as Y.AbstractType<unknown>, () =>

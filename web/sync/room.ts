@@ -5,12 +5,14 @@
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { DeniedReason } from '../../workshops';
-import { API, isFinalClose } from '../../workshops';
+import { API, MESSAGE, isFinalClose } from '../../workshops';
 
 export type SyncStatus = 'connecting' | 'connected' | 'offline' | 'refused';
 
@@ -20,7 +22,7 @@ export interface RoomSyncState {
   closeCode: number | null;
   /** First sync with the server done. */
   synced: boolean;
-  /** Local edits not yet confirmed sent to the server. */
+  /** Local edits the server has not confirmed yet (kept on the device meanwhile). */
   pending: boolean;
   /** The local IndexedDB copy is loaded. */
   storedLocally: boolean;
@@ -33,12 +35,24 @@ export function syncUrl(): string {
   return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}${API.syncPrefix}`;
 }
 
+/** How long a local IndexedDB copy may take to load before the socket connects anyway. */
+const LOCAL_LOAD_TIMEOUT_MS = 1500;
+/** Local edits are confirmed in one round trip per burst, not one per keystroke. */
+const ACK_DEBOUNCE_MS = 120;
+
 export class RoomSync {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
   readonly local: IndexeddbPersistence | null;
   readonly state: StoreApi<RoomSyncState>;
-  private pendingTimer: ReturnType<typeof setInterval> | null = null;
+  /** Local edits made so far, and how many of them the server has confirmed. */
+  private localEdits = 0;
+  private confirmed = 0;
+  /** The edit count an ack probe in flight covers (null: none in flight). */
+  private probing: number | null = null;
+  private probeTimer: ReturnType<typeof setTimeout> | null = null;
+  private loadTimer: ReturnType<typeof setTimeout> | null = null;
+  private destroyed = false;
 
   constructor(
     readonly room: string,
@@ -54,14 +68,30 @@ export class RoomSync {
       storedLocally: false,
       denied: null,
     }));
-    this.local =
-      options.persist === false ? null : new IndexeddbPersistence(`werkbank:${room}`, this.doc);
-    void this.local?.whenSynced.then(() => this.state.setState({ storedLocally: true }));
+    this.local = options.persist === false ? null : openLocal(room, this.doc);
+    // Connect only once the device's copy is loaded: what it holds then goes to the server in
+    // the sync handshake (the client's step 2), not as a stray update that a read-only
+    // connection would have refused.
     this.provider = new WebsocketProvider(syncUrl(), room, this.doc, {
       params: { token },
       disableBc: true,
       maxBackoffTime: 5000,
+      connect: false,
     });
+    const connect = () => {
+      if (this.loadTimer) clearTimeout(this.loadTimer);
+      this.loadTimer = null;
+      if (this.destroyed || this.provider.shouldConnect) return;
+      if (navigator.onLine === false) this.state.setState({ status: 'offline' });
+      else this.provider.connect();
+    };
+    if (this.local) {
+      void this.local.whenSynced.then(() => {
+        this.state.setState({ storedLocally: true });
+        connect();
+      });
+      this.loadTimer = setTimeout(connect, LOCAL_LOAD_TIMEOUT_MS);
+    } else connect();
 
     // The server tells a refused write with the y-protocols auth message: show it, do not just log.
     this.provider.messageHandlers[2] = (_encoder, decoder) => {
@@ -70,46 +100,73 @@ export class RoomSync {
           denied: { reason: decoding.readVarString(decoder), at: Date.now() },
         });
     };
+    // A sync step 2 that answers our probe confirms every edit sent before the probe: the
+    // server handles one connection's messages in order.
+    const handleSync = this.provider.messageHandlers[0];
+    this.provider.messageHandlers[0] = (encoder, decoder, provider, emitSynced, kind) => {
+      const syncKind = decoding.readVarUint(decoding.clone(decoder));
+      handleSync?.(encoder, decoder, provider, emitSynced, kind);
+      if (syncKind === syncProtocol.messageYjsSyncStep2 && this.probing !== null) {
+        this.confirmed = Math.max(this.confirmed, this.probing);
+        this.probing = null;
+        this.settle();
+      }
+    };
     this.provider.on('status', ({ status }: { status: string }) => {
+      if (this.state.getState().status === 'refused') return;
       if (status === 'connected') this.state.setState({ status: 'connected', closeCode: null });
-      else if (this.state.getState().status !== 'refused')
-        this.state.setState({
-          status:
-            navigator.onLine === false
-              ? 'offline'
-              : status === 'connecting'
-                ? 'connecting'
-                : 'offline',
-        });
+      // Retries after a drop stay "offline" (edits are kept); only the first attempt, or the
+      // one after the network came back, reads "connecting".
+      else if (status === 'disconnected') this.state.setState({ status: 'offline' });
     });
     this.provider.on('connection-close', (event: CloseEvent | null) => {
+      this.probing = null;
       if (event && isFinalClose(event.code))
         this.state.setState({ status: 'refused', closeCode: event.code });
     });
-    this.provider.on('sync', (synced: boolean) => this.state.setState({ synced }));
+    this.provider.on('sync', (synced: boolean) => {
+      this.state.setState({ synced });
+      // Edits made offline went to the server in the handshake; confirm them.
+      if (synced) this.settle();
+    });
     this.doc.on('update', this.onUpdate);
     window.addEventListener('offline', this.onOffline);
     window.addEventListener('online', this.onOnline);
   }
 
-  private readonly onUpdate = (_u: Uint8Array, origin: unknown) => {
-    if (origin === this.provider) return;
-    this.state.setState({ pending: true });
-    if (this.pendingTimer) return;
-    // A local edit counts as saved once the socket has sent it (nothing buffered, connected).
-    this.pendingTimer = setInterval(() => {
+  /** "Saved" = every local edit confirmed by the server (and kept on the device meanwhile). */
+  private settle(): void {
+    const pending = this.confirmed < this.localEdits;
+    if (pending !== this.state.getState().pending) this.state.setState({ pending });
+    if (pending) this.scheduleProbe();
+  }
+
+  private scheduleProbe(): void {
+    if (this.probeTimer || this.probing !== null) return;
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = null;
       const ws = this.provider.ws;
-      if (this.provider.wsconnected && ws && ws.bufferedAmount === 0) {
-        this.state.setState({ pending: false });
-        if (this.pendingTimer) clearInterval(this.pendingTimer);
-        this.pendingTimer = null;
-      }
-    }, 250);
+      if (!this.provider.synced || !ws || ws.readyState !== WebSocket.OPEN) return;
+      // Sync step 1 asks the server for what we lack; its answer comes after our edits.
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE.sync);
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      this.probing = this.localEdits;
+      ws.send(encoding.toUint8Array(encoder));
+    }, ACK_DEBOUNCE_MS);
+  }
+
+  private readonly onUpdate = (_u: Uint8Array, origin: unknown) => {
+    // Updates from the server or loaded from the device are not local edits.
+    if (origin === this.provider || (this.local && origin === this.local)) return;
+    this.localEdits++;
+    this.settle();
   };
 
   // The browser knows before the socket does: stop at once, keep editing locally, and
   // reconnect (which re-syncs both ways) when the network is back.
   private readonly onOffline = () => {
+    if (this.state.getState().status === 'refused') return;
     this.provider.disconnect();
     this.state.setState({ status: 'offline' });
   };
@@ -120,11 +177,22 @@ export class RoomSync {
   };
 
   destroy(): void {
-    if (this.pendingTimer) clearInterval(this.pendingTimer);
+    this.destroyed = true;
+    if (this.probeTimer) clearTimeout(this.probeTimer);
+    if (this.loadTimer) clearTimeout(this.loadTimer);
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);
     this.doc.off('update', this.onUpdate);
     this.provider.destroy();
     void this.local?.destroy();
+  }
+}
+
+/** The device copy, or none where IndexedDB is unavailable (some private modes). */
+function openLocal(room: string, doc: Y.Doc): IndexeddbPersistence | null {
+  try {
+    return new IndexeddbPersistence(`werkbank:${room}`, doc);
+  } catch {
+    return null;
   }
 }

@@ -126,7 +126,7 @@ export async function readScene(page: Page): Promise<Map<string, SceneNode>> {
       y(): number;
       className: string;
       text?: () => string;
-      find(selector: string): KNode[];
+      find?: (selector: string) => KNode[];
     }
     const w = window as unknown as { Konva?: { stages: Array<{ find(s: string): KNode[] }> } };
     const stage = w.Konva?.stages[0];
@@ -140,9 +140,9 @@ export async function readScene(page: Page): Promise<Map<string, SceneNode>> {
           .find((p) => p !== 'element') ?? '',
       x: n.x(),
       y: n.y(),
-      texts: n
-        .find('Text')
-        .map((t) => (t.text ? t.text() : ''))
+      // An element is a Group of shapes or, for plain text, a single Text node.
+      texts: (typeof n.find === 'function' ? n.find('Text') : [n])
+        .map((t) => (typeof t.text === 'function' ? t.text() : ''))
         .filter(Boolean),
     }));
   });
