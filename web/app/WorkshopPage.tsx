@@ -30,6 +30,7 @@ import { RoomSync } from '../sync/room';
 import { measureClockOffset } from './api';
 import type { WorkshopSession } from './context';
 import { WorkshopContext } from './context';
+import { AppMenu } from './AppMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate } from './router';
 import type { Identity } from './storage';
@@ -202,6 +203,11 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     [board, sync],
   );
   const syncState = useStore(sync.state);
+  // The control room's awareness says who is in the workshop and on which board (the board's
+  // own awareness carries cursors and selections).
+  useEffect(() => {
+    control.provider.awareness.setLocalStateField('user', { ...user, boardId });
+  }, [control, user, boardId]);
 
   // Fit the board into view once, when it opens: as soon as content arrives from the device or
   // the server, or when the first sync finds none. Never later: someone's first sticky on an empty
@@ -305,6 +311,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
                 key={b.id}
                 type="button"
                 aria-current={b.id === boardId ? 'page' : undefined}
+                title={b.title}
                 onClick={() => go(b.id)}
               >
                 {b.title}
@@ -332,6 +339,13 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
             <StatusChip sync={sync.state} readOnly={readOnly} />
             <PresenceList people={people} />
             <LanguageSwitch />
+            <AppMenu
+              onHelp={() => board.store.setState({ helpOpen: true })}
+              onLeave={() => {
+                forgetIdentity(identity.workshopId);
+                navigate('/');
+              }}
+            />
           </div>
         </header>
         <SessionBar />

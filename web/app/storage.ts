@@ -12,6 +12,8 @@ export interface Identity {
   participantId: string;
   name: string;
   organisation: string;
+  /** The join code used, so scanning the same code again returns to the board. */
+  joinCode?: string;
 }
 
 const key = (workshopId: string) => `werkbank:ws:${workshopId}`;
@@ -52,6 +54,7 @@ export function saveIdentity(identity: Identity): void {
 
 export function forgetIdentity(workshopId: string): void {
   set(key(workshopId), null);
+  if (get(LAST_KEY) === workshopId) set(LAST_KEY, null);
 }
 
 export function lastWorkshop(): Identity | null {

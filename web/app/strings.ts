@@ -60,6 +60,11 @@ export const APP_NS = defineStrings('app', {
       boardOf: 'op {{board}}',
     },
     kinds: { social: 'Sociaal', regular: 'Regulier', partner: 'Partner' },
+    menu: {
+      open: 'Menu',
+      help: 'Hulp en sneltoetsen',
+      leave: 'Werksessie verlaten op dit apparaat',
+    },
     boards: 'Borden',
     language: 'Taal',
     loading: 'Werksessie laden…',
@@ -123,6 +128,11 @@ export const APP_NS = defineStrings('app', {
       boardOf: 'on {{board}}',
     },
     kinds: { social: 'Social', regular: 'Regular', partner: 'Partner' },
+    menu: {
+      open: 'Menu',
+      help: 'Help and shortcuts',
+      leave: 'Leave the workshop on this device',
+    },
     boards: 'Boards',
     language: 'Language',
     loading: 'Loading the workshop…',

@@ -8,7 +8,10 @@ import { useT } from '../i18n';
 
 export interface JoinFormProps {
   initialCode?: string;
-  onJoined: (res: JoinResponse, who: { name: string; organisation: string }) => void;
+  onJoined: (
+    res: JoinResponse,
+    who: { name: string; organisation: string; joinCode: string },
+  ) => void;
   /** Injected in tests; the real API otherwise. */
   join?: typeof api.join;
 }
@@ -39,7 +42,7 @@ export function JoinForm({ initialCode = '', onJoined, join = api.join }: JoinFo
         ...(organisation.trim() ? { organisation: organisation.trim() } : {}),
         ...(kind ? { kind } : {}),
       });
-      onJoined(res, { name: name.trim(), organisation: organisation.trim() });
+      onJoined(res, { name: name.trim(), organisation: organisation.trim(), joinCode });
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 404) setError(t('join.unknownCode'));
       else if (err instanceof ApiFailure && err.status === 429)

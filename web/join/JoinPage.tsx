@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { navigate } from '../app/router';
 import { lastWorkshop, saveIdentity } from '../app/storage';
@@ -5,9 +6,18 @@ import { APP_NS } from '../app/strings';
 import { useT } from '../i18n';
 import { JoinForm } from './JoinForm';
 
+/**
+ * Home (`/`) and `/join/<code>`. Someone who joined on this device before goes straight back to
+ * their board: from `/`, or from a link with the same code (no second roster entry).
+ */
 export function JoinPage({ code = '' }: { code?: string }) {
   const { t } = useT(APP_NS);
   const returning = lastWorkshop();
+  const goBack = returning && (!code || returning.joinCode === code) ? returning : null;
+  useEffect(() => {
+    if (goBack) navigate(`/w/${goBack.workshopId}`, true);
+  }, [goBack]);
+  if (goBack) return null;
   return (
     <main className="landing">
       <div className="card">
@@ -38,6 +48,7 @@ export function JoinPage({ code = '' }: { code?: string }) {
               role: 'participant',
               participantId: res.participantId,
               name: who.name,
+              joinCode: who.joinCode,
               organisation: who.organisation,
             });
             navigate(`/w/${res.workshopId}`);

@@ -50,6 +50,7 @@ describe('JoinForm', () => {
     expect(onJoined).toHaveBeenCalledWith(ok, {
       name: 'Anna de Vries',
       organisation: 'Groen Werkt',
+      joinCode: 'K7P4QX',
     });
   });
 
