@@ -8,6 +8,7 @@
  * Symbol, Apple Symbols) all draw, not emoji: a headless Chromium or a locked-down school laptop
  * may have no emoji font, and a block that shows a tofu box reads as broken.
  */
+import type { ValueType } from '../elements/connector';
 import type { LocalText } from '../i18n';
 import type { BlockGroup, BlockKind } from './types';
 
@@ -339,3 +340,11 @@ export function blockInk(color: string): string {
   // Contrast against white vs against #1f2937 (luminance ≈ 0.019): pick the larger.
   return 1.05 / (l + 0.05) > (l + 0.05) / 0.069 ? '#ffffff' : '#1f2937';
 }
+
+/** Names of the value a bridge carries (CVC: the value created), for labels and the report. */
+export const VALUE_TYPE_LABELS: Record<ValueType, LocalText> = {
+  transaction: { nl: 'transactie', en: 'transaction' },
+  reputation: { nl: 'reputatie', en: 'reputation' },
+  interaction: { nl: 'interactie', en: 'interaction' },
+  synergy: { nl: 'synergie', en: 'synergy' },
+};

@@ -23,7 +23,7 @@ import type { FrameElement } from '../elements/frame';
 import type { Element } from '../elements/registry';
 import type { StickyColor, StickyElement } from '../elements/sticky';
 import { totalVotes } from '../elements/sticky';
-import { blockKind } from '../blocks/catalogue';
+import { VALUE_TYPE_LABELS, blockKind } from '../blocks/catalogue';
 import { addElement, elementsMap, metaMap, readElements, readMeta } from '../board/doc';
 import type { Lang } from '../i18n';
 import { localize } from '../i18n';
@@ -309,7 +309,9 @@ export function summariseDesigns(doc: Y.Doc, lang: Lang = 'nl'): DesignSummary[]
     if (a?.type !== 'block' || b?.type !== 'block') continue;
     const d = designs.get(frameOf(a, frames)?.id ?? '');
     if (!d) continue;
-    const what = [c.label, c.value].filter(Boolean).join(' · ');
+    const what = [c.label, c.value ? localize(VALUE_TYPE_LABELS[c.value], lang) : '']
+      .filter(Boolean)
+      .join(' · ');
     d.bridges.push(`${labelOf(a)} → ${labelOf(b)}${what ? `: ${what}` : ''}`);
   }
   for (const s of els.filter(isUserSticky).sort(reading)) {

@@ -161,7 +161,7 @@ function steps(): TemplateItem[] {
       0,
       y,
       2920,
-      640,
+      420,
       { nl: 'Stappen en randvoorwaarden', en: 'Steps and preconditions' },
       FILL.green,
     ),

@@ -68,9 +68,9 @@ function canvas(): TemplateItem[] {
           colX(j) + 16,
           rowY(i) + 14,
           CELL_W - 32,
-          130,
+          150,
           cellText(phase, part),
-          15,
+          17,
         ),
       );
     });

@@ -151,7 +151,7 @@ describe('carry forward', () => {
       blocks: ['Wij: sociale onderneming', 'UWV'],
       notes: ['Bakkerij De Korst'],
     });
-    expect(designs[0]!.bridges[0]).toContain('jobcoaching');
+    expect(designs[0]!.bridges[0]).toBe('Wij: sociale onderneming → UWV: jobcoaching · interactie');
 
     const r = pullForward(prototype, test, 'test', { lang: 'nl', author: 'fac' });
     expect(r.added).toHaveLength(1);
