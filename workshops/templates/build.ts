@@ -47,8 +47,8 @@ export function example(key: string, x: number, y: number, body: LocalText): Tem
     key,
     x,
     y,
-    w: 200,
-    h: 160,
+    w: 260,
+    h: 180,
     color: 'grey',
     text: { nl: `Voorbeeld: ${body.nl}`, en: `Example: ${body.en}` },
   };

@@ -33,7 +33,7 @@ function ambitions(): TemplateItem[] {
       18,
     ),
     ...levels.map((l, i) =>
-      text(`ambitions-${l.key}`, x0 + 40 + i * (colW + 40), 96, colW, 40, l.t, 26),
+      text(`ambitions-${l.key}`, x0 + 40 + i * (colW + 40), 96, colW, 40, l.t, 28),
     ),
   ];
 }
@@ -65,7 +65,7 @@ export const DEFINE_TEMPLATE: BoardTemplate = {
       },
       18,
     ),
-    example('challenges-example', 1700, 1180, {
+    example('challenges-example', 1680, 1180, {
       nl: 'te weinig zicht op geschikte kandidaten',
       en: 'too little sight of suitable candidates',
     }),
@@ -90,7 +90,7 @@ export const DEFINE_TEMPLATE: BoardTemplate = {
       },
       18,
     ),
-    example('hmw-example', 2660, 1180, {
+    example('hmw-example', 2640, 1180, {
       nl: 'Hoe kunnen wij samen kandidaten vinden die bij het werk passen?',
       en: 'How might we find candidates who fit the work, together?',
     }),
@@ -111,11 +111,11 @@ export const DEFINE_TEMPLATE: BoardTemplate = {
       nl: 'passende werkplekken vinden of creëren',
       en: 'finding or creating suitable workplaces',
     }),
-    example('focus-example-2', 280, 1600, {
+    example('focus-example-2', 320, 1600, {
       nl: 'de dienstverlening verbreden',
       en: 'broadening the services',
     }),
-    example('focus-example-3', 520, 1600, {
+    example('focus-example-3', 600, 1600, {
       nl: 'andere ondernemers inspireren',
       en: 'inspiring other entrepreneurs',
     }),

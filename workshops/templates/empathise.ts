@@ -172,7 +172,7 @@ function interview(): TemplateItem[] {
       frame(z.key, x, y, ZONE_W, 400, z.title, z.color),
       text(`${z.key}-hint`, x + 20, y + 16, ZONE_W - 40, 56, z.hint, 16),
     );
-    if (z.ex) items.push(example(`${z.key}-example`, x + ZONE_W - 230, y + 210, z.ex));
+    if (z.ex) items.push(example(`${z.key}-example`, x + ZONE_W - 290, y + 200, z.ex));
   });
   return items;
 }

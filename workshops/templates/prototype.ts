@@ -181,11 +181,11 @@ function steps(): TemplateItem[] {
       nl: 'intrinsieke motivatie',
       en: 'intrinsic motivation',
     }),
-    example('steps-example-2', 280, y + 110, {
+    example('steps-example-2', 320, y + 110, {
       nl: 'samen willen investeren',
       en: 'willingness to invest together',
     }),
-    example('steps-example-3', 520, y + 110, {
+    example('steps-example-3', 600, y + 110, {
       nl: 'transparant zijn over je propositie',
       en: 'being transparent about your proposition',
     }),
