@@ -182,26 +182,24 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     () => new RoomSync(boardRoom(identity.workshopId, boardId), identity.token),
     [identity, boardId],
   );
+  // Fixed for the life of this board: switching the language must not rebuild the board (or
+  // drop its connection).
+  const [fallbackName] = useState(() => t(`roles.${identity.role}`));
   const user = useMemo(
     () => ({
       id: identity.participantId,
-      name: identity.name || t(`roles.${identity.role}`),
+      name: identity.name || fallbackName,
       color: colourFor(identity.participantId),
       organisation: identity.organisation,
     }),
-    [identity, t],
+    [identity, fallbackName],
   );
   const board: Board = useMemo(
     () => createBoard(sync.doc, sync.provider.awareness, { user, role: identity.role }),
     [sync, user, identity.role],
   );
-  useEffect(
-    () => () => {
-      board.destroy();
-      sync.destroy();
-    },
-    [board, sync],
-  );
+  useEffect(() => () => board.destroy(), [board]);
+  useEffect(() => () => sync.destroy(), [sync]);
   const syncState = useStore(sync.state);
   // The control room's awareness says who is in the workshop and on which board (the board's
   // own awareness carries cursors and selections).

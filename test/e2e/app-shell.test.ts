@@ -1,0 +1,142 @@
+/**
+ * The app shell in Chromium against the real server: links with a token in the fragment, roles
+ * shown in the state chip, a lock set by the facilitator reaching a participant live, a returning
+ * person going straight back, and the phone layout.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateWorkshopResponse } from '../../workshops';
+import { controlRoom, setBoardLocked } from '../../workshops';
+import type { Client } from '../integration/helpers/server';
+import { connect, synced } from '../integration/helpers/server';
+import {
+  PHONE,
+  joinByCode,
+  launchChromium,
+  newPerson,
+  screenshot,
+  waitForBoard,
+} from './helpers/browser';
+import type { TestServer } from './helpers/server';
+import { newWorkshop, startAppServer } from './helpers/server';
+
+let server: TestServer;
+let workshop: CreateWorkshopResponse;
+let browser: Browser;
+let facilitatorControl: Client | null = null;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  workshop = await newWorkshop(server, 'Samen werken aan werk');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  facilitatorControl?.destroy();
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('links with a token', () => {
+  it('a facilitator link moves its token into storage and out of the address bar', async () => {
+    const { page } = await newPerson(browser);
+    await page.goto(
+      `${server.url}/w/${workshop.workshopId}/define#token=${workshop.facilitatorToken}`,
+    );
+    await waitForBoard(page);
+    expect(new URL(page.url()).hash).toBe('');
+    expect(new URL(page.url()).pathname).toBe(`/w/${workshop.workshopId}/define`);
+    const stored = await page.evaluate(
+      (id) =>
+        JSON.parse(localStorage.getItem(`werkbank:ws:${id}`) ?? 'null') as {
+          token: string;
+          role: string;
+        } | null,
+      workshop.workshopId,
+    );
+    expect(stored?.token).toBe(workshop.facilitatorToken);
+    expect(stored?.role).toBe('facilitator');
+    await expect
+      .poll(() => page.locator('.topbar .title').textContent())
+      .toBe('Samen werken aan werk');
+    await expect.poll(() => page.locator('.tabs button').count()).toBe(5);
+    expect(await page.locator('.tabs button[aria-current="page"]').textContent()).toContain(
+      'Definiëren',
+    );
+    // A reload needs no token in the address: the device remembers it.
+    await page.reload();
+    await waitForBoard(page);
+    expect(await page.locator('[data-state="saved"]').count()).toBe(1);
+  });
+
+  it('a viewer link opens the board read-only, and says so', async () => {
+    const { page } = await newPerson(browser);
+    await page.goto(`${server.url}/w/${workshop.workshopId}/ideate#token=${workshop.viewerToken}`);
+    await waitForBoard(page);
+    await page.locator('[data-state="readonly"]').waitFor();
+    expect(await page.evaluate(() => window.__werkbank?.board.state.readOnly)).toBe('viewer');
+  });
+});
+
+describe('a participant', () => {
+  it('sees a lock the facilitator sets, live, and can edit again after unlocking', async () => {
+    const { page } = await newPerson(browser);
+    await joinByCode(page, server, workshop.joinCode, 'Fatima El Amrani', 'Zorg & Werk', 'social');
+    const boardId = new URL(page.url()).pathname.split('/')[3] ?? '';
+    expect(boardId).not.toBe('');
+    await page.locator('[data-state="saved"]').waitFor();
+
+    facilitatorControl = connect(
+      server,
+      controlRoom(workshop.workshopId),
+      workshop.facilitatorToken,
+    );
+    await synced(facilitatorControl);
+    setBoardLocked(facilitatorControl.doc, boardId, true);
+    await page.locator('[data-state="locked"]').waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => window.__werkbank?.board.state.readOnly)).toBe('locked');
+
+    setBoardLocked(facilitatorControl.doc, boardId, false);
+    await page.locator('[data-state="saved"]').waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => window.__werkbank?.board.state.readOnly)).toBeNull();
+  });
+
+  it('who comes back to the start page goes straight back to the board', async () => {
+    const { page } = await newPerson(browser);
+    await joinByCode(page, server, workshop.joinCode, 'Kees Bakker', 'Bakker Techniek', 'regular');
+    const boardPath = new URL(page.url()).pathname;
+    await page.goto(server.url + '/');
+    await waitForBoard(page);
+    expect(new URL(page.url()).pathname).toBe(boardPath);
+    // The same join code again: no second entry on the roster, straight back.
+    await page.goto(`${server.url}/join/${workshop.joinCode}`);
+    await waitForBoard(page);
+    expect(new URL(page.url()).pathname).toBe(boardPath);
+  });
+
+  it('on a phone: no sideways scrolling, boards in a menu, the state still announced', async () => {
+    const { page } = await newPerson(browser, { viewport: PHONE, touch: true });
+    await joinByCode(
+      page,
+      server,
+      workshop.joinCode,
+      'Sanne de Boer',
+      'Groenvoorziening De Boer',
+      'partner',
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    expect(await page.locator('.tabs-select').isVisible()).toBe(true);
+    expect(await page.locator('nav.tabs').isVisible()).toBe(false);
+    expect(await page.getByRole('status').first().textContent()).toContain('Opgeslagen');
+    await page.getByRole('button', { name: 'Menu' }).tap();
+    await page.locator('.app-menu').getByRole('button', { name: 'EN', exact: true }).tap();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved');
+    await page.keyboard.press('Escape');
+    await page.locator('.tabs-select').selectOption('ideate');
+    await waitForBoard(page);
+    expect(new URL(page.url()).pathname).toBe(`/w/${workshop.workshopId}/ideate`);
+    await screenshot(page, 'app-shell-phone');
+  });
+});
