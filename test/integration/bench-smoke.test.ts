@@ -67,7 +67,12 @@ describe('bench harness (quick)', () => {
     expect(ref.value).toBe(100);
     expect(ref.pass).toBe(true);
     expect(pick(rows, /· reference$/, 'room open, cold (all content)').value).toBeGreaterThan(0);
-    if (serverExists) expect(pick(rows, /· werkbank$/, 'elements loaded').value).toBe(100);
+    if (serverExists) {
+      // Ours seeds template frames into stage boards: all that was written must come back.
+      const ours = pick(rows, /· werkbank$/, 'elements loaded');
+      expect(ours.value).toBeGreaterThanOrEqual(100);
+      expect(ours.pass).toBe(true);
+    }
   }, 120_000);
 
   it('size: write-on-drop is smaller than writing every pointer move', async () => {

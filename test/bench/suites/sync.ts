@@ -191,7 +191,9 @@ export async function measureSync(
     let diverged = 0;
     let disconnects = 0;
     let clientCpu = 0;
+    const closes: Record<string, number> = {};
     for (const r of got) {
+      for (const [code, n] of Object.entries(r.closes)) closes[code] = (closes[code] ?? 0) + n;
       for (const l of r.latencies) latencies.push(l);
       edits += r.edits;
       expected += r.expectedReceipts;
@@ -216,7 +218,18 @@ export async function measureSync(
       serverPeakRssMB: after.maxRssBytes / 2 ** 20,
       clientCpuPercent: clientCpu,
       connectMs,
-      ...(note ? { note } : {}),
+      ...(note || Object.keys(closes).length
+        ? {
+            note: [
+              note,
+              Object.keys(closes).length
+                ? `connection closes by code: ${JSON.stringify(closes)}`
+                : '',
+            ]
+              .filter(Boolean)
+              .join('; '),
+          }
+        : {}),
     };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));

@@ -120,6 +120,7 @@ let plan: WorkerPlan | null = null;
 const rooms: RoomState[] = [];
 const all: Client[] = [];
 let disconnects = 0;
+const closes: Record<string, number> = {};
 
 function connect(
   p: WorkerPlan,
@@ -142,6 +143,12 @@ function connect(
   });
   provider.on('status', (e: { status: string }) => {
     if (measuring && e.status === 'disconnected') disconnects++;
+  });
+  // Why connections closed: the server's close code, or `local` for the provider's own watchdog
+  // (no message for 30 s), which drops whatever the socket still had buffered.
+  provider.on('connection-close', (event: { code?: number } | null) => {
+    const key = event ? String(event.code ?? '?') : 'local';
+    closes[key] = (closes[key] ?? 0) + 1;
   });
   observeReceipts(doc);
   return {
@@ -291,6 +298,7 @@ async function runLoad(p: WorkerPlan): Promise<void> {
     divergedRooms,
     cursorUpdates,
     disconnects,
+    closes,
     cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100,
   });
 }

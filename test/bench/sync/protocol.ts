@@ -70,6 +70,8 @@ export interface WorkerResult {
   cursorUpdates: number;
   /** Clients that lost their connection during the load. */
   disconnects: number;
+  /** Connection closes seen by the clients, by close code (`local`: the provider's watchdog). */
+  closes: Record<string, number>;
   /** Mean client-side CPU use of the worker over the load window, percent of one core. */
   cpuPercent: number;
 }
