@@ -15,13 +15,23 @@ import {
   addElement,
   boardRoom,
   pullForward,
+  ratingLayout,
   readElement,
   setAnswer,
   templateElementId,
 } from '../../workshops';
 import { connect, synced } from '../integration/helpers/server';
 import type { Person } from './helpers/browser';
-import { launchChromium, newPerson, readScene, screenshot, waitForBoard } from './helpers/browser';
+import {
+  joinByCode,
+  launchChromium,
+  newPerson,
+  readScene,
+  screenshot,
+  waitForBoard,
+  waitForScene,
+  worldToPage,
+} from './helpers/browser';
 import type { TestServer } from './helpers/server';
 import { join, newWorkshop, startAppServer, waitFor } from './helpers/server';
 
@@ -157,4 +167,48 @@ describe('stage board templates in the browser', () => {
       expect(facilitator.errors).toEqual([]);
     });
   }
+
+  it('lets a participant click a score on the rating widget', async () => {
+    const fleur = await newPerson(browser, { viewport: VIEWPORT });
+    try {
+      const { page } = fleur;
+      await joinByCode(page, server, workshop.joinCode, 'Fleur', 'Bakkerij De Korst');
+      await page.locator('nav.tabs button', { hasText: '5. Testen' }).click();
+      const id = templateElementId('test', 'rating-widget');
+      await page.waitForFunction((wid) => !!window.__werkbank?.board.get(wid), id, {
+        timeout: 15_000,
+      });
+      await page.evaluate((cam) => window.__werkbank?.board.setCamera(cam), {
+        x: 1700,
+        y: 1600,
+        zoom: 1,
+      });
+      const el = await page.evaluate((wid) => window.__werkbank?.board.get(wid), id);
+      expect(el?.type).toBe('rating');
+      if (el?.type !== 'rating') return;
+      // Usability (the fourth row), score 5: aim at the centre of the drawn button.
+      const button = ratingLayout(el).rows[3]!.buttons[4]!.box;
+      const at = await worldToPage(
+        page,
+        el.x + button.x + button.w / 2,
+        el.y + button.y + button.h / 2,
+      );
+      await page.mouse.click(at.x, at.y);
+      await waitForScene(
+        page,
+        (s) => (s.get(id)?.texts.join(' ') ?? '').includes('7 deelnemers'),
+        'Fleur’s score in the widget',
+      );
+      // The facilitator sees it too, live.
+      await waitForScene(
+        facilitator.page,
+        (s) => (s.get(id)?.texts.join(' ') ?? '').includes('7 deelnemers'),
+        'Fleur’s score on the facilitator’s screen',
+      );
+      await screenshot(page, 'templates-test-rating-click');
+      expect(fleur.errors).toEqual([]);
+    } finally {
+      await fleur.context.close();
+    }
+  });
 });

@@ -193,6 +193,7 @@ export const WIDGET_LABELS = {
   },
   yourScore: { nl: 'Jouw score: klik 1–5', en: 'Your score: click 1–5' },
   results: { nl: 'Gemiddelde en verdeling', en: 'Average and distribution' },
+  respondent: { nl: 'deelnemer', en: 'participant' },
   respondents: { nl: 'deelnemers', en: 'participants' },
   noAnswers: { nl: 'nog geen antwoorden', en: 'no answers yet' },
 } as const satisfies Record<string, LocalText>;

@@ -7,7 +7,7 @@ import Konva from 'konva';
 import { useEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { Stage } from 'react-konva';
-import { blockKind } from '../../../workshops';
+import { blockKind, recordWidgetAnswer, widgetHitAt } from '../../../workshops';
 import { currentLanguage, useT } from '../../i18n';
 import type { Board } from '../board';
 import { commandForShortcut, runCommand, shortcutOf } from '../commands';
@@ -232,6 +232,16 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
     }
     const hit = board.hitTest(w);
     if (hit) {
+      // A score button of a rating or survey widget records this person's answer instead.
+      const target = board.get(hit);
+      if ((target?.type === 'rating' || target?.type === 'survey') && !s.readOnly) {
+        const answer = widgetHitAt(target, w);
+        if (answer) {
+          recordWidgetAnswer(board.doc, target, answer, board.options.user.id);
+          gesture.current = { kind: 'none' };
+          return;
+        }
+      }
       if (e.shiftKey) board.select([hit], 'toggle');
       else if (!s.selection.has(hit)) board.select([hit]);
       if (board.beginDrag([...board.state.selection], w)) gesture.current = { kind: 'drag' };

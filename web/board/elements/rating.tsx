@@ -39,7 +39,7 @@ export const RatingRenderer = memo(function RatingRenderer({
       />
       <Text
         {...layout.title}
-        text={`${el.title || localize(WIDGET_LABELS.ratingTitle, lang)}  ·  ${n} ${localize(WIDGET_LABELS.respondents, lang)}`}
+        text={`${el.title || localize(WIDGET_LABELS.ratingTitle, lang)}  ·  ${n} ${localize(n === 1 ? WIDGET_LABELS.respondent : WIDGET_LABELS.respondents, lang)}`}
         fontSize={22}
         fontStyle="bold"
         fontFamily={FONT}
@@ -83,20 +83,31 @@ export const RatingRenderer = memo(function RatingRenderer({
             )}
             <Text
               x={row.label.x}
-              y={row.label.y}
+              y={row.label.y + row.label.h / 2 - 26}
               width={row.label.w}
-              height={row.label.h}
-              text={
-                c ? `${localize(c.label, lang)}\n${localize(c.question, lang)}` : row.questionId
-              }
-              fontSize={13}
-              lineHeight={1.25}
+              text={c ? localize(c.label, lang) : row.questionId}
+              fontSize={15}
+              fontStyle="bold"
               fontFamily={FONT}
-              fill="#1e293b"
-              verticalAlign="middle"
-              wrap="word"
+              fill="#0f172a"
+              wrap="none"
               ellipsis
             />
+            {c && (
+              <Text
+                x={row.label.x}
+                y={row.label.y + row.label.h / 2 - 6}
+                width={row.label.w}
+                height={row.label.h / 2}
+                text={localize(c.question, lang)}
+                fontSize={12}
+                lineHeight={1.25}
+                fontFamily={FONT}
+                fill="#475569"
+                wrap="word"
+                ellipsis
+              />
+            )}
             <ScoreButtons row={row} own={me ? ownScore(el, me, row.questionId) : null} />
             <ScoreStats
               row={row}

@@ -43,7 +43,7 @@ export const SurveyRenderer = memo(function SurveyRenderer({
       />
       <Text
         {...layout.title}
-        text={`${el.title || localize(WIDGET_LABELS.surveyTitle, lang)}  ·  ${n} ${localize(WIDGET_LABELS.respondents, lang)}`}
+        text={`${el.title || localize(WIDGET_LABELS.surveyTitle, lang)}  ·  ${n} ${localize(n === 1 ? WIDGET_LABELS.respondent : WIDGET_LABELS.respondents, lang)}`}
         fontSize={22}
         fontStyle="bold"
         fontFamily={FONT}
