@@ -78,6 +78,21 @@ describe('links with a token', () => {
   });
 });
 
+describe('a link that no longer works', () => {
+  it('says why and offers to join again', async () => {
+    const { page } = await newPerson(browser);
+    // Well-formed, but its signature is not the server's.
+    const forged = workshop.facilitatorToken.slice(0, -6) + 'AAAAAA';
+    await page.goto(`${server.url}/w/${workshop.workshopId}/define#token=${forged}`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toContain('Je toegang is verlopen of ongeldig');
+    expect(new URL(page.url()).hash).toBe('');
+    await page.getByRole('button', { name: 'Opnieuw aanmelden' }).click();
+    await page.locator('#join-code').waitFor();
+  });
+});
+
 describe('a participant', () => {
   it('sees a lock the facilitator sets, live, and can edit again after unlocking', async () => {
     const { page } = await newPerson(browser);
@@ -95,6 +110,12 @@ describe('a participant', () => {
     setBoardLocked(facilitatorControl.doc, boardId, true);
     await page.locator('[data-state="locked"]').waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => window.__werkbank?.board.state.readOnly)).toBe('locked');
+    // A write that slips past the UI (as in a race with the lock) is refused by the server,
+    // and the person is told why.
+    await page.evaluate(() => window.__werkbank?.board.doc.getMap('elements').set('late', 1));
+    await expect
+      .poll(() => page.locator('.toast').textContent(), { timeout: 10_000 })
+      .toContain('Dit bord is vergrendeld');
 
     setBoardLocked(facilitatorControl.doc, boardId, false);
     await page.locator('[data-state="saved"]').waitFor({ timeout: 10_000 });
