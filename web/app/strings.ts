@@ -26,6 +26,7 @@ export const APP_NS = defineStrings('app', {
       failed: 'Meedoen lukte niet: {{message}}',
       continue: 'Verder als {{name}}',
       facilitator: 'Begeleider? Open de link die de server gaf.',
+      facilitatorLink: 'Begeleider? Naar de beheerpagina',
       privacy: 'Je naam en organisatie zijn alleen zichtbaar voor deze werksessie.',
     },
     status: {
@@ -94,6 +95,7 @@ export const APP_NS = defineStrings('app', {
       failed: 'Joining failed: {{message}}',
       continue: 'Continue as {{name}}',
       facilitator: 'Facilitator? Open the link the server printed.',
+      facilitatorLink: 'Facilitator? Go to the admin page',
       privacy: 'Your name and organisation are only visible within this workshop.',
     },
     status: {

@@ -55,7 +55,9 @@ export function JoinPage({ code = '' }: { code?: string }) {
           }}
         />
         <div className="footer-links">
-          <span>{t('join.facilitator')}</span>
+          <a href="/admin" title={t('join.facilitator')}>
+            {t('join.facilitatorLink')}
+          </a>
           <LanguageSwitch />
         </div>
       </div>
