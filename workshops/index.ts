@@ -27,3 +27,4 @@ export * from './elements/survey';
 export * from './widgets';
 export * from './templates';
 export * from './carry';
+export * from './facilitation';
