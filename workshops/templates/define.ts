@@ -65,7 +65,7 @@ export const DEFINE_TEMPLATE: BoardTemplate = {
       },
       18,
     ),
-    example('challenges-example', 1680, 1180, {
+    example('challenges-example', 1660, 1170, {
       nl: 'te weinig zicht op geschikte kandidaten',
       en: 'too little sight of suitable candidates',
     }),
@@ -90,7 +90,7 @@ export const DEFINE_TEMPLATE: BoardTemplate = {
       },
       18,
     ),
-    example('hmw-example', 2640, 1180, {
+    example('hmw-example', 2620, 1170, {
       nl: 'Hoe kunnen wij samen kandidaten vinden die bij het werk passen?',
       en: 'How might we find candidates who fit the work, together?',
     }),
