@@ -290,6 +290,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
       if (options?.frameId && id === boardId) board.centreOn(options.frameId);
     },
     clockOffset,
+    board,
   };
 
   if (syncState.status === 'refused')

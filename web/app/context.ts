@@ -6,6 +6,7 @@ import { createContext, useContext } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Role } from '../../workshops';
+import type { Board } from '../board';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'refused';
 
@@ -26,6 +27,8 @@ export interface WorkshopSession {
   connection: ConnectionStatus;
   /** Opens another board (and optionally centres a frame on it). */
   navigate(boardId: string, options?: { frameId?: string }): void;
+  /** The board engine of the open board (camera, selection, click handling). */
+  board: Board;
   /** Server clock minus local clock, in ms (for countdowns that agree across devices). */
   clockOffset: number;
 }

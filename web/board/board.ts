@@ -65,6 +65,11 @@ export class Board {
   /** Transaction origin of this person's edits: the only origin the undo manager tracks. */
   readonly origin: object;
   private readonly unobserve: () => void;
+  /**
+   * A feature may take clicks on elements (voting: a click is a vote). Returns true when it
+   * handled the click; the board then neither selects nor drags.
+   */
+  clickHandler: ((id: string) => boolean) | null = null;
   private drag: { ids: string[]; start: Point; origins: Map<string, Point> } | null = null;
 
   constructor(
@@ -97,6 +102,7 @@ export class Board {
       helpOpen: false,
       contextMenu: null,
       hiddenSilentRound: null,
+      votesHidden: false,
     }));
     this.undoManager = new Y.UndoManager(elementsMap(doc), {
       trackedOrigins: new Set([this.origin]),

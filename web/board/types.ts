@@ -63,6 +63,8 @@ export interface BoardState {
   contextMenu: { x: number; y: number } | null;
   /** Hides stickies of others written in a silent round (facilitator feature sets it). */
   hiddenSilentRound: string | null;
+  /** Vote counts hidden (a voting round not yet revealed). */
+  votesHidden: boolean;
 }
 
 export const GRID = 20;

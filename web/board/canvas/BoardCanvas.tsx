@@ -231,6 +231,11 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
       return;
     }
     const hit = board.hitTest(w);
+    if (hit && board.clickHandler?.(hit)) {
+      // A feature took the click (a vote in a voting round).
+      gesture.current = { kind: 'none' };
+      return;
+    }
     if (hit) {
       // A score button of a rating or survey widget records this person's answer instead.
       const target = board.get(hit);

@@ -38,6 +38,7 @@ export function ElementsLayer({
   const peers = useBoardState(board, (s) => s.peers);
   const editingId = useBoardState(board, (s) => s.editingId);
   useBoardState(board, (s) => s.hiddenSilentRound);
+  const votesHidden = useBoardState(board, (s) => s.votesHidden);
   const ids = board.visibleIds();
   const elements = board.state.elements;
 
@@ -70,7 +71,7 @@ export function ElementsLayer({
           lang,
           resolve,
           editing: editingId === id,
-          showVotes,
+          showVotes: showVotes && !votesHidden,
         });
       })}
     </Layer>
