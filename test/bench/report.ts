@@ -11,7 +11,8 @@ const run = JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
 const m = run.machine;
 console.log(
   `Run ${run.startedAt} → ${run.finishedAt}${run.quick ? ' (quick)' : ''}; ${m.cpus} × ${m.cpuModel}, ` +
-    `${m.totalMemMB} MB, Node ${m.node}, commit ${m.gitCommit.slice(0, 10)}${m.gitDirty ? ' (dirty)' : ''}.`,
+    `${m.totalMemMB} MB, Node ${m.node}, commit ${m.gitCommit.slice(0, 10)}${m.gitDirty ? ' (dirty)' : ''}` +
+    (m.loadAverage1m === undefined ? '.' : `, load average ${m.loadAverage1m} at the end.`),
 );
 console.log(markdownTables(run.rows));
 for (const e of run.errors)

@@ -13,6 +13,8 @@ export interface Machine {
   platform: string;
   gitCommit: string;
   gitDirty: boolean;
+  /** 1-minute load average when the run ended: above the core count, others shared the machine. */
+  loadAverage1m: number;
 }
 
 export interface RunRecord {
@@ -44,6 +46,7 @@ export function machineInfo(root: string): Machine {
     platform: `${os.platform()} ${os.release()}`,
     gitCommit: git(root, ['rev-parse', 'HEAD']) || 'unknown',
     gitDirty: git(root, ['status', '--porcelain', '--untracked-files=no']) !== '',
+    loadAverage1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
   };
 }
 
