@@ -57,7 +57,7 @@ export class RoomSync {
   constructor(
     readonly room: string,
     token: string,
-    options: { doc?: Y.Doc; persist?: boolean } = {},
+    options: { doc?: Y.Doc; persist?: boolean; WebSocketPolyfill?: typeof WebSocket } = {},
   ) {
     this.doc = options.doc ?? new Y.Doc();
     this.state = createStore<RoomSyncState>(() => ({
@@ -77,6 +77,7 @@ export class RoomSync {
       disableBc: true,
       maxBackoffTime: 5000,
       connect: false,
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
     const connect = () => {
       if (this.loadTimer) clearTimeout(this.loadTimer);

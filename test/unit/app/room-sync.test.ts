@@ -1,0 +1,163 @@
+/**
+ * RoomSync's states against a small in-memory y-websocket peer (the y-protocols sync handshake
+ * on a server-side Y.Doc). The real server is exercised by the e2e tests; this pins down what
+ * "saved", "refused" and "denied" mean.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
+import * as syncProtocol from 'y-protocols/sync';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CLOSE, DENIED, MESSAGE } from '../../../workshops';
+import { RoomSync } from '../../../web/sync/room';
+
+/** The server side of every socket opened in a test. */
+const peer = {
+  doc: new Y.Doc(),
+  hold: false,
+  held: [] as Uint8Array[],
+  sockets: [] as FakeSocket[],
+};
+
+class FakeSocket {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSING = 2;
+  static readonly CLOSED = 3;
+  readonly CONNECTING = 0;
+  readonly OPEN = 1;
+  readonly CLOSING = 2;
+  readonly CLOSED = 3;
+  readyState = 0;
+  binaryType = 'arraybuffer';
+  bufferedAmount = 0;
+  onopen: (() => void) | null = null;
+  onmessage: ((e: { data: ArrayBuffer }) => void) | null = null;
+  onclose: ((e: { code: number; reason: string }) => void) | null = null;
+  onerror: (() => void) | null = null;
+
+  constructor(readonly url: string) {
+    peer.sockets.push(this);
+    setTimeout(() => {
+      this.readyState = 1;
+      this.onopen?.();
+      // The server opens with its own sync step 1, as ours does.
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE.sync);
+      syncProtocol.writeSyncStep1(encoder, peer.doc);
+      this.deliver(encoding.toUint8Array(encoder));
+    }, 0);
+  }
+
+  send(data: Uint8Array): void {
+    if (peer.hold) peer.held.push(data);
+    else this.answer(data);
+  }
+
+  answer(data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    if (decoding.readVarUint(decoder) !== MESSAGE.sync) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    syncProtocol.readSyncMessage(decoder, encoder, peer.doc, 'client');
+    if (encoding.length(encoder) > 1) this.deliver(encoding.toUint8Array(encoder));
+  }
+
+  deliver(bytes: Uint8Array): void {
+    setTimeout(() => {
+      if (this.readyState === 1) this.onmessage?.({ data: bytes.slice().buffer });
+    }, 0);
+  }
+
+  close(code = 1000, reason = ''): void {
+    if (this.readyState === 3) return;
+    this.readyState = 3;
+    setTimeout(() => this.onclose?.({ code, reason }), 0);
+  }
+}
+
+const rooms: RoomSync[] = [];
+function open(): RoomSync {
+  const room = new RoomSync('abc123def/empathise', 'token', {
+    persist: false,
+    WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+  });
+  rooms.push(room);
+  return room;
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > 3000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+afterEach(() => {
+  for (const r of rooms.splice(0)) r.destroy();
+  peer.doc = new Y.Doc();
+  peer.hold = false;
+  peer.held = [];
+  peer.sockets = [];
+});
+
+describe('RoomSync', () => {
+  it('connects, syncs, and reads saved with nothing pending', async () => {
+    peer.doc.getMap('elements').set('a', 1);
+    const room = open();
+    expect(room.state.getState().status).toBe('connecting');
+    await until(() => room.state.getState().synced, 'synced');
+    expect(room.state.getState()).toMatchObject({ status: 'connected', pending: false });
+    expect(room.doc.getMap('elements').get('a')).toBe(1);
+  });
+
+  it('counts a local edit as saved only once the server has answered after it', async () => {
+    const room = open();
+    await until(() => room.state.getState().synced, 'synced');
+    peer.hold = true;
+    room.doc.getMap('elements').set('b', 2);
+    expect(room.state.getState().pending).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    // Sent, but not confirmed: still pending.
+    expect(room.state.getState().pending).toBe(true);
+    peer.hold = false;
+    const socket = peer.sockets.at(-1);
+    for (const message of peer.held.splice(0)) socket?.answer(message);
+    await until(() => !room.state.getState().pending, 'saved');
+    expect(peer.doc.getMap('elements').get('b')).toBe(2);
+  });
+
+  it('goes offline with the browser and keeps edits until it is back', async () => {
+    const room = open();
+    await until(() => room.state.getState().synced, 'synced');
+    window.dispatchEvent(new Event('offline'));
+    expect(room.state.getState().status).toBe('offline');
+    room.doc.getMap('elements').set('c', 3);
+    expect(room.state.getState().pending).toBe(true);
+    window.dispatchEvent(new Event('online'));
+    await until(() => room.state.getState().status === 'connected', 'reconnected');
+    await until(() => !room.state.getState().pending, 'saved after reconnect');
+    expect(peer.doc.getMap('elements').get('c')).toBe(3);
+  });
+
+  it('reads refused, with the code, after a final close', async () => {
+    const room = open();
+    await until(() => room.state.getState().synced, 'synced');
+    peer.sockets.at(-1)?.close(CLOSE.unauthorized, 'expired');
+    await until(() => room.state.getState().status === 'refused', 'refused');
+    expect(room.state.getState().closeCode).toBe(CLOSE.unauthorized);
+  });
+
+  it('surfaces a permission-denied message with its reason', async () => {
+    const room = open();
+    await until(() => room.state.getState().synced, 'synced');
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.auth);
+    authProtocol.writePermissionDenied(encoder, DENIED.boardLocked);
+    peer.sockets.at(-1)?.deliver(encoding.toUint8Array(encoder));
+    await until(() => room.state.getState().denied !== null, 'denied');
+    expect(room.state.getState().denied?.reason).toBe('board-locked');
+  });
+});
