@@ -185,6 +185,8 @@ export class RoomSync {
     window.removeEventListener('online', this.onOnline);
     this.doc.off('update', this.onUpdate);
     this.provider.destroy();
+    // The provider leaves its awareness alive (with a timer): this room is gone, so is it.
+    this.provider.awareness.destroy();
     void this.local?.destroy();
   }
 }
