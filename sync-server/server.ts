@@ -17,7 +17,6 @@ import {
   isParticipantRemoved,
   parseRoomName,
   readBoards,
-  readMeta,
   readWorkshop,
   seedBoardDoc,
 } from '../workshops';
@@ -203,8 +202,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return refuse(CLOSE.notFound, 'no such board');
         }
         room = await rooms.acquire(ref);
-        if (readMeta(room.doc).seededAt === 0)
+        // Once per load: seeds a board added later, and brings an older template up to date
+        // (a no-op for a current board; people's work is never touched).
+        if (!room.templateChecked) {
+          room.templateChecked = true;
           seedBoardDoc(room.doc, ref.boardId, readWorkshop(control.doc).language);
+        }
       }
     } catch (err) {
       rooms.release(control);

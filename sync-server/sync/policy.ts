@@ -23,11 +23,15 @@ export function writePolicy(
 }
 
 /**
- * Whether `update` would set, overwrite or delete another participant's vote entry.
- * Votes live at `elements/<elementId>/votes/<participantId>`; a participant may write only the
- * entry under their own id, and may not replace a `votes` map that holds someone else's votes.
+ * Whether `update` would set, overwrite or delete another participant's entry: votes at
+ * `elements/<id>/votes/<participantId>`, widget answers at `elements/<id>/scores|answers/<participantId>/…`.
+ * A participant may write only under their own id, and may not replace such a sheet that
+ * holds someone else's entries.
  * Reads the update's structs without applying it.
  */
+/** Element fields that hold one entry per participant, keyed by participant id. */
+const PERSONAL_FIELDS = new Set(['votes', 'scores', 'answers']);
+
 export function touchesOthersVotes(doc: Y.Doc, update: Uint8Array, participantId: string): boolean {
   const { structs, ds } = Y.decodeUpdate(update);
   const own = new Map<string, Y.Item>();
@@ -69,39 +73,55 @@ export function touchesOthersVotes(doc: Y.Doc, update: Uint8Array, participantId
     return neighbour ? placeOf(neighbour, depth + 1) : { key: null, parent: null };
   };
 
-  const isVotesMap = (type: Y.AbstractType<unknown> | null): boolean =>
-    !!type && type._item?.parentSub === 'votes' && isElementMap(type._item.parent);
-
   const isElementMap = (type: unknown): boolean =>
     type instanceof Y.Map && (type as Y.Map<unknown>)._item?.parent === doc.getMap(ELEMENTS_KEY);
 
-  const hasOthersVotes = (votes: unknown): boolean =>
-    votes instanceof Y.Map && [...(votes as Y.Map<number>).keys()].some((k) => k !== participantId);
+  /** A per-person sheet of an element: `votes`, or a widget's `scores` / `answers`. */
+  const isPersonalMap = (type: unknown): boolean =>
+    type instanceof Y.AbstractType &&
+    PERSONAL_FIELDS.has((type as Y.AbstractType<unknown>)._item?.parentSub ?? '') &&
+    isElementMap((type as Y.AbstractType<unknown>)._item?.parent);
+
+  /** Whose entry a write at `key` inside `parent` touches (null: nobody's in particular). */
+  const ownerOf = (parent: Y.AbstractType<unknown> | null, key: string | null): string | null => {
+    if (!parent) return null;
+    if (isPersonalMap(parent)) return key;
+    for (let t: Y.AbstractType<unknown> | null = parent, hops = 0; t?._item && hops < 8; hops++) {
+      const up = t._item.parent as Y.AbstractType<unknown>;
+      if (isPersonalMap(up)) return t._item.parentSub;
+      t = up instanceof Y.AbstractType ? up : null;
+    }
+    return null;
+  };
+
+  const hasOthersEntries = (sheet: unknown): boolean =>
+    sheet instanceof Y.Map &&
+    [...(sheet as Y.Map<unknown>).keys()].some((k) => k !== participantId);
 
   for (const item of own.values()) {
     const { key, parent } = placeOf(item);
-    if (isVotesMap(parent) && key !== participantId) return true;
+    const owner = ownerOf(parent, key);
+    if (owner !== null && owner !== participantId) return true;
     if (
-      key === 'votes' &&
+      key &&
+      PERSONAL_FIELDS.has(key) &&
       parent instanceof Y.Map &&
       isElementMap(parent) &&
-      hasOthersVotes(parent.get('votes'))
+      hasOthersEntries(parent.get(key))
     )
       return true;
   }
   for (const [client, ranges] of ds.clients) {
     for (const range of ranges) {
       for (let clock = range.clock; clock < range.clock + range.len;) {
-        const id = Y.createID(client, clock);
-        const item = clock < Y.getState(doc.store, client) ? Y.getItem(doc.store, id) : null;
+        const item =
+          clock < Y.getState(doc.store, client)
+            ? Y.getItem(doc.store, Y.createID(client, clock))
+            : null;
         if (!item) break;
-        if (
-          item instanceof Y.Item &&
-          !item.deleted &&
-          isVotesMap(item.parent as Y.AbstractType<unknown>) &&
-          item.parentSub !== participantId
-        ) {
-          return true;
+        if (item instanceof Y.Item && !item.deleted) {
+          const owner = ownerOf(item.parent as Y.AbstractType<unknown>, item.parentSub);
+          if (owner !== null && owner !== participantId) return true;
         }
         clock = item.id.clock + item.length;
       }

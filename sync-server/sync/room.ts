@@ -26,6 +26,8 @@ export class Room {
   readonly ready: Promise<void>;
   private pendingWrites = new Set<Promise<void>>();
   unloadTimer: NodeJS.Timeout | null = null;
+  /** The board's template was checked (seeded or upgraded) since this load. */
+  templateChecked = false;
 
   constructor(
     readonly name: string,

@@ -15,6 +15,7 @@ import {
   readWorkshop,
   setBoardLocked,
   setParticipantRemoved,
+  setAnswer,
   setVotes,
   writeWorkshop,
 } from '../../../workshops';
@@ -259,6 +260,37 @@ describe('roles', () => {
     expect(
       (elementsMap(watcher.doc).get(id)?.get('votes') as Y.Map<number>).get(pa.participantId),
     ).toBe(2);
+  });
+
+  it("a participant cannot change another participant's widget scores", async () => {
+    const room = boardRoom(workshop.workshopId, 'test');
+    const [pa, pb] = await Promise.all([
+      join(server, workshop.joinCode, 'Ann'),
+      join(server, workshop.joinCode, 'Bo'),
+    ]);
+    const a = open(room, pa.token);
+    const b = open(room, pb.token);
+    await Promise.all([synced(a), synced(b)]);
+    const rating = readElements(a.doc).find((e) => e.type === 'rating');
+    expect(rating).toBeTruthy();
+    const id = rating?.id ?? '';
+    const scoreOf = (doc: Y.Doc, pid: string) =>
+      ((elementsMap(doc).get(id)?.get('scores') as Y.Map<Y.Map<number>> | undefined)
+        ?.get(pid)
+        ?.toJSON() ?? {}) as Record<string, number>;
+    setAnswer(a.doc, id, 'scores', pa.participantId, 'recognisability', 4);
+    const watcher = await observer(room);
+    await waitFor(() => Object.values(scoreOf(watcher.doc, pa.participantId)).includes(4));
+    await waitFor(() => Object.values(scoreOf(b.doc, pa.participantId)).includes(4));
+    setAnswer(b.doc, id, 'scores', pa.participantId, 'recognisability', 1);
+    await waitFor(() => b.denied.includes(DENIED.othersVotes));
+    setAnswer(b.doc, id, 'scores', pb.participantId, 'recognisability', 5);
+    // Bo's own score in a later update: the refused one stays in Bo's doc, so a fresh client.
+    const c = open(room, pb.token);
+    await synced(c);
+    setAnswer(c.doc, id, 'scores', pb.participantId, 'completeness', 3);
+    await waitFor(() => Object.values(scoreOf(watcher.doc, pb.participantId)).includes(3));
+    expect(Object.values(scoreOf(watcher.doc, pa.participantId))).toEqual([4]);
   });
 
   it('a removed participant is disconnected and refused', async () => {

@@ -12,7 +12,7 @@ import type { Rect as R } from '../geometry';
 import { useBoardState } from '../use-board';
 
 /** Below this zoom, elements are drawn by one shape as plain coloured boxes (level of detail). */
-export const LOD_ZOOM = 0.4;
+export const LOD_ZOOM = 0.25;
 
 function renderElement(el: Element, props: Omit<RendererProps<Element>, 'el'>) {
   // The registry is checked per type where it is defined; here any element meets its renderer.
