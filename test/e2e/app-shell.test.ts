@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../workshops';
-import { controlRoom, setBoardLocked } from '../../workshops';
+import { controlRoom, liveMap, setBoardLocked } from '../../workshops';
 import type { Client } from '../integration/helpers/server';
 import { connect, synced } from '../integration/helpers/server';
 import {
@@ -120,6 +120,26 @@ describe('a participant', () => {
     setBoardLocked(facilitatorControl.doc, boardId, false);
     await page.locator('[data-state="saved"]').waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => window.__werkbank?.board.state.readOnly)).toBeNull();
+  });
+
+  it('lands on the board where the facilitator has the room', async () => {
+    const control =
+      facilitatorControl ??
+      connect(server, controlRoom(workshop.workshopId), workshop.facilitatorToken);
+    facilitatorControl = control;
+    await synced(control);
+    liveMap(control.doc).set('boardId', 'prototype');
+    const { page } = await newPerson(browser);
+    await joinByCode(
+      page,
+      server,
+      workshop.joinCode,
+      'Joost Visser',
+      'Visser Logistiek',
+      'regular',
+    );
+    expect(new URL(page.url()).pathname).toBe(`/w/${workshop.workshopId}/prototype`);
+    liveMap(control.doc).delete('boardId');
   });
 
   it('who comes back to the start page goes straight back to the board', async () => {

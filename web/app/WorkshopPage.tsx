@@ -15,6 +15,7 @@ import {
   liveMap,
   locksMap,
   readBoards,
+  readLive,
   readRoster,
   readWorkshop,
   rosterMap,
@@ -43,6 +44,9 @@ import {
   takeFragmentToken,
 } from './storage';
 import { APP_NS } from './strings';
+
+/** A frame to centre on a board that is about to open (`WorkshopSession.navigate`). */
+let pendingFrame: { boardId: string; frameId: string } | null = null;
 
 /** Re-renders when a Y type changes (deeply). */
 function useY<T>(type: Y.AbstractType<unknown>, read: () => T): T {
@@ -118,10 +122,12 @@ function Workshop({ identity, boardId }: { identity: Identity; boardId: string |
   const workshop = useY(control.doc.getMap('workshop') as unknown as Y.AbstractType<unknown>, () =>
     readWorkshop(control.doc),
   );
-  const live = useY(liveMap(control.doc) as unknown as Y.AbstractType<unknown>, () =>
-    liveMap(control.doc).get('boardId'),
+  // Where the facilitator has the room now (workshops/facilitation), else the first board.
+  const live = useY(
+    liveMap(control.doc) as unknown as Y.AbstractType<unknown>,
+    () => readLive(control.doc).boardId,
   );
-  const current = boardId ?? (typeof live === 'string' ? live : null) ?? boards[0]?.id ?? null;
+  const current = boardId ?? live ?? boards[0]?.id ?? null;
 
   useEffect(() => {
     if (current && current !== boardId) navigate(`/w/${identity.workshopId}/${current}`, true);
@@ -216,7 +222,10 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     const fitNow = () => {
       if (done) return;
       done = true;
-      if (board.state.elements.size > 0) board.zoomToFit();
+      const frame = pendingFrame?.boardId === boardId ? pendingFrame.frameId : null;
+      pendingFrame = null;
+      if (frame && board.get(frame)) board.centreOn(frame);
+      else if (board.state.elements.size > 0) board.zoomToFit();
     };
     const unsubBoard = board.store.subscribe((s) => {
       if (s.elements.size > 0) fitNow();
@@ -235,7 +244,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
       unsubBoard();
       unsubSync();
     };
-  }, [board, sync]);
+  }, [board, sync, boardId]);
 
   // Locked (reactive) or viewer: the board is read-only, and says why.
   const locked = useY(locksMap(control.doc) as unknown as Y.AbstractType<unknown>, () =>
@@ -286,8 +295,13 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     boardAwareness: sync.provider.awareness,
     connection: syncState.status,
     navigate: (id, options) => {
+      if (id === boardId) {
+        if (options?.frameId) board.centreOn(options.frameId);
+        return;
+      }
+      // The next board centres the frame once its content has arrived.
+      pendingFrame = options?.frameId ? { boardId: id, frameId: options.frameId } : null;
       navigate(`/w/${identity.workshopId}/${id}`);
-      if (options?.frameId && id === boardId) board.centreOn(options.frameId);
     },
     clockOffset,
     board,
