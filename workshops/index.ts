@@ -28,3 +28,4 @@ export * from './widgets';
 export * from './templates';
 export * from './carry';
 export * from './facilitation';
+export * from './clustering';

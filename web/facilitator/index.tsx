@@ -1,12 +1,8 @@
 /**
- * Mount points of the facilitator feature in the app shell. Placeholders until the facilitator
- * feature fills them: `SessionBar` (agenda, current activity, countdown — everyone sees it) and
- * `FacilitatorPanel` (the facilitator's controls).
+ * The facilitator feature's mount points in the app shell: `SessionBar` (everyone: agenda,
+ * current activity, countdown, voting and silent rounds), `FacilitatorPanel` (the controls) and
+ * `AdminPage` (`/admin`: create workshops, join code and QR).
  */
-export function SessionBar() {
-  return null;
-}
-
-export function FacilitatorPanel() {
-  return null;
-}
+export { SessionBar } from './SessionBar';
+export { FacilitatorPanel } from './FacilitatorPanel';
+export { AdminPage } from './AdminPage';

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { CategoryId } from '../../../workshops';
+import {
+  detectLanguage,
+  evaluateSuggester,
+  findNearDuplicates,
+  suggestCategories,
+} from '../../../workshops';
+import evalSet from '../../fixtures/ideas-eval.json';
+
+const set = evalSet.ideas as Array<{ id: string; text: string; label: CategoryId }>;
+
+describe('suggestCategories', () => {
+  it('suggests each category in Dutch and English, with the words that decided it', () => {
+    const out = suggestCategories([
+      { id: 'k', text: 'Kennis delen over het begeleiden van nieuwe collega’s' },
+      { id: 'c', text: 'Doorstroom van dagbesteding naar onze productie' },
+      { id: 'e', text: 'Afspraken met de gemeente en het UWV' },
+      { id: 'k2', text: 'Share knowledge on coaching new staff' },
+      { id: 'c2', text: 'Outsource orders to our chain partner' },
+      { id: 'e2', text: 'Lobby the municipality for better policy' },
+    ]);
+    expect(out.map((s) => s.category)).toEqual([
+      'knowledge',
+      'chain',
+      'ecosystem',
+      'knowledge',
+      'chain',
+      'ecosystem',
+    ]);
+    for (const s of out) {
+      expect(s.reasons.length).toBeGreaterThan(0);
+      expect(s.confidence).toBeGreaterThan(0);
+    }
+    expect(out[2]?.reasons.join(' ')).toMatch(/gemeente/);
+  });
+
+  it('leaves unrelated text unsorted, with a reason', () => {
+    const [s] = suggestCategories([{ id: 'x', text: 'Koffie om tien uur' }]);
+    expect(s?.category).toBeNull();
+    expect(s?.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('stems: inflected and compound forms match', () => {
+    const [a, b] = suggestCategories([
+      { id: 'a', text: 'Gemeentelijke regelingen vereenvoudigen' },
+      { id: 'b', text: 'Leerlijnen voor de hele sector' },
+    ]);
+    expect(a?.category).toBe('ecosystem');
+    expect(b?.category).toBe('ecosystem');
+  });
+
+  it('detects the language', () => {
+    expect(detectLanguage('Samen met de gemeente een plan maken')).toBe('nl');
+    expect(detectLanguage('Make a plan together with the municipality')).toBe('en');
+  });
+
+  it('on the labelled set: stays above a floor (the headline figures are in npm run bench)', () => {
+    expect(set.length).toBeGreaterThanOrEqual(60);
+    const result = evaluateSuggester(set);
+    expect(result.accuracy).toBeGreaterThanOrEqual(0.7);
+    expect(result.precision).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe('findNearDuplicates', () => {
+  it('groups ideas that say nearly the same and leaves others alone', () => {
+    const groups = findNearDuplicates([
+      { id: '1', text: 'Stageplekken delen tussen onze bedrijven' },
+      { id: '2', text: 'Stageplekken delen tussen de bedrijven' },
+      { id: '3', text: 'Afspraken met de gemeente' },
+    ]);
+    expect(groups).toEqual([['1', '2']]);
+  });
+});
