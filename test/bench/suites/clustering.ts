@@ -15,7 +15,7 @@ type ClusteringModule = { runClusteringBench?: () => Promise<Record<string, numb
 export function unitOf(name: string): string {
   if (/ms$|Ms$|_ms\b|time/i.test(name)) return 'ms';
   if (/percent|pct/i.test(name)) return '%';
-  if (/count|items|labels|notes|n$/i.test(name)) return 'count';
+  if (/count|items|labels|notes/i.test(name)) return 'count';
   return '';
 }
 
