@@ -42,14 +42,18 @@ export function SessionBar() {
   useEffect(() => {
     if (isFacilitator || !live.frameId || live.boardId !== ctx.boardId) return;
     const frameId = live.frameId;
+    let done = false;
     const centre = () => {
-      if (!board.get(frameId)) return false;
-      board.centreOn(frameId);
-      return true;
+      if (done || !board.get(frameId)) return;
+      done = true;
+      // Outside the store's notification: centring sets the camera, which notifies again.
+      queueMicrotask(() => board.centreOn(frameId));
     };
-    if (centre()) return;
+    centre();
+    if (done) return;
     const unsub = board.store.subscribe(() => {
-      if (centre()) unsub();
+      centre();
+      if (done) unsub();
     });
     return unsub;
   }, [live.frameId, live.boardId, ctx.boardId, isFacilitator, board]);

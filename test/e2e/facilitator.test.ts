@@ -1,0 +1,191 @@
+/**
+ * Issue 5's end-to-end test: a facilitator and two participants. The facilitator starts
+ * session 3; the participants land on ideate and add ideas; a vote runs and is revealed; the
+ * facilitator accepts suggested categories and the ideas end up in the right lanes for everyone;
+ * the timer shows the same remaining time in all three contexts.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateWorkshopResponse } from '../../workshops';
+import type { TestServer } from './helpers/server';
+import { createWorkshop, startAppServer } from './helpers/server';
+import {
+  joinByCode,
+  launchChromium,
+  newPerson,
+  openLink,
+  screenshot,
+  worldToPage,
+} from './helpers/browser';
+
+let server: TestServer;
+let workshop: CreateWorkshopResponse;
+let browser: Browser;
+let fac: Page;
+let p1: Page;
+let p2: Page;
+
+interface StickyInfo {
+  id: string;
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  category?: string;
+  votes: Record<string, number>;
+}
+const stickies = (page: Page) =>
+  page.evaluate(
+    () =>
+      [...(window.__werkbank?.board.state.elements.values() ?? [])].filter(
+        (e) => e.type === 'sticky' && !e.templateId,
+      ) as unknown as StickyInfo[],
+  );
+const lanes = (page: Page) =>
+  page.evaluate(
+    () =>
+      [...(window.__werkbank?.board.state.elements.values() ?? [])].filter(
+        (e) => e.type === 'frame' && 'lane' in e && e.lane,
+      ) as unknown as Array<{ lane: string; x: number; y: number; w: number; h: number }>,
+  );
+async function until(page: Page, check: () => Promise<boolean>, what: string, timeout = 15_000) {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeout) throw new Error(`timed out: ${what}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+async function addIdea(page: Page, text: string, dx: number) {
+  // On an empty spot of the view: the canvas' lower left, above the toolbar.
+  const box = await page.locator('.wb-canvas').boundingBox();
+  await page.keyboard.press('n');
+  await page.mouse.click((box?.x ?? 0) + 140 + dx, (box?.y ?? 0) + (box?.height ?? 600) - 170);
+  const editor = page.locator('textarea.wb-text-editor');
+  await editor.waitFor({ timeout: 5000 }).catch(async (err: unknown) => {
+    await screenshot(page, 'facilitator-debug-add-idea');
+    throw err;
+  });
+  await editor.fill(text);
+  await page.keyboard.press('Escape');
+  await editor.waitFor({ state: 'detached' });
+}
+
+async function clickSticky(page: Page, id: string) {
+  const s = (await stickies(page)).find((x) => x.id === id);
+  if (!s) throw new Error(`no sticky ${id}`);
+  const at = await worldToPage(page, s.x + s.w / 2, s.y + s.h / 2);
+  await page.mouse.click(at.x, at.y);
+}
+
+beforeAll(async () => {
+  server = await startAppServer();
+  workshop = await createWorkshop(server);
+  browser = await launchChromium();
+  fac = (await newPerson(browser, { viewport: { width: 1440, height: 900 } })).page;
+  p1 = (await newPerson(browser)).page;
+  p2 = (await newPerson(browser)).page;
+  await openLink(
+    fac,
+    `${server.url}/w/${workshop.workshopId}/empathise#token=${workshop.facilitatorToken}`,
+  );
+  await joinByCode(p1, server, workshop.joinCode, 'Sanne Bakker', 'Groenwerk', 'social');
+  await joinByCode(p2, server, workshop.joinCode, 'Youssef El Amrani', 'Metaal BV', 'regular');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('a facilitator runs session 3', () => {
+  it('starting session 3 brings both participants to the ideate board', async () => {
+    const item = fac.locator('.fp-session', { hasText: /Ideeën/ });
+    await item.getByRole('button', { name: /^Start$/ }).click();
+    for (const p of [fac, p1, p2]) await p.waitForURL(/\/ideate$/, { timeout: 15_000 });
+    for (const p of [p1, p2])
+      await p
+        .locator('.session-bar')
+        .getByText(/Ideeën/)
+        .first()
+        .waitFor();
+  });
+
+  it('the timer shows the same remaining time for all three (within 1 s)', async () => {
+    const read = async (p: Page) =>
+      Number(await p.locator('[role="timer"]').getAttribute('data-remaining'));
+    const values = await Promise.all([read(fac), read(p1), read(p2)]);
+    expect(Math.max(...values) - Math.min(...values)).toBeLessThanOrEqual(1);
+    expect(values[0]).toBeGreaterThan(60);
+  });
+
+  it('participants add ideas, everyone sees them', async () => {
+    await addIdea(p1, 'Kennis delen over het begeleiden van nieuwe collega’s', 0);
+    await addIdea(p2, 'Afspraken met de gemeente over loonkostensubsidie', 220);
+    for (const p of [fac, p1, p2])
+      await until(p, async () => (await stickies(p)).length === 2, 'two ideas everywhere');
+  });
+
+  it('a vote runs, hidden until the facilitator reveals it', async () => {
+    await fac.locator('.fp-inline input[type="number"]').fill('2');
+    await fac.getByRole('button', { name: 'Stemronde starten' }).click();
+    await p1
+      .locator('.session-bar')
+      .getByText(/Stemronde/)
+      .waitFor();
+    const ideas = await stickies(p1);
+    const gemeente = ideas.find((s) => s.text.includes('gemeente'));
+    const kennis = ideas.find((s) => s.text.includes('Kennis'));
+    await clickSticky(p1, gemeente?.id ?? '');
+    await clickSticky(p2, gemeente?.id ?? '');
+    await clickSticky(p2, kennis?.id ?? '');
+    await until(
+      fac,
+      async () =>
+        (await stickies(fac)).reduce(
+          (n, s) => n + Object.values(s.votes).reduce((a, b) => a + b, 0),
+          0,
+        ) === 3,
+      'three votes',
+    );
+    expect(await p1.evaluate(() => window.__werkbank?.board.state.votesHidden)).toBe(true);
+    await fac.getByRole('button', { name: 'Uitslag tonen' }).click();
+    await until(
+      p1,
+      async () => (await p1.evaluate(() => window.__werkbank?.board.state.votesHidden)) === false,
+      'results revealed',
+    );
+    await expect
+      .poll(() => fac.locator('.fp-results li').first().textContent())
+      .toContain('gemeente');
+  });
+
+  it('accepted category suggestions put the ideas in the right lanes, for everyone', async () => {
+    await fac.getByRole('button', { name: 'Stel categorieën voor' }).click();
+    await fac.locator('.fp-suggestions li').first().waitFor();
+    await fac.getByRole('button', { name: 'Alles accepteren' }).click();
+    for (const p of [fac, p1, p2]) {
+      await until(
+        p,
+        async () => {
+          const [ss, ls] = [await stickies(p), await lanes(p)];
+          const byText = (t: string) => ss.find((s) => s.text.includes(t));
+          const inLane = (s: StickyInfo | undefined, lane: string) => {
+            const l = ls.find((x) => x.lane === lane);
+            if (!s || !l) return false;
+            const cx = s.x + s.w / 2;
+            const cy = s.y + s.h / 2;
+            return (
+              s.category === lane && cx >= l.x && cx <= l.x + l.w && cy >= l.y && cy <= l.y + l.h
+            );
+          };
+          return inLane(byText('Kennis'), 'knowledge') && inLane(byText('gemeente'), 'ecosystem');
+        },
+        'ideas in their lanes',
+      );
+    }
+    await screenshot(fac, 'facilitator-after-clustering');
+    await screenshot(p1, 'facilitator-participant-view');
+  });
+});
