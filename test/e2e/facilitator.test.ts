@@ -130,10 +130,12 @@ describe('a facilitator runs session 3', () => {
   it('a vote runs, hidden until the facilitator reveals it', async () => {
     await fac.locator('.fp-inline input[type="number"]').fill('2');
     await fac.getByRole('button', { name: 'Stemronde starten' }).click();
-    await p1
-      .locator('.session-bar')
-      .getByText(/Stemronde/)
-      .waitFor();
+    // Each participant's device must know about the round before a click counts as a vote.
+    for (const p of [p1, p2])
+      await p
+        .locator('.session-bar')
+        .getByText(/Stemronde/)
+        .waitFor();
     const ideas = await stickies(p1);
     const gemeente = ideas.find((s) => s.text.includes('gemeente'));
     const kennis = ideas.find((s) => s.text.includes('Kennis'));
