@@ -17,6 +17,9 @@ export interface Peer {
   send(message: Uint8Array): void;
 }
 
+/** How long awareness changes gather before they go out as one message (cursors at ~20 Hz). */
+export const AWARENESS_BATCH_MS = 50;
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -61,16 +64,33 @@ export class Room {
     this.broadcast(encoding.toUint8Array(encoder), origin);
   }
 
+  /** Awareness changes waiting for the next batch (client ids). */
+  private awarenessPending = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
+
   private readonly onAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = added.concat(updated, removed);
     if (origin && typeof origin === 'object' && 'awarenessIds' in origin) {
       const ids = (origin as { awarenessIds: Set<number> }).awarenessIds;
       for (const id of added) ids.add(id);
       for (const id of removed) ids.delete(id);
     }
+    for (const id of added) this.awarenessPending.add(id);
+    for (const id of updated) this.awarenessPending.add(id);
+    for (const id of removed) this.awarenessPending.add(id);
+    // Cursors of a busy room arrive hundreds of times a second: send them as one message per
+    // room per tick (each changed client once, latest state) instead of one per change.
+    if (!this.awarenessTimer)
+      this.awarenessTimer = setTimeout(this.flushAwareness, AWARENESS_BATCH_MS);
+  };
+
+  private readonly flushAwareness = (): void => {
+    this.awarenessTimer = null;
+    if (this.awarenessPending.size === 0) return;
+    const changed = [...this.awarenessPending];
+    this.awarenessPending.clear();
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.awareness);
     encoding.writeVarUint8Array(
@@ -92,6 +112,7 @@ export class Room {
 
   /** Flushes, merges the stored updates into one, and frees the doc. */
   async unload(): Promise<void> {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     await this.flush();
     await this.store.compact(this.name);
     this.awareness.destroy();
