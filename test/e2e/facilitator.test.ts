@@ -72,11 +72,22 @@ async function addIdea(page: Page, text: string, dx: number) {
   await editor.waitFor({ state: 'detached' });
 }
 
-async function clickSticky(page: Page, id: string) {
+/** This person's votes on a sticky, as their own board holds it. */
+const myVotes = (page: Page, id: string) =>
+  page.evaluate((sid) => {
+    const b = window.__werkbank?.board;
+    const el = b?.state.elements.get(sid);
+    return el && el.type === 'sticky' ? (el.votes[b?.options.user.id ?? ''] ?? 0) : 0;
+  }, id);
+
+/** Clicks a sticky to vote and waits until the vote is on this person's board. */
+async function voteOn(page: Page, id: string) {
+  const before = await myVotes(page, id);
   const s = (await stickies(page)).find((x) => x.id === id);
   if (!s) throw new Error(`no sticky ${id}`);
   const at = await worldToPage(page, s.x + s.w / 2, s.y + s.h / 2);
   await page.mouse.click(at.x, at.y);
+  await until(page, async () => (await myVotes(page, id)) > before, `own vote on ${s.text}`, 5_000);
 }
 
 beforeAll(async () => {
@@ -139,9 +150,9 @@ describe('a facilitator runs session 3', () => {
     const ideas = await stickies(p1);
     const gemeente = ideas.find((s) => s.text.includes('gemeente'));
     const kennis = ideas.find((s) => s.text.includes('Kennis'));
-    await clickSticky(p1, gemeente?.id ?? '');
-    await clickSticky(p2, gemeente?.id ?? '');
-    await clickSticky(p2, kennis?.id ?? '');
+    await voteOn(p1, gemeente?.id ?? '');
+    await voteOn(p2, gemeente?.id ?? '');
+    await voteOn(p2, kennis?.id ?? '');
     await until(
       fac,
       async () =>

@@ -24,7 +24,7 @@ import { TextEditor } from '../ui/TextEditor';
 import { ZoomControls } from '../ui/ZoomControls';
 import { useBoardState } from '../use-board';
 import { ElementsLayer, GridBackground } from './ElementsLayer';
-import { SelectionLayer, TransformLayer } from './OverlayLayer';
+import { TransformLayer } from './OverlayLayer';
 import '../board.css';
 
 declare global {
@@ -389,6 +389,7 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
         onDoubleClick={onDoubleClick}
         onContextMenu={onContextMenu}
       >
+        <GridBackground board={board} />
         <Stage
           ref={stageRef}
           width={viewport.w}
@@ -398,9 +399,7 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
           scaleX={camera.zoom}
           scaleY={camera.zoom}
         >
-          <GridBackground board={board} />
           <ElementsLayer board={board} lang={lang} showVotes={showVotes} />
-          <SelectionLayer board={board} />
           <TransformLayer board={board} />
         </Stage>
         <Cursors board={board} />

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import type { ComponentType } from 'react';
-import { Layer, Rect, Shape } from 'react-konva';
+import type { CSSProperties, ComponentType } from 'react';
+import { Layer, Shape } from 'react-konva';
 import type { Context } from 'konva/lib/Context';
 import type { Element } from '../../../workshops';
 import { STICKY_FILL, blockKind } from '../../../workshops';
@@ -140,32 +140,22 @@ function LodShape({
   return <Shape sceneFunc={sceneFunc} perfectDrawEnabled={false} listening={false} />;
 }
 
+/**
+ * The dotted grid as a CSS background behind the (transparent) stage: it costs no canvas layer,
+ * which matters when every layer is cleared and composited in software on each frame of a pan.
+ */
 export function GridBackground({ board }: { board: Board }) {
   const camera = useBoardState(board, (s) => s.camera);
-  const viewport = useBoardState(board, (s) => s.viewport);
   const snapOn = useBoardState(board, (s) => s.snapToGrid);
-  const step = camera.zoom < 0.5 ? 200 : camera.zoom < 1.5 ? 40 : 20;
-  const sceneFunc = (ctx: Context) => {
-    const c = ctx._context;
-    const x0 = Math.floor(camera.x / step) * step;
-    const y0 = Math.floor(camera.y / step) * step;
-    const x1 = camera.x + viewport.w / camera.zoom;
-    const y1 = camera.y + viewport.h / camera.zoom;
-    c.fillStyle = snapOn ? '#94a3b8' : '#cbd5e1';
-    const r = 1.2 / camera.zoom;
-    for (let x = x0; x <= x1; x += step)
-      for (let y = y0; y <= y1; y += step) c.fillRect(x - r, y - r, r * 2, r * 2);
-  };
-  return (
-    <Layer listening={false}>
-      <Rect
-        x={camera.x}
-        y={camera.y}
-        width={viewport.w / camera.zoom}
-        height={viewport.h / camera.zoom}
-        fill="#f8fafc"
-      />
-      {camera.zoom >= 0.25 && <Shape sceneFunc={sceneFunc} listening={false} />}
-    </Layer>
-  );
+  const step = (camera.zoom < 0.5 ? 200 : camera.zoom < 1.5 ? 40 : 20) * camera.zoom;
+  const dot = snapOn ? '#94a3b8' : '#cbd5e1';
+  const style: CSSProperties =
+    camera.zoom >= 0.25
+      ? {
+          backgroundImage: `radial-gradient(circle, ${dot} 1.2px, transparent 1.3px)`,
+          backgroundSize: `${step}px ${step}px`,
+          backgroundPosition: `${-camera.x * camera.zoom - step / 2}px ${-camera.y * camera.zoom - step / 2}px`,
+        }
+      : {};
+  return <div className="wb-grid" style={style} aria-hidden="true" />;
 }

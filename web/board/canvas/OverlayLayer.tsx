@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { Arrow, Layer, Rect, Transformer } from 'react-konva';
+import { Arrow, Group, Layer, Rect, Transformer } from 'react-konva';
 import type Konva from 'konva';
 import type { Board } from '../board';
 import { boundsOf } from '../sync-observer';
 import { useBoardState } from '../use-board';
 
 /** Selection outlines (own and others'), the marquee, a connector being drawn. */
-export function SelectionLayer({ board }: { board: Board }) {
+function SelectionOutlines({ board }: { board: Board }) {
   const selection = useBoardState(board, (s) => s.selection);
   const peers = useBoardState(board, (s) => s.peers);
   const marquee = useBoardState(board, (s) => s.marquee);
@@ -36,7 +36,7 @@ export function SelectionLayer({ board }: { board: Board }) {
     );
   };
   return (
-    <Layer listening={false}>
+    <Group listening={false}>
       {peers.flatMap((peer) => [
         ...peer.selection.map((id) =>
           outline(id, peer.user.color, `${peer.clientId}:${id}`, [6, 4]),
@@ -68,11 +68,14 @@ export function SelectionLayer({ board }: { board: Board }) {
           pointerWidth={12}
         />
       )}
-    </Layer>
+    </Group>
   );
 }
 
-/** Resize handles for one selected element (the only layer that listens). */
+/**
+ * The overlay layer: selection outlines (not listening) and the resize handles for one selected
+ * element (the only thing on the canvas that listens).
+ */
 export function TransformLayer({ board }: { board: Board }) {
   const ref = useRef<Konva.Transformer>(null);
   const selection = useBoardState(board, (s) => s.selection);
@@ -97,6 +100,7 @@ export function TransformLayer({ board }: { board: Board }) {
     el?.type === 'block' && (el.kind.startsWith('social') || el.kind.startsWith('regular'));
   return (
     <Layer>
+      <SelectionOutlines board={board} />
       <Transformer
         ref={ref}
         rotateEnabled={false}
