@@ -111,6 +111,16 @@ afterAll(async () => {
 });
 
 describe('a facilitator runs session 3', () => {
+  it('sees who joined, with organisation and kind', async () => {
+    await fac.locator('.fp-people li', { hasText: 'Sanne Bakker' }).waitFor();
+    await expect
+      .poll(() => fac.locator('.fp-people').textContent())
+      .toMatch(/Sanne Bakker.*Groenwerk.*Sociaal/);
+    await expect
+      .poll(() => fac.locator('.fp-people').textContent())
+      .toMatch(/Youssef El Amrani.*Metaal BV.*Regulier/);
+  });
+
   it('starting session 3 brings both participants to the ideate board', async () => {
     const item = fac.locator('.fp-session', { hasText: /Ideeën/ });
     await item.getByRole('button', { name: /^Start$/ }).click();

@@ -3,7 +3,7 @@
  * reorder, minutes, end time), start / next / pause / +2 min / end, moving the room (follow me,
  * bring everyone here, lock), dot voting, silent brainstorm, pulling work forward, clustering.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Session } from '../../workshops';
 import {
   addActivity,
@@ -22,6 +22,9 @@ import {
   pauseTimer,
   previousStage,
   pullForward,
+  readRoster,
+  rosterMap,
+  setParticipantRemoved,
   rankResults,
   removeActivity,
   resumeTimer,
@@ -281,6 +284,8 @@ export function FacilitatorPanel() {
           <ClusterPanel />
         )}
 
+      <People />
+
       <section className="fp-section">
         <h3>{t('panel.sessions')}</h3>
         <ol className="fp-sessions">
@@ -441,5 +446,51 @@ function SessionItem({
         </div>
       )}
     </li>
+  );
+}
+
+/** Who joined (name, organisation, kind), and removing someone (the server then refuses them). */
+function People() {
+  const ctx = useWorkshop();
+  const { t } = useT(FACILITATOR_NS);
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const roster = rosterMap(ctx.controlDoc);
+    const bump = () => setTick((n) => n + 1);
+    roster.observeDeep(bump);
+    return () => roster.unobserveDeep(bump);
+  }, [ctx.controlDoc]);
+  const people = readRoster(ctx.controlDoc);
+  const active = people.filter((p) => !p.removed);
+  return (
+    <section className="fp-section">
+      <h3>{t('panel.people', { count: active.length })}</h3>
+      {people.length === 0 && <p className="fp-note">{t('panel.noPeople')}</p>}
+      <ul className="fp-people">
+        {people.map((p) => (
+          <li key={p.id} className={p.removed ? 'is-removed' : ''}>
+            <span>
+              <strong>{p.name}</strong>
+              {p.organisation && <small> · {p.organisation}</small>}
+              {p.kind && <small> · {t(`panel.kinds.${p.kind}`)}</small>}
+              {p.removed && <small> · {t('panel.removed')}</small>}
+            </span>
+            {!p.removed && (
+              <button
+                type="button"
+                aria-label={`${t('panel.removePerson')}: ${p.name}`}
+                title={t('panel.removePerson')}
+                onClick={() => {
+                  if (window.confirm(t('panel.confirmRemove', { name: p.name })))
+                    setParticipantRemoved(ctx.controlDoc, p.id, true);
+                }}
+              >
+                ×
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
