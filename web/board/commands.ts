@@ -64,6 +64,25 @@ async function readClipboard(): Promise<ClipboardPayload | null> {
   return memoryClipboard;
 }
 
+/** Aligning two or more selected elements (one command per edge). */
+function align(
+  name: string,
+  how: Parameters<Board['align']>[1],
+  shortcut: string,
+  inContextMenu: boolean,
+): Command {
+  return {
+    id: `arrange.align${name}`,
+    label: `commands.align${name}`,
+    group: 'arrange',
+    shortcuts: [shortcut],
+    undoable: true,
+    predicate: (b) => b.canEdit && b.state.selection.size > 1,
+    perform: (b) => b.align(b.state.selection, how),
+    inContextMenu,
+  };
+}
+
 export const COMMANDS: Command[] = [
   tool('select', 'v', 'tools.select', false),
   tool('hand', 'h', 'tools.hand', false),
@@ -220,44 +239,10 @@ export const COMMANDS: Command[] = [
     perform: (b) => b.sendToBack(b.state.selection),
     inContextMenu: true,
   },
-  {
-    id: 'arrange.alignLeft',
-    label: 'commands.alignLeft',
-    group: 'arrange',
-    shortcuts: ['alt+a'],
-    undoable: true,
-    predicate: (b) => b.canEdit && b.state.selection.size > 1,
-    perform: (b) => b.align(b.state.selection, 'left'),
-    inContextMenu: true,
-  },
-  {
-    id: 'arrange.alignTop',
-    label: 'commands.alignTop',
-    group: 'arrange',
-    shortcuts: ['alt+w'],
-    undoable: true,
-    predicate: (b) => b.canEdit && b.state.selection.size > 1,
-    perform: (b) => b.align(b.state.selection, 'top'),
-    inContextMenu: true,
-  },
-  {
-    id: 'arrange.alignCentre',
-    label: 'commands.alignCentre',
-    group: 'arrange',
-    shortcuts: ['alt+h'],
-    undoable: true,
-    predicate: (b) => b.canEdit && b.state.selection.size > 1,
-    perform: (b) => b.align(b.state.selection, 'centre'),
-  },
-  {
-    id: 'arrange.alignMiddle',
-    label: 'commands.alignMiddle',
-    group: 'arrange',
-    shortcuts: ['alt+v'],
-    undoable: true,
-    predicate: (b) => b.canEdit && b.state.selection.size > 1,
-    perform: (b) => b.align(b.state.selection, 'middle'),
-  },
+  align('Left', 'left', 'alt+a', true),
+  align('Top', 'top', 'alt+w', true),
+  align('Centre', 'centre', 'alt+h', false),
+  align('Middle', 'middle', 'alt+v', false),
   {
     id: 'arrange.snap',
     label: 'commands.snap',
