@@ -178,3 +178,17 @@ export async function waitFor(
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Two participants (Ann and Bo) joined by code and synced on one room. */
+export async function joinedPair(
+  server: { url: string },
+  joinCode: string,
+  room: string,
+  open: (room: string, token: string) => Client,
+): Promise<{ pa: JoinResponse; pb: JoinResponse; a: Client; b: Client }> {
+  const [pa, pb] = await Promise.all([join(server, joinCode, 'Ann'), join(server, joinCode, 'Bo')]);
+  const a = open(room, pa.token);
+  const b = open(room, pb.token);
+  await Promise.all([synced(a), synced(b)]);
+  return { pa, pb, a, b };
+}

@@ -26,6 +26,7 @@ import {
   connect,
   createWorkshop,
   join,
+  joinedPair,
   sleep,
   startTestServer,
   synced,
@@ -213,13 +214,7 @@ describe('roles', () => {
 
   it("a participant cannot change another participant's votes, but can vote", async () => {
     const room = boardRoom(workshop.workshopId, 'define');
-    const [pa, pb] = await Promise.all([
-      join(server, workshop.joinCode, 'Ann'),
-      join(server, workshop.joinCode, 'Bo'),
-    ]);
-    const a = open(room, pa.token);
-    const b = open(room, pb.token);
-    await Promise.all([synced(a), synced(b)]);
+    const { pa, pb, a, b } = await joinedPair(server, workshop.joinCode, room, open);
     const id = addElement(
       a.doc,
       'sticky',
@@ -264,13 +259,7 @@ describe('roles', () => {
 
   it("a participant cannot change another participant's widget scores", async () => {
     const room = boardRoom(workshop.workshopId, 'test');
-    const [pa, pb] = await Promise.all([
-      join(server, workshop.joinCode, 'Ann'),
-      join(server, workshop.joinCode, 'Bo'),
-    ]);
-    const a = open(room, pa.token);
-    const b = open(room, pb.token);
-    await Promise.all([synced(a), synced(b)]);
+    const { pa, pb, a, b } = await joinedPair(server, workshop.joinCode, room, open);
     const rating = readElements(a.doc).find((e) => e.type === 'rating');
     expect(rating).toBeTruthy();
     const id = rating?.id ?? '';

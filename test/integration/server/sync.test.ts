@@ -6,7 +6,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addElement, boardRoom, readElements, readMeta, updateElement } from '../../../workshops';
 import type { CreateWorkshopResponse } from '../../../workshops';
 import type { Client, TestServer } from '../helpers/server';
-import { connect, createWorkshop, join, startTestServer, synced, waitFor } from '../helpers/server';
+import {
+  connect,
+  createWorkshop,
+  join,
+  joinedPair,
+  startTestServer,
+  synced,
+  waitFor,
+} from '../helpers/server';
 
 let server: TestServer;
 let workshop: CreateWorkshopResponse;
@@ -38,13 +46,7 @@ describe('sync', () => {
 
   it('two participants converge on one board', async () => {
     const room = boardRoom(workshop.workshopId, 'ideate');
-    const [pa, pb] = await Promise.all([
-      join(server, workshop.joinCode, 'Ann'),
-      join(server, workshop.joinCode, 'Bo'),
-    ]);
-    const a = open(room, pa.token);
-    const b = open(room, pb.token);
-    await Promise.all([synced(a), synced(b)]);
+    const { pa, pb, a, b } = await joinedPair(server, workshop.joinCode, room, open);
     const id = addElement(
       a.doc,
       'sticky',
@@ -78,13 +80,7 @@ describe('sync', () => {
 
   it('awareness reaches the other client', async () => {
     const room = boardRoom(workshop.workshopId, 'define');
-    const [pa, pb] = await Promise.all([
-      join(server, workshop.joinCode, 'Ann'),
-      join(server, workshop.joinCode, 'Bo'),
-    ]);
-    const a = open(room, pa.token);
-    const b = open(room, pb.token);
-    await Promise.all([synced(a), synced(b)]);
+    const { a, b } = await joinedPair(server, workshop.joinCode, room, open);
     a.awareness.setLocalStateField('user', { name: 'Ann' });
     a.awareness.setLocalStateField('cursor', { x: 5, y: 6 });
     await waitFor(() =>
