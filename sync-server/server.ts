@@ -53,6 +53,8 @@ export interface ServerOptions {
   >;
   /** How long an idle room stays in memory after its last connection closed. */
   idleUnloadMs?: number;
+  /** How often connections are pinged; one that missed the last ping is dropped (30 s). */
+  heartbeatMs?: number;
   /** Honour X-Forwarded-For (behind a reverse proxy). */
   trustProxy?: boolean;
 }
@@ -276,7 +278,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const heartbeat = setInterval(() => {
     for (const conn of connections) if (!conn.ping()) conn.ws.terminate();
-  }, HEARTBEAT_MS);
+  }, options.heartbeatMs ?? HEARTBEAT_MS);
   heartbeat.unref();
 
   await new Promise<void>((resolveListen, reject) => {

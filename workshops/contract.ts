@@ -107,6 +107,11 @@ export const CLOSE = {
   forbidden: 4403,
   /** No such workshop or board. */
   notFound: 4404,
+  /**
+   * The client's copy of a board is from before the server dropped the board's history
+   * (compaction.ts): fetch the board anew and carry over what was changed offline.
+   */
+  stale: 4409,
   /** A single message over the size limit. */
   tooLarge: 4413,
 } as const;

@@ -29,3 +29,4 @@ export * from './templates';
 export * from './carry';
 export * from './facilitation';
 export * from './clustering';
+export * from './board/compaction';

@@ -4,7 +4,8 @@
  * Embedded default: y-leveldb in DATA_DIR/docs.
  */
 import { join } from 'node:path';
-import { LeveldbPersistence } from 'y-leveldb';
+import * as encoding from 'lib0/encoding';
+import { LeveldbPersistence, getLevelUpdatesKeys } from 'y-leveldb';
 import * as Y from 'yjs';
 
 export interface DocStore {
@@ -13,6 +14,11 @@ export interface DocStore {
   storeUpdate(room: string, update: Uint8Array): Promise<void>;
   /** Merges a room's stored updates into one (called when a room goes idle). */
   compact(room: string): Promise<void>;
+  /**
+   * Replaces everything stored for a room by `update`, atomically: a crash leaves either the old
+   * document or the new one, never both (used to drop a board's history, see compaction.ts).
+   */
+  replace(room: string, update: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +39,27 @@ export class LeveldbDocStore implements DocStore {
 
   async compact(room: string): Promise<void> {
     await this.db.flushDocument(room);
+  }
+
+  async replace(room: string, update: Uint8Array): Promise<void> {
+    // y-leveldb has no atomic replace: one LevelDB batch deletes the room's stored updates and
+    // writes the new one and its state vector, in y-leveldb's own key layout (v1, stable since
+    // 0.1.0): ['v1', room, 'update', clock] and ['v1_sv', room] = varUint clock, state vector.
+    const done = await this.db._transact(async (db) => {
+      const keys = await getLevelUpdatesKeys(db, room);
+      const last = keys.at(-1)?.[3];
+      const clock = typeof last === 'number' ? last + 1 : 0;
+      const sv = encoding.createEncoder();
+      encoding.writeVarUint(sv, clock);
+      encoding.writeVarUint8Array(sv, Y.encodeStateVectorFromUpdate(update));
+      await db.batch([
+        ...keys.map((key) => ({ type: 'del' as const, key })),
+        { type: 'put', key: ['v1', room, 'update', clock], value: Buffer.from(update) },
+        { type: 'put', key: ['v1_sv', room], value: Buffer.from(encoding.toUint8Array(sv)) },
+      ]);
+      return true;
+    });
+    if (done !== true) throw new Error(`replacing the stored document of ${room} failed`);
   }
 
   async close(): Promise<void> {

@@ -12,7 +12,7 @@ import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { DeniedReason, TokenClaims } from '../../workshops';
-import { CLOSE, MESSAGE } from '../../workshops';
+import { CLOSE, MESSAGE, holdsRetired, updateHoldsRetired } from '../../workshops';
 import type { Logger } from '../log';
 import { isEmptyUpdate } from '../store/docs';
 import type { Peer, Room } from './room';
@@ -27,6 +27,18 @@ export interface ConnectionLimits {
 
 /** Decides whether this connection may write `update` to its room right now. */
 export type WritePolicy = (update: Uint8Array) => DeniedReason | null;
+
+/** A message that closes the connection with a code of its own (not 4400). */
+class Refusal extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const STALE_REASON = 'your copy of this board is older than its last clean-up: load it anew';
 
 type Handler = (conn: Connection, decoder: decoding.Decoder, encoder: encoding.Encoder) => void;
 
@@ -76,10 +88,13 @@ export class Connection implements Peer {
       this.close(CLOSE.tryAgainLater, 'too far behind');
       return;
     }
-    this.ws.send(message, { binary: true }, (err) => {
-      if (err) this.close(CLOSE.goingAway, 'send failed');
-    });
+    this.ws.send(message, { binary: true }, this.onSent);
   }
+
+  /** One callback for every send (not a closure per message: 19 per edit in a room of 20). */
+  private readonly onSent = (err?: Error) => {
+    if (err) this.close(CLOSE.goingAway, 'send failed');
+  };
 
   sendAwareness(): void {
     const states = this.room.awareness.getStates();
@@ -95,6 +110,9 @@ export class Connection implements Peer {
 
   /** Handles one frame. Returns false when the connection was closed because of it. */
   receive(data: Uint8Array, isBinary: boolean): boolean {
+    // Anything from the peer proves it alive: a pong stuck behind a long backlog of ours must
+    // not get a busy client dropped by the heartbeat (which would discard what is buffered).
+    this.alive = true;
     if (!isBinary) return this.refuse(CLOSE.badRequest, 'text frames are not part of the protocol');
     if (data.byteLength > this.limits.maxMessageBytes) {
       return this.refuse(
@@ -111,6 +129,7 @@ export class Connection implements Peer {
       if (!handler) return this.refuse(CLOSE.badRequest, `unknown message kind ${kind}`);
       handler(this, decoder, encoder);
     } catch (err) {
+      if (err instanceof Refusal) return this.refuse(err.code, err.message);
       return this.refuse(CLOSE.badRequest, `malformed message: ${(err as Error).message}`);
     }
     if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
@@ -121,15 +140,24 @@ export class Connection implements Peer {
     encoding.writeVarUint(encoder, MESSAGE.sync);
     const type = decoding.readVarUint(decoder);
     switch (type) {
-      case syncProtocol.messageYjsSyncStep1:
-        syncProtocol.writeSyncStep2(encoder, this.room.doc, decoding.readVarUint8Array(decoder));
+      case syncProtocol.messageYjsSyncStep1: {
+        const stateVector = decoding.readVarUint8Array(decoder);
+        // A copy from before the board's history was dropped must not merge back (it would
+        // bring every old item along): refused before anything is sent to or taken from it.
+        const { retired } = this.room;
+        if (retired.size > 0 && holdsRetired(Y.decodeStateVector(stateVector), retired))
+          throw new Refusal(CLOSE.stale, STALE_REASON);
+        syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector);
         return;
+      }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
         // Truncated payloads throw inside readVarUint8Array; a decodable update that is empty is
         // the stock client's normal answer to our step 1 and no offence for a read-only role.
         if (isEmptyUpdate(update)) return;
+        if (updateHoldsRetired(update, this.room.retired))
+          throw new Refusal(CLOSE.stale, STALE_REASON);
         const denied = this.policy(update);
         if (denied) {
           this.deny(denied);

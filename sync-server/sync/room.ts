@@ -1,14 +1,15 @@
 /**
  * A room: one Y.Doc (a board or a workshop's control doc), its awareness, and the connections
- * on it. Its stored state is loaded before anyone is answered; every update is stored as it
- * arrives and broadcast with bytes encoded once for the whole room.
+ * on it. Its stored state is loaded before anyone is answered; every update is broadcast at once
+ * with bytes encoded once for the whole room, and stored within STORE_BATCH_MS, merged with the
+ * others of that window (one store write instead of one per keystroke or drop).
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { RoomRef } from '../../workshops';
-import { MESSAGE } from '../../workshops';
+import { MESSAGE, compactedCopy, hasForeignRoots, readHistory } from '../../workshops';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 
@@ -19,6 +20,16 @@ export interface Peer {
 
 /** How long awareness changes gather before they go out as one message (cursors at ~20 Hz). */
 export const AWARENESS_BATCH_MS = 50;
+/**
+ * How long updates gather before they are stored as one. A crash inside this window loses
+ * nothing: the clients that sent those updates still hold them and send them again when they
+ * reconnect (sync step 2). A clean shutdown or an unload stores them first.
+ */
+export const STORE_BATCH_MS = 20;
+/** An idle board is compacted when its stored state is over this size… */
+export const COMPACT_MIN_BYTES = 64 * 1024;
+/** …and this many times the size of its content alone. */
+export const COMPACT_RATIO = 2;
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
@@ -31,6 +42,8 @@ export class Room {
   unloadTimer: NodeJS.Timeout | null = null;
   /** The board's template was checked (seeded or upgraded) since this load. */
   templateChecked = false;
+  /** Clients of the board's earlier epochs (a copy holding their items is stale). */
+  retired = new Map<number, number>();
 
   constructor(
     readonly name: string,
@@ -47,16 +60,17 @@ export class Room {
     const stored = await this.store.load(this.name);
     Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(stored), 'storage');
     stored.destroy();
+    if (this.ref.kind === 'board') this.retired = readHistory(this.doc).retired;
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on('update', this.onAwareness);
   }
 
+  private unstored: Uint8Array[] = [];
+  private storeTimer: NodeJS.Timeout | null = null;
+
   private onUpdate(update: Uint8Array, origin: unknown): void {
-    const write = this.store.storeUpdate(this.name, update).catch((err: unknown) => {
-      this.log.error({ room: this.name, err }, 'storing an update failed');
-    });
-    this.pendingWrites.add(write);
-    void write.finally(() => this.pendingWrites.delete(write));
+    this.unstored.push(update);
+    if (!this.storeTimer) this.storeTimer = setTimeout(this.storeBatch, STORE_BATCH_MS);
 
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.sync);
@@ -105,18 +119,57 @@ export class Room {
     for (const peer of this.peers) if (peer !== except) peer.send(message);
   }
 
+  /** Stores the updates of the current window as one. */
+  private readonly storeBatch = (): void => {
+    if (this.storeTimer) clearTimeout(this.storeTimer);
+    this.storeTimer = null;
+    if (this.unstored.length === 0) return;
+    const batch = this.unstored.length === 1 ? this.unstored[0] : Y.mergeUpdates(this.unstored);
+    const count = this.unstored.length;
+    this.unstored = [];
+    if (!batch) return;
+    const write = this.store.storeUpdate(this.name, batch).catch((err: unknown) => {
+      this.log.error({ room: this.name, err, updates: count }, 'storing updates failed');
+    });
+    this.pendingWrites.add(write);
+    void write.finally(() => this.pendingWrites.delete(write));
+  };
+
   /** Waits until every update received so far is on disk. */
   async flush(): Promise<void> {
+    this.storeBatch();
     await Promise.all([...this.pendingWrites]);
   }
 
-  /** Flushes, merges the stored updates into one, and frees the doc. */
-  async unload(): Promise<void> {
+  /**
+   * Flushes, merges the stored updates into one, and frees the doc. With `dropHistory` (an idle
+   * room, not a shutdown: clients reconnecting after a restart should not all find their copy
+   * stale), a board whose history outweighs its content is stored as a fresh copy instead.
+   */
+  async unload({ dropHistory = false }: { dropHistory?: boolean } = {}): Promise<void> {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     await this.flush();
-    await this.store.compact(this.name);
+    const compacted = dropHistory ? this.compactedIfBloated() : null;
+    if (compacted) {
+      await this.store.replace(this.name, compacted.update);
+      this.log.info(
+        { room: this.name, bytes: compacted.before, after: compacted.update.length },
+        'board history dropped',
+      );
+    } else await this.store.compact(this.name);
     this.awareness.destroy();
     this.doc.destroy();
+  }
+
+  /** The board's content without its history, when that history is most of its size. */
+  private compactedIfBloated(): { update: Uint8Array; before: number } | null {
+    if (this.ref.kind !== 'board' || hasForeignRoots(this.doc)) return null;
+    const before = Y.encodeStateAsUpdate(this.doc).length;
+    if (before < COMPACT_MIN_BYTES) return null;
+    const copy = compactedCopy(this.doc);
+    const update = Y.encodeStateAsUpdate(copy);
+    copy.destroy();
+    return before > COMPACT_RATIO * update.length ? { update, before } : null;
   }
 
   get idle(): boolean {

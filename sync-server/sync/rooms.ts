@@ -1,6 +1,6 @@
 /**
  * Opens rooms on demand, keeps them while anyone holds them, and unloads idle ones (flushed,
- * compacted, freed) after `idleUnloadMs`. A room being unloaded is reopened only once its
+ * compacted — a bloated board without its history —, freed) after `idleUnloadMs`. A room being unloaded is reopened only once its
  * unload has finished, so nothing is read from a half-compacted store.
  */
 import type { RoomRef } from '../../workshops';
@@ -62,7 +62,7 @@ export class Rooms {
       if (!room.idle || this.rooms.get(room.name) !== room) return;
       this.rooms.delete(room.name);
       const done = room
-        .unload()
+        .unload({ dropHistory: true })
         .catch((err: unknown) =>
           this.log.error({ room: room.name, err }, 'unloading a room failed'),
         )

@@ -1,6 +1,19 @@
 // y-leveldb ships JavaScript without declarations; these are the parts the server uses.
 declare module 'y-leveldb' {
   import type * as Y from 'yjs';
+
+  /** A key as y-leveldb's key encoding reads and writes it (e.g. ['v1', doc, 'update', 3]). */
+  export type LevelKey = Array<string | number>;
+  export interface LevelBatchOp {
+    type: 'put' | 'del';
+    key: LevelKey;
+    value?: Uint8Array;
+  }
+  /** The level instance y-leveldb opened (with its key and value encodings). */
+  export interface LevelDb {
+    batch(ops: LevelBatchOp[]): Promise<void>;
+  }
+
   export class LeveldbPersistence {
     constructor(location: string, options?: { level?: unknown; levelOptions?: object });
     getYDoc(docName: string): Promise<Y.Doc>;
@@ -9,5 +22,11 @@ declare module 'y-leveldb' {
     getStateVector(docName: string): Promise<Uint8Array>;
     clearDocument(docName: string): Promise<void>;
     destroy(): Promise<void>;
+    /**
+     * Runs `f` after every earlier operation on this database ("private, might change"): the
+     * only way to write several keys atomically. Resolves null when `f` threw (it logs).
+     */
+    _transact<T>(f: (db: LevelDb) => Promise<T>): Promise<T | null>;
   }
+  export function getLevelUpdatesKeys(db: LevelDb, docName: string): Promise<LevelKey[]>;
 }

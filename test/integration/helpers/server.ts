@@ -78,7 +78,7 @@ export async function api<T>(
 }
 
 export async function createWorkshop(
-  server: RunningServer,
+  server: Pick<RunningServer, 'url' | 'adminToken'>,
   title = 'Meer impact door samenwerking',
   language: 'nl' | 'en' = 'nl',
 ): Promise<CreateWorkshopResponse> {

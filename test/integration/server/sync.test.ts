@@ -3,7 +3,16 @@
  * convergence, awareness, persistence across a restart, late joiners.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addElement, boardRoom, readElements, readMeta, updateElement } from '../../../workshops';
+import type { Socket } from 'node:net';
+import {
+  MESSAGE,
+  addElement,
+  boardRoom,
+  readElements,
+  readMeta,
+  updateElement,
+} from '../../../workshops';
+import { rawConnect } from '../helpers/raw';
 import type { CreateWorkshopResponse } from '../../../workshops';
 import type { Client, TestServer } from '../helpers/server';
 import {
@@ -11,6 +20,7 @@ import {
   createWorkshop,
   join,
   joinedPair,
+  sleep,
   startTestServer,
   synced,
   waitFor,
@@ -136,5 +146,34 @@ describe('sync', () => {
     const c = open(room, workshop.facilitatorToken);
     await synced(c);
     expect(readElements(c.doc).some((e) => e.type === 'text' && e.text === 'bewaard')).toBe(true);
+  });
+
+  it('the heartbeat drops a peer that stopped answering, never one that keeps talking', async () => {
+    await server.dispose();
+    server = await startTestServer({ heartbeatMs: 100 });
+    workshop = await createWorkshop(server);
+    const room = boardRoom(workshop.workshopId, 'empathise');
+    const path = `/sync/${room}?token=${encodeURIComponent(workshop.facilitatorToken)}`;
+    // A laptop gone to sleep: its socket stays open but reads nothing, so no pong comes back.
+    const asleep = rawConnect(server.url, path);
+    await asleep.opened;
+    (asleep.ws as unknown as { _socket: Socket })._socket.pause();
+    // A busy peer that reads nothing either (its pongs would sit behind a backlog) but keeps
+    // sending: a query for awareness every 20 ms.
+    const busy = rawConnect(server.url, path);
+    await busy.opened;
+    (busy.ws as unknown as { _socket: Socket })._socket.pause();
+    const query = new Uint8Array([MESSAGE.queryAwareness]);
+    const talk = setInterval(() => busy.send(query), 20);
+    try {
+      await waitFor(() => server.stats().connections === 1, 5000, 'the sleeper dropped');
+      await sleep(500);
+      expect(server.stats().connections).toBe(1);
+      expect(busy.ws.readyState).toBe(busy.ws.OPEN);
+    } finally {
+      clearInterval(talk);
+      busy.ws.close();
+      asleep.ws.terminate();
+    }
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * An idle board whose history outweighs its content is stored without it (compaction.ts), so
+ * its size follows its elements, not its drags. A copy of the board from before is refused
+ * with CLOSE.stale (4409) and changes nothing on the server; a newcomer gets the same content.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  CLOSE,
+  addElement,
+  boardRoom,
+  moveElements,
+  readElements,
+  readHistory,
+} from '../../../workshops';
+import type { Client, TestServer } from '../helpers/server';
+import { connect, createWorkshop, startTestServer, synced, waitFor } from '../helpers/server';
+
+let server: TestServer;
+const clients: Client[] = [];
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.dispose();
+});
+
+const content = (doc: Y.Doc) =>
+  readElements(doc)
+    .map((e) => JSON.stringify(e))
+    .sort();
+
+describe('board history compaction', () => {
+  it('drops a dragged board’s history when idle, and refuses a copy from before', async () => {
+    server = await startTestServer({ idleUnloadMs: 50 });
+    const workshop = await createWorkshop(server);
+    const room = boardRoom(workshop.workshopId, 'ideate');
+    const open = (doc?: Y.Doc) => {
+      const c = connect(server, room, workshop.facilitatorToken, doc ? { doc } : {});
+      clients.push(c);
+      return c;
+    };
+    const a = open();
+    await synced(a);
+    const ids: string[] = [];
+    for (let i = 0; i < 200; i++)
+      ids.push(addElement(a.doc, 'sticky', { x: i, y: 0, text: `idee ${i}` }, { author: 'f' }));
+    // 10,000 drags, 200 per message (each a drop of every note).
+    for (let round = 0; round < 50; round++)
+      moveElements(
+        a.doc,
+        ids.map((id, i) => ({ id, x: i * 10 + round, y: round * 3 })),
+      );
+    const before = Y.encodeStateAsUpdate(a.doc).length;
+    const expected = content(a.doc);
+    const check = open();
+    await waitFor(() => content(check.doc).length === expected.length, 10_000, 'all stored');
+    await waitFor(
+      () => JSON.stringify(content(check.doc)) === JSON.stringify(expected),
+      10_000,
+      'every drag stored',
+    );
+
+    // Everyone leaves; the idle room is unloaded (and compacted).
+    const old = a.doc;
+    for (const c of clients.splice(0)) c.destroy();
+    await waitFor(() => server.stats().rooms === 0, 10_000, 'rooms unloaded');
+
+    const fresh = open();
+    await synced(fresh);
+    expect(content(fresh.doc)).toEqual(expected);
+    expect(readHistory(fresh.doc).epoch).toBe(1);
+    const after = Y.encodeStateAsUpdate(fresh.doc).length;
+    expect(after).toBeLessThan(before / 3);
+
+    // The old copy comes back: refused as stale, and nothing of it reaches the server.
+    const stale = open(old);
+    await waitFor(() => stale.closes.includes(CLOSE.stale), 5000, 'stale refusal');
+    const newcomer = open();
+    await synced(newcomer);
+    expect(content(newcomer.doc)).toEqual(expected);
+    expect(Y.encodeStateAsUpdate(newcomer.doc).length).toBe(after);
+  }, 60_000);
+});

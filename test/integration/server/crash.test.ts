@@ -1,0 +1,125 @@
+/**
+ * A server killed mid-session (SIGKILL, no flush) loses nothing: `npm start`'s own entry point
+ * (sync-server/main.ts) runs in a child process and is killed right after it relayed a burst of
+ * edits (inside its store batching window), while a participant keeps editing offline. Once it is
+ * back on the same data folder, the stock clients reconnect by themselves and a newcomer sees
+ * every edit, made before the crash and while the server was down.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addElement, boardRoom, readElements } from '../../../workshops';
+import type { Client } from '../helpers/server';
+import { connect, createWorkshop, joinedPair, synced, waitFor } from '../helpers/server';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const ADMIN = 'crash-test-admin-token';
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => ok(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** `node --import tsx sync-server/main.ts`, resolved once it says it is ready. */
+async function startMain(port: number, dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: ADMIN,
+      TOKEN_SECRET: 'crash-test-secret',
+      LOG_LEVEL: 'silent',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 30_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Werkbank is ready')) {
+        clearTimeout(timer);
+        ok();
+      }
+    });
+    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => fail(new Error(`server exited (${code}): ${out}`)));
+  });
+  return child;
+}
+
+const killed = (child: ChildProcess) =>
+  new Promise<void>((ok) => {
+    child.once('exit', () => ok());
+    child.kill('SIGKILL');
+  });
+
+const children: ChildProcess[] = [];
+const clients: Client[] = [];
+const dirs: string[] = [];
+
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy();
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('a server killed mid-session', () => {
+  it('loses no edit: clients resend what it had not stored, and what they made meanwhile', async () => {
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'werkbank-crash-'));
+    dirs.push(dataDir);
+    children.push(await startMain(port, dataDir));
+    const server = { url: `http://127.0.0.1:${port}`, adminToken: ADMIN };
+    const workshop = await createWorkshop(server);
+    const room = boardRoom(workshop.workshopId, 'ideate');
+    const open = (r: string, token: string) => {
+      const c = connect(server, r, token);
+      clients.push(c);
+      return c;
+    };
+    const { pa, a, b } = await joinedPair(server, workshop.joinCode, room, open);
+    const addIdeas = (from: number, to: number) => {
+      for (let i = from; i < to; i++)
+        addElement(
+          a.doc,
+          'sticky',
+          { x: i * 20, y: 0, text: `idee ${i}` },
+          { author: pa.participantId },
+        );
+    };
+    const ideas = (c: Client) =>
+      readElements(c.doc).filter((e) => e.type === 'sticky' && e.text.startsWith('idee ')).length;
+
+    // A burst of edits; the moment the other participant has them all, the server dies (its
+    // store batches writes for 20 ms, so the last of them may not be on disk yet).
+    addIdeas(0, 20);
+    await waitFor(() => ideas(b) === 20, 5000, 'relayed to the other participant');
+    await killed(children.splice(0)[0] as ChildProcess);
+
+    // Offline: the participant keeps working.
+    await waitFor(() => !a.provider.wsconnected, 5000, 'the client noticed');
+    addIdeas(20, 25);
+
+    children.push(await startMain(port, dataDir));
+    await waitFor(() => a.provider.synced && b.provider.synced, 15_000, 'clients reconnected');
+    await waitFor(() => ideas(b) === 25, 10_000, 'the other participant has the offline edits');
+    // A newcomer reads it all from the server.
+    const late = open(room, workshop.facilitatorToken);
+    await synced(late);
+    await waitFor(() => ideas(late) === 25, 10_000, 'the server has every edit');
+    expect(ideas(late)).toBe(25);
+  }, 60_000);
+});

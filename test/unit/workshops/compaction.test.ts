@@ -1,0 +1,131 @@
+/**
+ * Compaction: a board's size follows its elements once its history is dropped, and a copy of
+ * an earlier epoch is recognised and carries over only what its owner changed offline.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addElement,
+  compactedCopy,
+  deleteElements,
+  holdsRetired,
+  moveElements,
+  readElements,
+  readHistory,
+  rescueUnsynced,
+  seedBoardDoc,
+  setVotes,
+  updateElement,
+  updateHoldsRetired,
+} from '../../../workshops';
+
+/** Two-way sync of two docs, as the server and a client would do it. */
+function sync(a: Y.Doc, b: Y.Doc): void {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+}
+
+const content = (doc: Y.Doc) =>
+  readElements(doc)
+    .map((e) => JSON.stringify(e))
+    .sort();
+
+const stateVector = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc));
+
+function draggedBoard(stickies: number, drags: number): Y.Doc {
+  const server = new Y.Doc();
+  seedBoardDoc(server, 'ideate', 'nl');
+  const people = Array.from({ length: 5 }, () => new Y.Doc());
+  for (const p of people) sync(server, p);
+  const ids: string[] = [];
+  for (let i = 0; i < stickies; i++)
+    ids.push(addElement(server, 'sticky', { x: i * 10, y: 0, text: `idee ${i}` }, { author: 'a' }));
+  for (const p of people) sync(server, p);
+  for (let d = 0; d < drags; d++) {
+    const p = people[d % people.length] as Y.Doc;
+    moveElements(p, [{ id: ids[d % ids.length] as string, x: d, y: d * 2 }]);
+    sync(server, p);
+  }
+  return server;
+}
+
+describe('compaction', () => {
+  it('keeps the content and drops the drags: size follows the elements', () => {
+    const board = draggedBoard(100, 5000);
+    const copy = compactedCopy(board);
+    expect(content(copy)).toEqual(content(board));
+    const before = Y.encodeStateAsUpdate(board).length;
+    const after = Y.encodeStateAsUpdate(copy).length;
+    expect(after).toBeLessThan(before / 3);
+    // The same board never dragged is about as large (the dragged one holds larger coordinates
+    // and its retired clients; random client ids vary the varint sizes): no trace of 5,000 drags.
+    const undragged = Y.encodeStateAsUpdate(compactedCopy(draggedBoard(100, 0))).length;
+    expect(after).toBeLessThan(undragged * 1.15);
+  });
+
+  it('counts epochs and retires every client that wrote before', () => {
+    const board = draggedBoard(10, 50);
+    const once = compactedCopy(board);
+    expect(readHistory(once).epoch).toBe(1);
+    for (const client of stateVector(board).keys())
+      expect(readHistory(once).retired.has(client)).toBe(true);
+    const twice = compactedCopy(once);
+    expect(readHistory(twice).epoch).toBe(2);
+    for (const client of stateVector(board).keys())
+      expect(readHistory(twice).retired.has(client)).toBe(true);
+  });
+
+  it('recognises an old copy by its state vector and its updates, never a new one', () => {
+    const board = draggedBoard(10, 20);
+    const old = new Y.Doc();
+    sync(board, old);
+    const copy = compactedCopy(board);
+    const { retired } = readHistory(copy);
+    expect(holdsRetired(stateVector(old), retired)).toBe(true);
+    expect(updateHoldsRetired(Y.encodeStateAsUpdate(old), retired)).toBe(true);
+    const newcomer = new Y.Doc();
+    sync(copy, newcomer);
+    addElement(newcomer, 'sticky', { x: 0, y: 0, text: 'nieuw' }, { author: 'n' });
+    expect(holdsRetired(stateVector(newcomer), retired)).toBe(false);
+    expect(updateHoldsRetired(Y.encodeStateAsUpdate(newcomer), retired)).toBe(false);
+  });
+
+  it('carries over what an old copy changed offline, and nothing it merely missed', () => {
+    const server = new Y.Doc();
+    seedBoardDoc(server, 'ideate', 'nl');
+    const ann = new Y.Doc();
+    const bo = new Y.Doc();
+    const keep = addElement(server, 'sticky', { x: 0, y: 0, text: 'blijft' }, { author: 's' });
+    const moved = addElement(server, 'sticky', { x: 0, y: 0, text: 'verplaatst' }, { author: 's' });
+    const gone = addElement(server, 'sticky', { x: 0, y: 0, text: 'weg' }, { author: 's' });
+    const boEdits = addElement(server, 'sticky', { x: 0, y: 0, text: 'van Bo' }, { author: 's' });
+    sync(server, ann);
+    sync(server, bo);
+
+    // Ann goes offline and works on.
+    const annNew = addElement(ann, 'sticky', { x: 5, y: 5, text: 'offline idee' }, { author: 'a' });
+    moveElements(ann, [{ id: moved, x: 300, y: 40 }]);
+    deleteElements(ann, [gone]);
+    setVotes(ann, keep, 'ann', 2);
+    // Bo, online, changes another note; the server has it, Ann never saw it.
+    updateElement<'sticky'>(bo, boEdits, { text: 'Bo was hier' });
+    sync(server, bo);
+
+    // The idle board is compacted; Ann's copy is now of an earlier epoch.
+    const compacted = compactedCopy(server);
+    const fresh = new Y.Doc();
+    sync(compacted, fresh);
+    const changes = rescueUnsynced(ann, fresh);
+    expect(changes).toBeGreaterThanOrEqual(4);
+
+    const byId = new Map(readElements(fresh).map((e) => [e.id, e]));
+    expect(byId.get(annNew)).toMatchObject({ text: 'offline idee', x: 5, y: 5 });
+    expect(byId.get(moved)).toMatchObject({ x: 300, y: 40 });
+    expect(byId.has(gone)).toBe(false);
+    expect(byId.get(keep)).toMatchObject({ votes: { ann: 2 } });
+    // What Ann merely missed stays as the server has it.
+    expect(byId.get(boEdits)).toMatchObject({ text: 'Bo was hier' });
+    // And the result carries no item of the earlier epoch.
+    expect(holdsRetired(stateVector(fresh), readHistory(fresh).retired)).toBe(false);
+  });
+});

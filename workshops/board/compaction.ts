@@ -1,0 +1,162 @@
+/**
+ * History compaction of a board document (the "size follows elements, not drags" rule).
+ *
+ * Every overwrite in a Y.Map leaves a tombstone, so a board dragged around for a whole day
+ * carries its drags along. When an idle board's history outweighs its content, the server
+ * replaces the stored document by a copy of its content only (`compactedCopy`): same elements,
+ * new item ids, no tombstones. The copy records, in its `history` map, which Yjs clients
+ * existed before (`retired`: their state vector) and how often that happened (`epoch`).
+ *
+ * A client still holding the old document must not merge it into the new one (its items would
+ * come back as duplicates or overwrite newer work). The server recognises it by its state
+ * vector (`holdsRetired`) and closes with CLOSE.stale; the client then fetches the new document
+ * and carries over only what it changed and the server never saw (`rescueUnsynced`). Nothing
+ * made offline is lost.
+ *
+ * Board documents hold nested Y.Maps only (elements → element → votes/scores); that is what
+ * the copy and the rescue walk.
+ */
+import * as Y from 'yjs';
+import { ELEMENTS_KEY, META_KEY } from './doc';
+
+export const HISTORY_KEY = 'history';
+/** The root maps of a board document, in the order they are copied. */
+export const BOARD_ROOTS = [META_KEY, ELEMENTS_KEY] as const;
+
+export interface History {
+  /** How many times this document was compacted. */
+  epoch: number;
+  /** Clients of earlier epochs and how far the server had them (a state vector). */
+  retired: Map<number, number>;
+}
+
+export function readHistory(doc: Y.Doc): History {
+  const h = doc.getMap<unknown>(HISTORY_KEY);
+  const epoch = h.get('epoch');
+  const retired = h.get('retired');
+  return {
+    epoch: typeof epoch === 'number' ? epoch : 0,
+    retired: retired instanceof Uint8Array ? Y.decodeStateVector(retired) : new Map(),
+  };
+}
+
+/** A copy of a Y value: plain values as they are, shared types rebuilt recursively. */
+function cloneValue(value: unknown): unknown {
+  if (value instanceof Y.Map) {
+    const m = new Y.Map<unknown>();
+    for (const [k, v] of value.entries()) m.set(k, cloneValue(v));
+    return m;
+  }
+  if (value instanceof Y.Array) {
+    const a = new Y.Array<unknown>();
+    a.push(value.toArray().map(cloneValue));
+    return a;
+  }
+  if (value instanceof Y.Text) {
+    const t = new Y.Text();
+    t.applyDelta(value.toDelta());
+    return t;
+  }
+  return value;
+}
+
+/** Whether `doc` has root types other than a board's (then it is not compacted). */
+export function hasForeignRoots(doc: Y.Doc): boolean {
+  const known = new Set<string>([...BOARD_ROOTS, HISTORY_KEY]);
+  for (const [name, type] of doc.share)
+    if (!known.has(name) && (type._start !== null || type._map.size > 0)) return true;
+  return false;
+}
+
+/**
+ * The same content in a fresh document without history, one epoch later. The retired state
+ * vector covers every client of `doc` (and of the epochs before it).
+ */
+export function compactedCopy(doc: Y.Doc): Y.Doc {
+  const before = readHistory(doc);
+  const retired = new Map(before.retired);
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc)))
+    retired.set(client, Math.max(clock, retired.get(client) ?? 0));
+  const fresh = new Y.Doc();
+  fresh.transact(() => {
+    for (const name of BOARD_ROOTS) {
+      const from = doc.getMap<unknown>(name);
+      const to = fresh.getMap<unknown>(name);
+      for (const [k, v] of from.entries()) to.set(k, cloneValue(v));
+    }
+    const h = fresh.getMap<unknown>(HISTORY_KEY);
+    h.set('epoch', before.epoch + 1);
+    h.set('retired', Y.encodeStateVector(retired));
+  });
+  return fresh;
+}
+
+/** Whether a client's state vector shows it holds content of an earlier epoch. */
+export function holdsRetired(
+  stateVector: Map<number, number>,
+  retired: Map<number, number>,
+): boolean {
+  if (retired.size === 0) return false;
+  for (const [client, clock] of stateVector) if (clock > 0 && retired.has(client)) return true;
+  return false;
+}
+
+/** Whether an update carries items of an earlier epoch's clients. */
+export function updateHoldsRetired(update: Uint8Array, retired: Map<number, number>): boolean {
+  if (retired.size === 0) return false;
+  const { from } = Y.parseUpdateMeta(update);
+  for (const client of from.keys()) if (retired.has(client)) return true;
+  return false;
+}
+
+type Item = NonNullable<ReturnType<Y.Map<unknown>['_map']['get']>>;
+
+/** Made where the server never saw it: beyond what the server had of that client. */
+const unsynced = (item: Item, retired: Map<number, number>) =>
+  item.id.clock >= (retired.get(item.id.client) ?? 0);
+
+function rescueMap(
+  old: Y.Map<unknown>,
+  fresh: Y.Map<unknown>,
+  retired: Map<number, number>,
+): number {
+  let changes = 0;
+  for (const [key, item] of old._map) {
+    if (item.deleted) {
+      // Gone here but still on the server: removed offline (the server's copy would lack it
+      // had it seen the removal).
+      if (fresh.has(key)) {
+        fresh.delete(key);
+        changes++;
+      }
+      continue;
+    }
+    const value = old.get(key);
+    if (unsynced(item, retired)) {
+      fresh.set(key, cloneValue(value));
+      changes++;
+      continue;
+    }
+    // Seen by the server: descend, something inside may be new.
+    const there = fresh.get(key);
+    if (value instanceof Y.Map && there instanceof Y.Map)
+      changes += rescueMap(value, there, retired);
+  }
+  return changes;
+}
+
+/**
+ * Applies to `fresh` (the compacted document, as the server has it now) what `old` (a copy of an
+ * earlier epoch) changed without the server seeing it: values set, elements added or removed
+ * offline. Returns how many changes were carried over. Run it in a transaction of your own
+ * origin so the changes go to the server as local edits.
+ */
+export function rescueUnsynced(old: Y.Doc, fresh: Y.Doc): number {
+  const { retired } = readHistory(fresh);
+  let changes = 0;
+  fresh.transact(() => {
+    for (const name of BOARD_ROOTS)
+      changes += rescueMap(old.getMap<unknown>(name), fresh.getMap<unknown>(name), retired);
+  });
+  return changes;
+}
