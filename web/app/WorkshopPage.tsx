@@ -184,9 +184,18 @@ interface BoardViewProps {
 
 function BoardView({ identity, control, boards, boardId, title, clockOffset }: BoardViewProps) {
   const { t } = useT(APP_NS);
+  // A new generation after the server refused our copy as stale: load the board anew.
+  const [generation, setGeneration] = useState(0);
   const sync = useMemo(
     () => new RoomSync(boardRoom(identity.workshopId, boardId), identity.token),
-    [identity, boardId],
+    [identity, boardId, generation],
+  );
+  useEffect(
+    () =>
+      sync.state.subscribe((s, prev) => {
+        if (s.stale && !prev.stale) void sync.startOver().then(() => setGeneration((g) => g + 1));
+      }),
+    [sync],
   );
   // Fixed for the life of this board: switching the language must not rebuild the board (or
   // drop its connection).
@@ -267,6 +276,10 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     };
     const unsubs = [
       sync.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied)),
+      sync.state.subscribe((s, prev) => {
+        if (s.rescued !== null && prev.rescued === null)
+          setToast(t(s.rescued > 0 ? 'renewed' : 'renewedNone'));
+      }),
       control.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied)),
     ];
     return () => unsubs.forEach((u) => u());

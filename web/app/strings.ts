@@ -46,6 +46,9 @@ export const APP_NS = defineStrings('app', {
       4413: 'Een wijziging was te groot om op te slaan.',
       rejoin: 'Opnieuw aanmelden',
     },
+    renewed:
+      'Dit bord is op de server opgeschoond en opnieuw geladen; je offline wijzigingen zijn overgenomen.',
+    renewedNone: 'Dit bord is op de server opgeschoond en opnieuw geladen.',
     denied: {
       'board-locked': 'Dit bord is vergrendeld: je wijziging is niet opgeslagen.',
       'read-only-role': 'Je kijkt alleen mee: wijzigingen worden niet opgeslagen.',
@@ -115,6 +118,9 @@ export const APP_NS = defineStrings('app', {
       4413: 'A change was too large to save.',
       rejoin: 'Join again',
     },
+    renewed:
+      'This board was cleaned up on the server and loaded anew; your offline changes were carried over.',
+    renewedNone: 'This board was cleaned up on the server and loaded anew.',
     denied: {
       'board-locked': 'This board is locked: your change was not saved.',
       'read-only-role': 'You are viewing only: changes are not saved.',

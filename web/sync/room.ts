@@ -2,6 +2,10 @@
  * One synced document: the stock y-websocket provider to the server and y-indexeddb on the
  * device, so a reload or a dropped network loses nothing and re-syncs on reconnect. Its state
  * (connecting, connected, offline, refused, saved, denied writes) lives in a small store.
+ *
+ * A board copy from before the server dropped the board's history is refused as stale (4409):
+ * `startOver()` then keeps the copy aside and clears the device's; the next RoomSync of that
+ * room loads the board anew and carries over what the old copy changed offline.
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as decoding from 'lib0/decoding';
@@ -12,7 +16,7 @@ import * as Y from 'yjs';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { DeniedReason } from '../../workshops';
-import { API, MESSAGE, isFinalClose } from '../../workshops';
+import { API, CLOSE, MESSAGE, isFinalClose, rescueUnsynced } from '../../workshops';
 
 export type SyncStatus = 'connecting' | 'connected' | 'offline' | 'refused';
 
@@ -28,7 +32,14 @@ export interface RoomSyncState {
   storedLocally: boolean;
   /** The last write the server refused, and when. */
   denied: { reason: DeniedReason | string; at: number } | null;
+  /** The server refused this copy as older than the board's last clean-up (see startOver). */
+  stale: boolean;
+  /** Loaded anew after a stale copy: how many offline changes were carried over (else null). */
+  rescued: number | null;
 }
+
+/** Old copies of rooms whose next RoomSync carries over their offline changes. */
+const pendingRescues = new Map<string, Uint8Array>();
 
 export function syncUrl(): string {
   const { protocol, host } = window.location;
@@ -67,7 +78,11 @@ export class RoomSync {
       pending: false,
       storedLocally: false,
       denied: null,
+      stale: false,
+      rescued: null,
     }));
+    const rescue = pendingRescues.get(room);
+    pendingRescues.delete(room);
     this.local = options.persist === false ? null : openLocal(room, this.doc);
     // Connect only once the device's copy is loaded: what it holds then goes to the server in
     // the sync handshake (the client's step 2), not as a stray update that a read-only
@@ -122,10 +137,18 @@ export class RoomSync {
     });
     this.provider.on('connection-close', (event: CloseEvent | null) => {
       this.probing = null;
-      if (event && isFinalClose(event.code))
+      if (event?.code === CLOSE.stale) this.state.setState({ stale: true, status: 'connecting' });
+      else if (event && isFinalClose(event.code))
         this.state.setState({ status: 'refused', closeCode: event.code });
     });
     this.provider.on('sync', (synced: boolean) => {
+      if (synced && rescue && this.state.getState().rescued === null) {
+        const old = new Y.Doc();
+        Y.applyUpdate(old, rescue);
+        // Applied as local edits: they go to the server and count as "saving" until confirmed.
+        this.state.setState({ rescued: rescueUnsynced(old, this.doc) });
+        old.destroy();
+      }
       this.state.setState({ synced });
       // Edits made offline went to the server in the handshake; confirm them.
       if (synced) this.settle();
@@ -133,6 +156,17 @@ export class RoomSync {
     this.doc.on('update', this.onUpdate);
     window.addEventListener('offline', this.onOffline);
     window.addEventListener('online', this.onOnline);
+  }
+
+  /**
+   * After a stale refusal: keeps this copy aside for the next RoomSync of the room (which loads
+   * the board anew and carries over what this copy changed offline) and deletes the device's
+   * copy. Call destroy() and create a new RoomSync once it resolves.
+   */
+  async startOver(): Promise<void> {
+    pendingRescues.set(this.room, Y.encodeStateAsUpdate(this.doc));
+    this.provider.disconnect();
+    await this.local?.clearData();
   }
 
   /** "Saved" = every local edit confirmed by the server (and kept on the device meanwhile). */
