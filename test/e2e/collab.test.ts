@@ -16,6 +16,7 @@ import {
   newPerson,
   readScene,
   screenshot,
+  viewSettled,
   waitForBoard,
   waitForScene,
   worldToPage,
@@ -69,6 +70,7 @@ async function look(page: Page): Promise<void> {
     x: base.x - 60,
     y: base.y - 60,
   });
+  await viewSettled(page);
 }
 
 async function click(page: Page, wx: number, wy: number, dbl = false): Promise<void> {
@@ -87,13 +89,16 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   await page.mouse.up();
 }
 
-/** Sticky tool (key N), a click, type into the in-place editor, Escape. Returns the new id. */
+/**
+ * Sticky tool (key N), a click, type into the in-place editor key by key without pauses (a
+ * fast typist: several keys within one frame must all arrive), Escape. Returns the new id.
+ */
 async function addSticky(page: Page, wx: number, wy: number, text: string): Promise<string> {
   await page.keyboard.press('n');
   await click(page, wx, wy);
   const editor = page.locator('textarea.wb-text-editor');
   await editor.waitFor();
-  await editor.fill(text);
+  await editor.pressSequentially(text);
   await page.keyboard.press('Escape');
   await editor.waitFor({ state: 'detached' });
   const made = (await elements(page)).find((e) => e.type === 'sticky' && e.text === text);
@@ -193,7 +198,12 @@ describe('two people on one board', () => {
     await anna.page.keyboard.press('Escape');
     await anna.page.keyboard.press('f');
     await click(anna.page, base.x + 1700, base.y + 400);
-    const frame = (await elements(anna.page)).find((e) => e.type === 'frame' && e.x > base.x - 10);
+    // The engine takes doc changes into its state once per frame: poll, do not read once.
+    let frame: ElementInfo | undefined;
+    for (let i = 0; i < 50 && !frame; i++) {
+      frame = (await elements(anna.page)).find((e) => e.type === 'frame' && e.x > base.x - 10);
+      if (!frame) await anna.page.waitForTimeout(100);
+    }
     if (!frame) throw new Error('no frame');
     ids.frame = frame.id;
     await anna.page.keyboard.press('Escape');

@@ -89,6 +89,7 @@ export class Board {
       stickyColor: 'yellow',
       blockKind: 'social-enterprise',
       camera: { x: -100, y: -80, zoom: 1 },
+      drawn: { x: -100, y: -80, zoom: 1 },
       viewport: { w: 1280, h: 720 },
       readOnly: options.readOnly?.reason ?? (options.role === 'viewer' ? 'viewer' : null),
       role: options.role,
@@ -617,15 +618,18 @@ export class Board {
     if (el) this.setCamera(fitCamera(boundsOf(el), this.state.viewport, 48, 1));
   }
 
-  /** Element ids inside the current view, bottom first (what the canvas draws). */
-  visibleIds(margin = 200): string[] {
+  /**
+   * Element ids inside the view of `camera` plus `margin` screen px on each side, bottom first
+   * (what the canvas draws).
+   */
+  visibleIds(margin = 200, camera: Camera = this.state.camera): string[] {
     const s = this.state;
-    const view = viewRect(s.camera, s.viewport);
+    const view = viewRect(camera, s.viewport);
     const rect = {
-      x: view.x - margin / s.camera.zoom,
-      y: view.y - margin / s.camera.zoom,
-      w: view.w + (2 * margin) / s.camera.zoom,
-      h: view.h + (2 * margin) / s.camera.zoom,
+      x: view.x - margin / camera.zoom,
+      y: view.y - margin / camera.zoom,
+      w: view.w + (2 * margin) / camera.zoom,
+      h: view.h + (2 * margin) / camera.zoom,
     };
     const hits = new Set(this.index.search(rect));
     // Connectors are drawn when either end is visible, wherever their stored ends lie.

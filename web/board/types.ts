@@ -47,6 +47,11 @@ export interface BoardState {
   stickyColor: StickyColor;
   blockKind: string;
   camera: Camera;
+  /**
+   * The camera the canvas was last drawn with. Between redraws the canvas follows `camera` by a
+   * CSS transform (canvas/drawn-view.ts); what draws on the stage culls and sizes by this one.
+   */
+  drawn: Camera;
   viewport: { w: number; h: number };
   readOnly: ReadOnlyReason;
   role: Role;

@@ -3,20 +3,35 @@
  * accept one, accept all, or choose another category. Nothing moves until accepted; accepting
  * sets the sticky's category and lays it out in its lane, for everyone.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CategoryId, FrameElement, StickyElement, Suggestion } from '../../workshops';
-import {
-  CATEGORIES,
-  CATEGORY_IDS,
-  findNearDuplicates,
-  localize,
-  suggestCategories,
-} from '../../workshops';
+import { CATEGORIES, CATEGORY_IDS, localize } from '../../workshops';
 import { useWorkshop } from '../app/context';
 import { currentLanguage, useT } from '../i18n';
 import { FACILITATOR_NS } from './strings';
+import type * as ClusteringModule from '../../workshops/clustering';
 
 const GAP = 16;
+
+type Clustering = typeof ClusteringModule;
+let clusteringModule: Promise<Clustering> | null = null;
+
+/**
+ * The suggester (stemmers and stopword lists, most of a megabyte) loads only when a
+ * facilitator opens this panel, never with the board everyone else opens.
+ */
+function useClustering(): Clustering | null {
+  const [mod, setMod] = useState<Clustering | null>(null);
+  useEffect(() => {
+    let live = true;
+    clusteringModule ??= import('../../workshops/clustering');
+    void clusteringModule.then((m) => live && setMod(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return mod;
+}
 
 /** Stickies whose centre is in no category lane (the brainstorm area or the "not yet sorted" lane). */
 function unsortedStickies(elements: Iterable<unknown>, lanes: FrameElement[]): StickyElement[] {
@@ -35,6 +50,7 @@ export function ClusterPanel() {
   const { t } = useT(FACILITATOR_NS);
   const lang = currentLanguage();
   const board = ctx.board;
+  const clustering = useClustering();
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
   const [overrides, setOverrides] = useState<Record<string, CategoryId>>({});
   const elements = [...board.state.elements.values()];
@@ -42,8 +58,9 @@ export function ClusterPanel() {
   const laneFor = (c: CategoryId) => lanes.find((l) => l.lane === c);
 
   const suggest = () => {
+    if (!clustering) return;
     const ideas = unsortedStickies(elements, lanes).map((s) => ({ id: s.id, text: s.text }));
-    setSuggestions(suggestCategories(ideas, lang));
+    setSuggestions(clustering.suggestCategories(ideas, lang));
     setOverrides({});
   };
 
@@ -86,15 +103,19 @@ export function ClusterPanel() {
     const el = board.get(id);
     return el?.type === 'sticky' ? el.text : '';
   };
+  // Near-duplicates within each category (none until the suggester has loaded).
   const duplicates = new Set(
     CATEGORY_IDS.flatMap((c) => {
+      if (!clustering) return [];
       const inCat = elements.filter(
         (e): e is StickyElement => e.type === 'sticky' && e.category === c,
       );
-      return findNearDuplicates(
-        inCat.map((s) => ({ id: s.id, text: s.text })),
-        lang,
-      ).flat();
+      return clustering
+        .findNearDuplicates(
+          inCat.map((s) => ({ id: s.id, text: s.text })),
+          lang,
+        )
+        .flat();
     }),
   );
 
@@ -102,7 +123,7 @@ export function ClusterPanel() {
     <section className="fp-section" aria-label={t('cluster.title')}>
       <h3>{t('cluster.title')}</h3>
       <div className="fp-row">
-        <button type="button" className="btn" onClick={suggest}>
+        <button type="button" className="btn" onClick={suggest} disabled={!clustering}>
           {t('cluster.suggest')}
         </button>
         {suggestions && suggestions.some((s) => chosen(s)) && (

@@ -106,6 +106,27 @@ export async function waitForBoard(page: Page, timeout = 30_000): Promise<void> 
     .waitFor({ timeout });
 }
 
+/**
+ * Waits until the canvas is drawn at the board's camera: between redraws it is moved by CSS and
+ * holds what was in view at the last one (web/board/canvas/drawn-view.ts).
+ */
+export async function viewSettled(page: Page, timeout = 5_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const s = (
+        window as unknown as {
+          __werkbank?: { board: { state: { camera: object; drawn: object } } };
+        }
+      ).__werkbank?.board.state;
+      return !!s && JSON.stringify(s.camera) === JSON.stringify(s.drawn);
+    },
+    undefined,
+    { timeout },
+  );
+  // The redraw itself lands with the next frame.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+}
+
 /** One element as the Konva scene graph draws it. */
 export interface SceneNode {
   id: string;

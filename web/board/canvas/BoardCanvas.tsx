@@ -25,6 +25,8 @@ import { ZoomControls } from '../ui/ZoomControls';
 import { useBoardState } from '../use-board';
 import { ElementsLayer, GridBackground } from './ElementsLayer';
 import { TransformLayer } from './OverlayLayer';
+import { MARGIN, toStagePoint } from './drawn-view';
+import { useDrawnView } from './use-drawn-view';
 import '../board.css';
 
 declare global {
@@ -61,9 +63,11 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
   const gesture = useRef<Gesture>({ kind: 'none' });
   const pointers = useRef(new Map<number, Point>());
   const [spaceHeld, setSpaceHeld] = useState(false);
-  const camera = useBoardState(board, (s) => s.camera);
+  const grid = useRef<HTMLDivElement>(null);
   const viewport = useBoardState(board, (s) => s.viewport);
   const tool = useBoardState(board, (s) => s.tool);
+
+  const view = useDrawnView(board, stageRef, grid);
 
   useEffect(() => {
     window.__werkbank = { board };
@@ -194,7 +198,7 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
     const stage = stageRef.current;
     const at = local(e);
     // Transformer handles (the only listening layer) take their own events.
-    if (stage && stage.getIntersection(at)) return;
+    if (stage && stage.getIntersection(toStagePoint(view.transform.current, at))) return;
     container.current?.setPointerCapture(e.pointerId);
     pointers.current.set(e.pointerId, at);
     board.store.setState({ contextMenu: null });
@@ -389,16 +393,9 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
         onDoubleClick={onDoubleClick}
         onContextMenu={onContextMenu}
       >
-        <GridBackground board={board} />
-        <Stage
-          ref={stageRef}
-          width={viewport.w}
-          height={viewport.h}
-          x={-camera.x * camera.zoom}
-          y={-camera.y * camera.zoom}
-          scaleX={camera.zoom}
-          scaleY={camera.zoom}
-        >
+        <GridBackground ref={grid} board={board} />
+        {/* Position and scale are the camera's, set outside React (use-drawn-view.ts). */}
+        <Stage ref={stageRef} width={viewport.w + 2 * MARGIN} height={viewport.h + 2 * MARGIN}>
           <ElementsLayer board={board} lang={lang} showVotes={showVotes} />
           <TransformLayer board={board} />
         </Stage>

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { forwardRef, useCallback } from 'react';
 import type { CSSProperties, ComponentType } from 'react';
 import { Layer, Shape } from 'react-konva';
 import type { Context } from 'konva/lib/Context';
@@ -10,9 +10,16 @@ import { connectorEnds } from '../elements/connector';
 import type { RendererProps } from '../elements/types';
 import type { Rect as R } from '../geometry';
 import { useBoardState } from '../use-board';
+import { GRID_BLEED, GRID_MIN_SCALE, MARGIN } from './drawn-view';
 
-/** Below this zoom, elements are drawn by one shape as plain coloured boxes (level of detail). */
+/**
+ * Level of detail: below LOD_ZOOM, a view of more than LOD_MIN_ELEMENTS elements is drawn by one
+ * shape as plain coloured boxes (text would be unreadable, and thousands of nodes slow). A board
+ * of a few hundred elements (a session template) keeps its text down to LOD_FLOOR_ZOOM.
+ */
 export const LOD_ZOOM = 0.25;
+export const LOD_MIN_ELEMENTS = 600;
+export const LOD_FLOOR_ZOOM = 0.06;
 
 function renderElement(el: Element, props: Omit<RendererProps<Element>, 'el'>) {
   // The registry is checked per type where it is defined; here any element meets its renderer.
@@ -29,17 +36,20 @@ export function ElementsLayer({
   lang: 'nl' | 'en';
   showVotes: boolean;
 }) {
-  // Re-render on any change that moves, adds or hides something in view.
+  // Re-render on any change that moves, adds or hides something in the drawn area. The camera
+  // itself is not among them: between redraws the canvas is moved by CSS (drawn-view.ts).
   useBoardState(board, (s) => s.version);
   useBoardState(board, (s) => s.order);
-  const camera = useBoardState(board, (s) => s.camera);
+  const camera = useBoardState(board, (s) => s.drawn);
   useBoardState(board, (s) => s.viewport);
   const preview = useBoardState(board, (s) => s.dragPreview);
-  const peers = useBoardState(board, (s) => s.peers);
+  // Others' cursors move many times a second; only their drags change what is drawn here.
+  useBoardState(board, (s) => peerDragsKey(s.peers));
+  const peers = board.state.peers;
   const editingId = useBoardState(board, (s) => s.editingId);
   useBoardState(board, (s) => s.hiddenSilentRound);
   const votesHidden = useBoardState(board, (s) => s.votesHidden);
-  const ids = board.visibleIds();
+  const ids = board.visibleIds(MARGIN + 32, camera);
   const elements = board.state.elements;
 
   const resolve = useCallback(
@@ -52,7 +62,7 @@ export function ElementsLayer({
     [board, preview, peers],
   );
 
-  if (camera.zoom < LOD_ZOOM) {
+  if (camera.zoom < LOD_FLOOR_ZOOM || (camera.zoom < LOD_ZOOM && ids.length > LOD_MIN_ELEMENTS)) {
     return (
       <Layer listening={false}>
         <LodShape board={board} ids={ids} resolve={resolve} />
@@ -76,6 +86,13 @@ export function ElementsLayer({
       })}
     </Layer>
   );
+}
+
+/** A value that changes only when someone's live drag positions change (not their cursor). */
+function peerDragsKey(peers: Board['state']['peers']): string {
+  let key = '';
+  for (const p of peers) if (p.drag) key += `${p.clientId}:${JSON.stringify(p.drag)};`;
+  return key;
 }
 
 function findPeerDrag(peers: Board['state']['peers'], id: string) {
@@ -141,21 +158,25 @@ function LodShape({
 }
 
 /**
- * The dotted grid as a CSS background behind the (transparent) stage: it costs no canvas layer,
- * which matters when every layer is cleared and composited in software on each frame of a pan.
+ * The dotted grid as a CSS background behind the (transparent) stage: it costs no canvas layer.
+ * It reaches past the view and is moved (and, while zooming, scaled) by a CSS transform
+ * (drawn-view.ts, gridPlacement), so neither a pan nor a zoom repaints it on every frame.
  */
-export function GridBackground({ board }: { board: Board }) {
-  const camera = useBoardState(board, (s) => s.camera);
+export const GridBackground = forwardRef<HTMLDivElement, { board: Board }>(function GridBackground(
+  { board },
+  ref,
+) {
   const snapOn = useBoardState(board, (s) => s.snapToGrid);
-  const step = (camera.zoom < 0.5 ? 200 : camera.zoom < 1.5 ? 40 : 20) * camera.zoom;
   const dot = snapOn ? '#94a3b8' : '#cbd5e1';
-  const style: CSSProperties =
-    camera.zoom >= 0.25
-      ? {
-          backgroundImage: `radial-gradient(circle, ${dot} 1.2px, transparent 1.3px)`,
-          backgroundSize: `${step}px ${step}px`,
-          backgroundPosition: `${-camera.x * camera.zoom - step / 2}px ${-camera.y * camera.zoom - step / 2}px`,
-        }
-      : {};
-  return <div className="wb-grid" style={style} aria-hidden="true" />;
-}
+  const style: CSSProperties = {
+    left: -GRID_BLEED,
+    top: -GRID_BLEED,
+    // Large enough to cover the view while scaled down to GRID_MIN_SCALE between repaints.
+    width: `calc((100% + ${2 * GRID_BLEED}px) / ${GRID_MIN_SCALE})`,
+    height: `calc((100% + ${2 * GRID_BLEED}px) / ${GRID_MIN_SCALE})`,
+    transformOrigin: '0 0',
+    backgroundImage: `radial-gradient(circle, ${dot} 1.2px, transparent 1.3px)`,
+    willChange: 'transform',
+  };
+  return <div ref={ref} className="wb-grid" style={style} aria-hidden="true" />;
+});

@@ -11,7 +11,7 @@ function SelectionOutlines({ board }: { board: Board }) {
   const peers = useBoardState(board, (s) => s.peers);
   const marquee = useBoardState(board, (s) => s.marquee);
   const pending = useBoardState(board, (s) => s.pendingConnector);
-  const zoom = useBoardState(board, (s) => s.camera.zoom);
+  const zoom = useBoardState(board, (s) => s.drawn.zoom);
   useBoardState(board, (s) => s.version);
   useBoardState(board, (s) => s.dragPreview);
   const outline = (id: string, colour: string, key: string, dash?: number[]) => {
@@ -82,7 +82,7 @@ export function TransformLayer({ board }: { board: Board }) {
   const editingId = useBoardState(board, (s) => s.editingId);
   const preview = useBoardState(board, (s) => s.dragPreview);
   const version = useBoardState(board, (s) => s.version);
-  const zoom = useBoardState(board, (s) => s.camera.zoom);
+  const zoom = useBoardState(board, (s) => s.drawn.zoom);
   const [only] = selection.size === 1 ? [...selection] : [];
   const el = only ? board.get(only) : undefined;
   const active =

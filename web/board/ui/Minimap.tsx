@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { STICKY_FILL } from '../../../workshops';
 import { useT } from '../../i18n';
 import type { Board } from '../board';
+import type { Camera, Rect } from '../geometry';
 import { viewRect } from '../geometry';
 import { BOARD_NS } from '../strings';
 import { boundsOf } from '../sync-observer';
@@ -9,55 +10,124 @@ import { useBoardState } from '../use-board';
 
 const W = 180;
 const H = 120;
+const PAD = 4;
+/** While the board keeps changing, redraw its picture at most this often, ms. */
+const REDRAW_MS = 1000;
 
-/** An overview of the whole board with the current view; click or drag to move there. */
+interface MapTransform {
+  scale: number;
+  ox: number;
+  oy: number;
+}
+
+/** Fits the content (with room around it to show the view nearby) into the minimap. */
+function fitContent(content: Rect): MapTransform {
+  const room = Math.max(content.w, content.h) * 0.15;
+  const x0 = content.x - room;
+  const y0 = content.y - room;
+  const w = content.w + 2 * room;
+  const h = content.h + 2 * room;
+  const scale = Math.min((W - 2 * PAD) / w, (H - 2 * PAD) / h);
+  return {
+    scale,
+    ox: PAD - x0 * scale + (W - 2 * PAD - w * scale) / 2,
+    oy: PAD - y0 * scale + (H - 2 * PAD - h * scale) / 2,
+  };
+}
+
+/** The elements, drawn once per change of the board into an offscreen canvas. */
+function drawElements(board: Board, t: MapTransform): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = W;
+  canvas.height = H;
+  const c = canvas.getContext('2d');
+  if (!c) return canvas;
+  for (const el of board.state.elements.values()) {
+    if (el.type === 'connector') continue;
+    const b = boundsOf(el);
+    c.fillStyle =
+      el.type === 'sticky' ? STICKY_FILL[el.color] : el.type === 'frame' ? '#e2e8f0' : '#94a3b8';
+    c.fillRect(
+      b.x * t.scale + t.ox,
+      b.y * t.scale + t.oy,
+      Math.max(1, b.w * t.scale),
+      Math.max(1, b.h * t.scale),
+    );
+  }
+  return canvas;
+}
+
+/** `value`, but updated at most once per `ms` (the latest value arrives at the end). */
+function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    if (Object.is(value, shown)) return;
+    const wait = last.current + ms - performance.now();
+    const apply = () => {
+      last.current = performance.now();
+      setShown(value);
+    };
+    if (wait <= 0) {
+      apply();
+      return;
+    }
+    const timer = setTimeout(apply, wait);
+    return () => clearTimeout(timer);
+  }, [value, shown, ms]);
+  return shown;
+}
+
+/**
+ * An overview of the whole board with the current view; click or drag to move there. The
+ * elements are drawn once per board change; a camera move only copies that picture and draws
+ * the view's rectangle (outside React), so panning a large board costs the minimap nothing.
+ */
 export function Minimap({ board }: { board: Board }) {
   const { t } = useT(BOARD_NS);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const version = useBoardState(board, (s) => s.version);
-  const camera = useBoardState(board, (s) => s.camera);
-  const viewport = useBoardState(board, (s) => s.viewport);
+  const version = useThrottled(
+    useBoardState(board, (s) => s.version),
+    REDRAW_MS,
+  );
   const count = useBoardState(board, (s) => s.elements.size);
-  const transform = useRef({ scale: 1, ox: 0, oy: 0 });
+  const transform = useRef<MapTransform>({ scale: 1, ox: 0, oy: 0 });
+  const visible = count >= 30;
 
   useEffect(() => {
     const c = canvas.current?.getContext('2d');
-    if (!c) return;
+    if (!c || !visible) return;
     const content = board.contentBounds() ?? { x: 0, y: 0, w: 1, h: 1 };
-    const view = viewRect(camera, viewport);
-    const x0 = Math.min(content.x, view.x);
-    const y0 = Math.min(content.y, view.y);
-    const x1 = Math.max(content.x + content.w, view.x + view.w);
-    const y1 = Math.max(content.y + content.h, view.y + view.h);
-    const scale = Math.min((W - 8) / (x1 - x0), (H - 8) / (y1 - y0));
-    const ox = 4 - x0 * scale + (W - 8 - (x1 - x0) * scale) / 2;
-    const oy = 4 - y0 * scale + (H - 8 - (y1 - y0) * scale) / 2;
-    transform.current = { scale, ox, oy };
-    c.clearRect(0, 0, W, H);
-    for (const el of board.state.elements.values()) {
-      if (el.type === 'connector') continue;
-      const b = boundsOf(el);
-      c.fillStyle =
-        el.type === 'sticky' ? STICKY_FILL[el.color] : el.type === 'frame' ? '#e2e8f0' : '#94a3b8';
-      c.fillRect(
-        b.x * scale + ox,
-        b.y * scale + oy,
-        Math.max(1, b.w * scale),
-        Math.max(1, b.h * scale),
-      );
-    }
-    c.strokeStyle = '#2563eb';
-    c.lineWidth = 1.5;
-    c.strokeRect(view.x * scale + ox, view.y * scale + oy, view.w * scale, view.h * scale);
-  }, [board, version, camera, viewport]);
+    const map = fitContent(content);
+    transform.current = map;
+    const picture = drawElements(board, map);
+    const paint = (camera: Camera, viewport: { w: number; h: number }) => {
+      const view = viewRect(camera, viewport);
+      c.clearRect(0, 0, W, H);
+      c.drawImage(picture, 0, 0);
+      c.strokeStyle = '#2563eb';
+      c.lineWidth = 1.5;
+      // A view larger than the map (zoomed far out) is clipped to its edges.
+      const x = Math.max(1, view.x * map.scale + map.ox);
+      const y = Math.max(1, view.y * map.scale + map.oy);
+      const r = Math.min(W - 1, (view.x + view.w) * map.scale + map.ox);
+      const b = Math.min(H - 1, (view.y + view.h) * map.scale + map.oy);
+      if (r > x && b > y) c.strokeRect(x, y, r - x, b - y);
+    };
+    paint(board.state.camera, board.state.viewport);
+    return board.store.subscribe((s, prev) => {
+      if (s.camera !== prev.camera || s.viewport !== prev.viewport) paint(s.camera, s.viewport);
+    });
+  }, [board, version, visible]);
 
-  if (count < 30) return null;
+  if (!visible) return null;
   const moveTo = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const { scale, ox, oy } = transform.current;
     const wx = (e.clientX - r.left - ox) / scale;
     const wy = (e.clientY - r.top - oy) / scale;
-    const z = board.state.camera.zoom;
+    const { camera, viewport } = board.state;
+    const z = camera.zoom;
     board.setCamera({ zoom: z, x: wx - viewport.w / 2 / z, y: wy - viewport.h / 2 / z });
   };
   return (

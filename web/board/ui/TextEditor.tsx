@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { STICKY_FILL } from '../../../workshops';
 import { useT } from '../../i18n';
 import type { Board } from '../board';
@@ -13,6 +13,28 @@ export function TextEditor({ board }: { board: Board }) {
   const camera = useBoardState(board, (s) => s.camera);
   const el = useBoardState(board, (s) => (s.editingId ? s.elements.get(s.editingId) : undefined));
   const ref = useRef<HTMLTextAreaElement>(null);
+  const stored = !el
+    ? ''
+    : el.type === 'frame' || el.type === 'rating' || el.type === 'survey'
+      ? el.title
+      : el.type === 'block' || el.type === 'connector'
+        ? el.label
+        : el.text;
+  // The textarea shows its own draft: the stored text reaches the store only with the next
+  // frame's batch, and a controlled textarea fed from it would drop keys typed within one frame.
+  // Someone else's edit of the same text (stored differs from what we last wrote) replaces it.
+  const [draft, setDraft] = useState(stored);
+  const written = useRef(stored);
+  useEffect(() => {
+    setDraft(stored);
+    written.current = stored;
+  }, [editingId]);
+  useEffect(() => {
+    if (stored !== written.current) {
+      written.current = stored;
+      setDraft(stored);
+    }
+  }, [stored]);
 
   useEffect(() => {
     const ta = ref.current;
@@ -22,12 +44,6 @@ export function TextEditor({ board }: { board: Board }) {
   }, [editingId, !!el]);
 
   if (!editingId || !el) return null;
-  const value =
-    el.type === 'frame' || el.type === 'rating' || el.type === 'survey'
-      ? el.title
-      : el.type === 'block' || el.type === 'connector'
-        ? el.label
-        : el.text;
   let box = { x: el.x, y: el.y, w: el.w, h: el.h };
   if (el.type === 'frame') box = { x: el.x, y: el.y - 44, w: Math.min(el.w, 600), h: 40 };
   if (el.type === 'connector') {
@@ -57,8 +73,12 @@ export function TextEditor({ board }: { board: Board }) {
         fontSize,
         background,
       }}
-      value={value}
-      onChange={(e) => board.setText(el.id, e.target.value)}
+      value={draft}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        written.current = e.target.value;
+        board.setText(el.id, e.target.value);
+      }}
       onBlur={finish}
       onPointerDown={(e) => e.stopPropagation()}
       onKeyDown={(e) => {
