@@ -13,8 +13,7 @@ import { STAGES, boardRoom } from '../../../workshops/rooms';
 import { flushed, openClient } from '../lib/client';
 import type { SuiteContext } from '../lib/types';
 import { startServerChild } from '../sync/processes';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { PROBE_SOURCE } from './probe';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, probedPage } from './chromium';
 import { makeSeed, writeSeed } from './seed';
 import { ensureWebBuild, firstFullView } from './targets';
 
@@ -64,12 +63,7 @@ export async function coldOpenWorkshop(
   server = await startServerChild('ours', dataDir, ctx.root);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 720 },
-      deviceScaleFactor: 1,
-    });
-    const page = await context.newPage();
-    await page.addInitScript(PROBE_SOURCE);
+    const { context, page } = await probedPage(browser);
     await page.goto(
       `${server.ready.httpUrl}/w/${ws.workshopId}/${STAGES[0]}#token=${ws.facilitatorToken}`,
     );

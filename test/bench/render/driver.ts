@@ -71,8 +71,11 @@ async function scale(page: Page): Promise<number> {
   return (await page.evaluate('window.__bench.scale()')) as number;
 }
 
-/** ctrl+wheel at the view centre; returns the page's zoom response per unit of deltaY (ln). */
-async function calibrate(page: Page): Promise<number> {
+/**
+ * ctrl+wheel at the view centre; returns the page's zoom response per unit of deltaY (ln). Call
+ * it before the measured window (its round trips and pause are not motion).
+ */
+export async function calibrate(page: Page): Promise<number> {
   await page.mouse.move(640, 360);
   await page.keyboard.down('Control');
   const s0 = await scale(page);
@@ -89,8 +92,13 @@ async function calibrate(page: Page): Promise<number> {
  * Zooms with ctrl+wheel through `targets` (scale factors relative to the start), closed loop:
  * each event asks for the step that brings the view to where it should be at that moment.
  */
-export async function zoomPath(page: Page, targets: number[], seconds: number): Promise<void> {
-  const k = await calibrate(page);
+export async function zoomPath(
+  page: Page,
+  targets: number[],
+  seconds: number,
+  calibrated?: number,
+): Promise<void> {
+  const k = calibrated ?? (await calibrate(page));
   const base = await scale(page);
   const steps = Math.round(seconds * WHEEL_HZ);
   const legs = targets.length;

@@ -3,12 +3,14 @@
  * under tsx/esbuild, whose helpers would not exist in the page).
  *
  * "Moving fps" counts animation frames whose view differs from the previous frame's: the
- * absolute transforms of the Konva stage and its layers, sampled once per requestAnimationFrame.
+ * absolute transforms of the Konva stage and its layers and the CSS transform of the stage's
+ * element (a canvas the compositor moves between redraws), sampled once per requestAnimationFrame.
  * A page can tick rAF at 60 while its view changes far less often; counting rAF alone misleads.
  */
 export const PROBE_SOURCE = String.raw`
 (() => {
-  const state = { running: false, frames: 0, moving: 0, last: '', t0: 0, t1: 0, longest: 0, prev: 0, min: Infinity, max: 0 };
+  // gen: a stop() and start() within one frame must not leave two tick loops running.
+  const state = { gen: 0, running: false, frames: 0, moving: 0, last: '', t0: 0, t1: 0, longest: 0, prev: 0, min: Infinity, max: 0 };
   // The board's stage is the largest one (a minimap or a thumbnail may add smaller stages).
   function stage() {
     const K = window.Konva;
@@ -33,7 +35,8 @@ export const PROBE_SOURCE = String.raw`
   function signature() {
     const s = stage();
     if (!s) return '';
-    const parts = [s.getAbsoluteTransform().m.join(',')];
+    // A canvas moved by CSS between redraws (Werkbank's board) shows a new view as well.
+    const parts = [s.getAbsoluteTransform().m.join(','), s.container().style.transform];
     for (const l of s.getLayers()) parts.push(l.getAbsoluteTransform().m.join(','));
     // A group that carries the camera inside a layer counts too.
     const c = contentLayer();
@@ -41,8 +44,8 @@ export const PROBE_SOURCE = String.raw`
     if (first && first.getChildren) parts.push(first.getAbsoluteTransform().m.join(','));
     return parts.join('|');
   }
-  function tick(now) {
-    if (!state.running) return;
+  function tick(now, gen) {
+    if (!state.running || gen !== state.gen) return;
     const sig = signature();
     state.frames++;
     if (state.prev) state.longest = Math.max(state.longest, now - state.prev);
@@ -53,14 +56,15 @@ export const PROBE_SOURCE = String.raw`
       if (sc > 0) { state.min = Math.min(state.min, sc); state.max = Math.max(state.max, sc); }
     }
     state.last = sig;
-    requestAnimationFrame(tick);
+    requestAnimationFrame((t) => tick(t, gen));
   }
   window.__bench = {
     start() {
       state.running = true; state.frames = 0; state.moving = 0; state.longest = 0; state.prev = 0;
       state.min = Infinity; state.max = 0;
       state.last = signature(); state.t0 = performance.now();
-      requestAnimationFrame(tick);
+      const gen = ++state.gen;
+      requestAnimationFrame((t) => tick(t, gen));
     },
     stop() {
       state.running = false; state.t1 = performance.now();

@@ -13,8 +13,8 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { atLeast, atMost, row } from '../lib/types';
 import type { Goal, Row, Suite, SuiteContext } from '../lib/types';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../render/chromium';
-import { measure, panCircle, zoomPath, zoomTo } from '../render/driver';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, probedPage } from '../render/chromium';
+import { calibrate, measure, panCircle, zoomPath, zoomTo } from '../render/driver';
 import type { Motion } from '../render/driver';
 import { PROBE_SOURCE } from '../render/probe';
 import { makeSeed } from '../render/seed';
@@ -71,20 +71,16 @@ async function measureTarget(
   n: number,
   seconds: number,
 ): Promise<Figures> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 720 },
-    deviceScaleFactor: 1,
-  });
+  const { context, page } = await probedPage(browser);
   try {
-    const page = await context.newPage();
-    await page.addInitScript(PROBE_SOURCE);
     const seed = makeSeed(n);
     const opened = await target.open(page, seed);
     try {
       const heap = await heapMB(page);
       await new Promise((r) => setTimeout(r, 500));
       const pan = await measure(page, () => panCircle(page, seconds));
-      const zoom = await measure(page, () => zoomPath(page, [2, 0.5, 1, 2, 0.5, 1], seconds));
+      const k = await calibrate(page);
+      const zoom = await measure(page, () => zoomPath(page, [2, 0.5, 1, 2, 0.5, 1], seconds, k));
       const stop = opened.stream();
       const stream = await measure(page, () => panCircle(page, seconds));
       await stop();
@@ -203,7 +199,13 @@ export const renderSuite: Suite = {
   description:
     'moving fps (pan, zoom, fit, live edits), first render, heap in Chromium: 1k/5k/10k stickies',
   async run(ctx) {
-    const sizes = ctx.quick ? [200] : [1000, 5000, 10000];
+    // BENCH_RENDER_SIZES=10000 and BENCH_RENDER_TARGETS=werkbank narrow a run while profiling.
+    const sizes = process.env.BENCH_RENDER_SIZES
+      ? process.env.BENCH_RENDER_SIZES.split(',').map(Number)
+      : ctx.quick
+        ? [200]
+        : [1000, 5000, 10000];
+    const only = process.env.BENCH_RENDER_TARGETS?.split(',');
     const seconds = ctx.quick ? 1 : 5;
     const rows: Row[] = [];
     const browser = await chromium.launch({
@@ -238,6 +240,7 @@ export const renderSuite: Suite = {
       targets.push(naiveTarget);
       for (const n of sizes) {
         for (const target of targets) {
+          if (only && !only.includes(target.name)) continue;
           ctx.log(`render ${n} on ${target.name}…`);
           try {
             const got = rowsFor(target.name, n, await measureTarget(browser, target, n, seconds));

@@ -1,11 +1,15 @@
 /**
  * Rooms and tokens for a sync scenario. The reference server has no auth: any room name will do.
  * Ours: one workshop per five rooms (its five stage boards), one participant token per client
- * through the real API (`POST /api/workshops`, `POST /api/join`).
+ * through the real API (`POST /api/workshops`, `POST /api/join`). The reference's rooms get the
+ * same content before the run (each the template of the stage board it stands for, written by a
+ * stock client), so both servers and their clients carry documents of the same size.
  */
 import type { CreateWorkshopResponse, JoinResponse } from '../../../workshops/contract';
 import { API } from '../../../workshops/contract';
 import { STAGES, boardRoom } from '../../../workshops/rooms';
+import { seedBoardDoc } from '../../../workshops/seed';
+import { flushed, openClient } from '../lib/client';
 import type { RoomPlan } from './protocol';
 import type { ServerHandle } from './processes';
 
@@ -37,18 +41,37 @@ export interface Provisioned {
   note?: string;
 }
 
+/** Writes each reference room's stage template through a stock client, 10 rooms at a time. */
+async function seedReferenceRooms(server: ServerHandle, rooms: RoomPlan[]): Promise<void> {
+  const wsUrl = server.ready.wsUrl;
+  for (let i = 0; i < rooms.length; i += 10) {
+    await Promise.all(
+      rooms.slice(i, i + 10).map(async ({ room }) => {
+        const client = openClient(wsUrl, room, '');
+        try {
+          await client.synced;
+          seedBoardDoc(client.doc, room.split('/')[1] ?? 'ideate', 'nl');
+          await flushed(wsUrl, room, client.doc, '', 60_000);
+        } finally {
+          client.close();
+        }
+      }),
+    );
+  }
+}
+
 export async function provisionRooms(
   server: ServerHandle,
   roomCount: number,
   clientsPerRoom: number,
 ): Promise<Provisioned> {
   if (server.kind === 'reference') {
-    return {
-      rooms: Array.from({ length: roomCount }, (_, i) => ({
-        room: `benchref${String(i).padStart(4, '0')}/ideate`,
-        tokens: [],
-      })),
-    };
+    const rooms = Array.from({ length: roomCount }, (_, i) => ({
+      room: `benchref${String(i).padStart(4, '0')}/${STAGES[i % STAGES.length] ?? 'ideate'}`,
+      tokens: [],
+    }));
+    await seedReferenceRooms(server, rooms);
+    return { rooms };
   }
   let limited = 0;
   const base = server.ready.httpUrl;
