@@ -3,7 +3,8 @@
  * accept one, accept all, or choose another category. Nothing moves until accepted; accepting
  * sets the sticky's category and lays it out in its lane, for everyone.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
 import type { CategoryId, FrameElement, StickyElement, Suggestion } from '../../workshops';
 import { CATEGORIES, CATEGORY_IDS, localize } from '../../workshops';
 import { useWorkshop } from '../app/context';
@@ -53,7 +54,9 @@ export function ClusterPanel() {
   const clustering = useClustering();
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
   const [overrides, setOverrides] = useState<Record<string, CategoryId>>({});
-  const elements = [...board.state.elements.values()];
+  // Re-rendered as ideas arrive, change or move: the unsorted list is never out of date.
+  const elementMap = useStore(board.store, (s) => s.elements);
+  const elements = [...elementMap.values()];
   const lanes = elements.filter((e): e is FrameElement => e.type === 'frame' && !!e.lane);
   const laneFor = (c: CategoryId) => lanes.find((l) => l.lane === c);
 
@@ -104,19 +107,23 @@ export function ClusterPanel() {
     return el?.type === 'sticky' ? el.text : '';
   };
   // Near-duplicates within each category (none until the suggester has loaded).
-  const duplicates = new Set(
-    CATEGORY_IDS.flatMap((c) => {
-      if (!clustering) return [];
-      const inCat = elements.filter(
-        (e): e is StickyElement => e.type === 'sticky' && e.category === c,
-      );
-      return clustering
-        .findNearDuplicates(
-          inCat.map((s) => ({ id: s.id, text: s.text })),
-          lang,
-        )
-        .flat();
-    }),
+  const duplicates = useMemo(
+    () =>
+      new Set(
+        CATEGORY_IDS.flatMap((c) => {
+          if (!clustering) return [];
+          const inCat = [...elementMap.values()].filter(
+            (e): e is StickyElement => e.type === 'sticky' && e.category === c,
+          );
+          return clustering
+            .findNearDuplicates(
+              inCat.map((s) => ({ id: s.id, text: s.text })),
+              lang,
+            )
+            .flat();
+        }),
+      ),
+    [clustering, elementMap, lang],
   );
 
   return (

@@ -7,6 +7,7 @@
  */
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
+import { isCategoryId } from '../categories';
 import type { BaseElement, ElementType, RawElement } from '../elements/base';
 import type { Element, ElementByType } from '../elements/registry';
 import { decodeElement, moduleOf } from '../elements/registry';
@@ -119,6 +120,7 @@ export function addElement<T extends ElementType>(
     const ymap = new Y.Map<unknown>();
     elementsMap(doc).set(id, ymap);
     writeFields(ymap, { ...el, type } as unknown as Record<string, unknown>);
+    if (type === 'sticky' && !init.templateId) followLane(ymap, lanesOfTransaction(doc), false);
   });
   return id;
 }
@@ -136,6 +138,7 @@ export function insertElement(doc: Y.Doc, el: Element, options: NewElementOption
       createdAt: options.createdAt ?? Date.now(),
       z: options.z ?? topZ(doc),
     } as unknown as Record<string, unknown>);
+    if (el.type === 'sticky' && !el.templateId) followLane(ymap, lanesOfTransaction(doc), false);
   });
   return id;
 }
@@ -158,20 +161,104 @@ export function updateElement<T extends ElementType>(
   return true;
 }
 
-/** Moves many elements at once (one transaction: one update on the wire). */
+/**
+ * Moves many elements at once (one transaction: one update on the wire).
+ *
+ * On a board with category lanes (ideate), a sticky's lane is its category: a sticky dropped
+ * into a category lane takes that category, one dropped into the "not yet sorted" lane, or taken
+ * out of the lanes altogether, loses it. So the category always agrees with what everyone sees,
+ * however the sticky got there (a drag, arrow keys, align, its frame moving; a sticky added or
+ * pasted into a lane follows the same rule).
+ */
 export function moveElements(
   doc: Y.Doc,
   moves: ReadonlyArray<{ id: string; x: number; y: number }>,
 ): void {
   const map = elementsMap(doc);
   doc.transact(() => {
+    const stickies: Array<{ ymap: Y.Map<unknown>; before: Point }> = [];
+    const lanesBefore = moves.some((m) => map.get(m.id)?.get('type') === 'sticky')
+      ? laneFrames(map)
+      : [];
     for (const m of moves) {
       const ymap = map.get(m.id);
       if (!(ymap instanceof Y.Map)) continue;
+      if (lanesBefore.length && ymap.get('type') === 'sticky' && !ymap.get('templateId'))
+        stickies.push({ ymap, before: centreOf(ymap) });
       if (ymap.get('x') !== m.x) ymap.set('x', m.x);
       if (ymap.get('y') !== m.y) ymap.set('y', m.y);
     }
+    if (!stickies.length) return;
+    const lanesAfter = laneFrames(map);
+    for (const { ymap, before } of stickies)
+      followLane(ymap, lanesAfter, laneAt(lanesBefore, before) !== undefined);
   });
+}
+
+interface Point {
+  x: number;
+  y: number;
+}
+type LaneBox = { lane: string; x: number; y: number; w: number; h: number };
+
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+function centreOf(ymap: Y.Map<unknown>): Point {
+  return {
+    x: num(ymap.get('x')) + num(ymap.get('w')) / 2,
+    y: num(ymap.get('y')) + num(ymap.get('h')) / 2,
+  };
+}
+
+/** The board's lane frames and where they are now (none outside the ideate board). */
+function laneFrames(map: Y.Map<Y.Map<unknown>>): LaneBox[] {
+  const out: LaneBox[] = [];
+  map.forEach((ymap) => {
+    if (!(ymap instanceof Y.Map) || ymap.get('type') !== 'frame') return;
+    const lane = ymap.get('lane');
+    if (typeof lane !== 'string' || !lane) return;
+    out.push({
+      lane,
+      x: num(ymap.get('x')),
+      y: num(ymap.get('y')),
+      w: num(ymap.get('w')),
+      h: num(ymap.get('h')),
+    });
+  });
+  return out;
+}
+
+/**
+ * The lane rule for one sticky: in a category lane it takes that category; in "not yet sorted",
+ * or out of the lanes when it was in one (`wasInLane`), it loses its category.
+ */
+function followLane(ymap: Y.Map<unknown>, lanes: readonly LaneBox[], wasInLane: boolean): void {
+  if (!lanes.length || ymap.get('type') !== 'sticky' || ymap.get('templateId')) return;
+  const lane = laneAt(lanes, centreOf(ymap));
+  if (isCategoryId(lane)) {
+    if (ymap.get('category') !== lane) ymap.set('category', lane);
+  } else if ((lane === 'unsorted' || wasInLane) && ymap.has('category')) {
+    ymap.delete('category');
+  }
+}
+
+const lanesSeen = new WeakMap<Y.Transaction, LaneBox[]>();
+
+/**
+ * The lane frames for stickies added in the current transaction, found once per transaction:
+ * adding or pasting thousands of stickies in one transaction must not scan the board for each.
+ * (Adding stickies never moves a lane; moveElements looks afresh.)
+ */
+function lanesOfTransaction(doc: Y.Doc): LaneBox[] {
+  const tr = doc._transaction;
+  if (!tr) return laneFrames(elementsMap(doc));
+  let lanes = lanesSeen.get(tr);
+  if (!lanes) lanesSeen.set(tr, (lanes = laneFrames(elementsMap(doc))));
+  return lanes;
+}
+
+function laneAt(lanes: readonly LaneBox[], p: Point): string | undefined {
+  return lanes.find((l) => p.x >= l.x && p.x <= l.x + l.w && p.y >= l.y && p.y <= l.y + l.h)?.lane;
 }
 
 export function deleteElements(doc: Y.Doc, ids: Iterable<string>): void {
