@@ -11,6 +11,9 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/unit/setup.ts'],
+          // Generous: a timeout is a hang detector, not a speed check, and CI runs the unit
+          // tests beside the browsers of the e2e project on two cores.
+          testTimeout: 20_000,
         },
       },
       {

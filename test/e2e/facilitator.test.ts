@@ -15,6 +15,7 @@ import {
   newPerson,
   openLink,
   screenshot,
+  viewSettled,
   worldToPage,
 } from './helpers/browser';
 
@@ -49,10 +50,17 @@ const lanes = (page: Page) =>
         (e) => e.type === 'frame' && 'lane' in e && e.lane,
       ) as unknown as Array<{ lane: string; x: number; y: number; w: number; h: number }>,
   );
-async function until(page: Page, check: () => Promise<boolean>, what: string, timeout = 15_000) {
+async function until(
+  page: Page,
+  check: () => Promise<boolean>,
+  what: string,
+  timeout = 15_000,
+  seen?: () => Promise<unknown>,
+) {
   const start = Date.now();
   while (!(await check())) {
-    if (Date.now() - start > timeout) throw new Error(`timed out: ${what}`);
+    if (Date.now() - start > timeout)
+      throw new Error(`timed out: ${what}${seen ? `; saw ${JSON.stringify(await seen())}` : ''}`);
     await page.waitForTimeout(100);
   }
 }
@@ -85,6 +93,9 @@ async function voteOn(page: Page, id: string) {
   const before = await myVotes(page, id);
   const s = (await stickies(page)).find((x) => x.id === id);
   if (!s) throw new Error(`no sticky ${id}`);
+  // As a person would: bring the note into view first (each device has its own camera).
+  await page.evaluate((el) => window.__werkbank?.board.centreOn(el), id);
+  await viewSettled(page);
   const at = await worldToPage(page, s.x + s.w / 2, s.y + s.h / 2);
   await page.mouse.click(at.x, at.y);
   await until(page, async () => (await myVotes(page, id)) > before, `own vote on ${s.text}`, 5_000);
@@ -206,6 +217,8 @@ describe('a facilitator runs session 3', () => {
           return inLane(byText('Kennis'), 'knowledge') && inLane(byText('gemeente'), 'ecosystem');
         },
         'ideas in their lanes',
+        15_000,
+        async () => ({ stickies: await stickies(p), lanes: await lanes(p) }),
       );
     }
     await screenshot(fac, 'facilitator-after-clustering');
