@@ -3,6 +3,7 @@ import { Circle, Group, Line, Rect, RegularPolygon, Star, Text } from 'react-kon
 import type { BlockElement, BlockShape } from '../../../workshops';
 import { blockKind, localize } from '../../../workshops';
 import type { RendererProps } from './types';
+import { BOARD_FONT } from './fit-text';
 
 function Outline({ shape, w, h, fill }: { shape: BlockShape; w: number; h: number; fill: string }) {
   const common = {
@@ -82,7 +83,7 @@ export const BlockRenderer = memo(function BlockRenderer({
           text={pill ? `${kind?.icon ?? ''}  ${label}` : label}
           fontSize={pill ? 14 : 13}
           fontStyle="bold"
-          fontFamily="Inter, system-ui, sans-serif"
+          fontFamily={BOARD_FONT}
           align="center"
           verticalAlign={pill ? 'middle' : 'top'}
           fill={dark ? '#fff' : '#1f2937'}

@@ -4,6 +4,7 @@ import type { ConnectorElement } from '../../../workshops';
 import { centre, edgePoint } from '../geometry';
 import type { Point } from '../geometry';
 import type { RendererProps } from './types';
+import { BOARD_FONT } from './fit-text';
 
 const VALUE_COLOUR: Record<string, string> = {
   transaction: '#64748b',
@@ -59,7 +60,7 @@ export const ConnectorRenderer = memo(function ConnectorRenderer({
             padding={5}
             fontSize={13}
             fill="#1f2937"
-            fontFamily="Inter, system-ui, sans-serif"
+            fontFamily={BOARD_FONT}
             offsetX={0}
           />
         </Label>

@@ -1,32 +1,133 @@
 /**
  * Font size that lets `text` fill a w×h box (sticky notes shrink their text to fit, like
- * FigJam's). An estimate from character widths: cheap enough to run for every visible note.
+ * FigJam's), without breaking a word in two while a smaller size would keep it whole.
+ *
+ * Words are measured once each with the browser's own text metrics for the font the note is
+ * drawn in (Konva wraps with the same metrics, so the lines agree); where there is no canvas
+ * (unit tests), an estimate from character counts. Results are cached per text and box: the
+ * canvas asks again for every visible note on each redraw.
  */
-export function fitFontSize(text: string, w: number, h: number, max = 28, min = 9): number {
-  const content = text.trim();
-  if (!content) return max;
-  const words = content.split(/\s+/);
-  for (let size = max; size > min; size -= 1) {
-    const charW = size * 0.56;
-    const perLine = Math.max(1, Math.floor(w / charW));
-    let lines = 1;
-    let used = 0;
-    for (const word of words) {
-      const len = word.length;
-      if (len > perLine) {
-        lines += Math.ceil((used + len) / perLine) - 1;
-        used = (used + len) % perLine;
-        continue;
-      }
-      if (used === 0) used = len;
-      else if (used + 1 + len <= perLine) used += 1 + len;
-      else {
-        lines += 1;
-        used = len;
+/** The one font family of everything drawn on the board. */
+export const BOARD_FONT = 'Inter, system-ui, sans-serif';
+const LINE_HEIGHT = 1.25;
+
+/** Width of `s` in em (its width at font size 1). */
+export type Measure = (s: string) => number;
+
+const estimate: Measure = (s) => s.length * 0.56;
+
+let browserMeasure: Measure | null | undefined;
+
+function defaultMeasure(): Measure {
+  if (browserMeasure === undefined) {
+    browserMeasure = null;
+    if (typeof OffscreenCanvas !== 'undefined') {
+      const ctx = new OffscreenCanvas(1, 1).getContext('2d');
+      if (ctx) {
+        ctx.font = `100px ${BOARD_FONT}`;
+        const widths = new Map<string, number>();
+        browserMeasure = (s) => {
+          let w = widths.get(s);
+          if (w === undefined) {
+            if (widths.size > 20_000) widths.clear();
+            w = ctx.measureText(s).width / 100;
+            widths.set(s, w);
+          }
+          return w;
+        };
       }
     }
-    for (const c of content) if (c === '\n') lines += 1;
-    if (lines * size * 1.25 <= h) return size;
   }
+  return browserMeasure ?? estimate;
+}
+
+const fitted = new Map<string, number>();
+
+/** Inner margin of a sticky note, world units. */
+export const STICKY_PAD = 14;
+
+/**
+ * The size a sticky's text is drawn at; the in-place editor uses it too, so the letters do not
+ * jump when editing starts or ends. A carried-over note keeps a line free for its ↩ mark.
+ */
+export function stickyFontSize(text: string, w: number, h: number, carried: boolean): number {
+  return fitFontSize(text, w - STICKY_PAD * 2, h - STICKY_PAD * 2 - (carried ? 14 : 0));
+}
+
+export function fitFontSize(
+  text: string,
+  w: number,
+  h: number,
+  max = 28,
+  min = 9,
+  measure?: Measure,
+): number {
+  const content = text.trim();
+  if (!content) return max;
+  if (measure) return search(content, w, h, max, min, measure);
+  const key = `${w}|${h}|${max}|${min}|${content}`;
+  let size = fitted.get(key);
+  if (size === undefined) {
+    if (fitted.size > 10_000) fitted.clear();
+    size = search(content, w, h, max, min, defaultMeasure());
+    fitted.set(key, size);
+  }
+  return size;
+}
+
+/** A piece of text that stays on one line, and whether a space separates it from the previous. */
+interface Piece {
+  width: number;
+  spaced: boolean;
+}
+
+function search(content: string, w: number, h: number, max: number, min: number, measure: Measure) {
+  // Lines break at spaces and after a hyphen (as Konva wraps): "regio-afspraken" may take two.
+  const paragraphs: Piece[][] = content.split('\n').map((p) =>
+    p
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((word) =>
+        word.split(/(?<=-)(?=.)/).map((part, i) => ({ width: measure(part), spaced: i === 0 })),
+      ),
+  );
+  const space = measure(' ');
+  // First the largest size at which every word stays whole; failing that, the largest at which
+  // no word takes more than two lines (Konva breaks what does not fit); failing that, the minimum.
+  for (const linesPerWord of [1, 2])
+    for (let size = max; size >= min; size -= 1) {
+      const lines = countLines(paragraphs, space, w / size, linesPerWord);
+      if (lines !== null && lines * size * LINE_HEIGHT <= h) return size;
+    }
   return min;
+}
+
+/** Lines the text takes at a line width of `width` em; null if a piece needs more than allowed. */
+function countLines(
+  paragraphs: Piece[][],
+  space: number,
+  width: number,
+  linesPerWord: number,
+): number | null {
+  let lines = 0;
+  for (const pieces of paragraphs) {
+    lines += 1;
+    let used = 0;
+    for (const { width: piece, spaced } of pieces) {
+      const gap = used === 0 || !spaced ? 0 : space;
+      if (piece > width) {
+        if (piece > width * linesPerWord) return null;
+        // Broken across lines: it fills whole lines and leaves a remainder.
+        lines += Math.floor((used + gap + piece) / width);
+        used = (used + gap + piece) % width;
+        continue;
+      }
+      if (used + gap + piece <= width) used += gap + piece;
+      else {
+        lines += 1;
+        used = piece;
+      }
+    }
+  }
+  return lines;
 }

@@ -3,6 +3,7 @@ import { Group, Rect, Text } from 'react-konva';
 import type { FrameElement } from '../../../workshops';
 import { CATEGORIES } from '../../../workshops';
 import type { RendererProps } from './types';
+import { BOARD_FONT } from './fit-text';
 
 export const FrameRenderer = memo(function FrameRenderer({
   el,
@@ -33,7 +34,7 @@ export const FrameRenderer = memo(function FrameRenderer({
           text={el.title}
           fontSize={titleSize}
           fontStyle="bold"
-          fontFamily="Inter, system-ui, sans-serif"
+          fontFamily={BOARD_FONT}
           fill="#334155"
           wrap="none"
           ellipsis

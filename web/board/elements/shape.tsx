@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Ellipse, Group, Line, Rect, Text } from 'react-konva';
 import type { ShapeElement } from '../../../workshops';
 import type { RendererProps } from './types';
+import { BOARD_FONT } from './fit-text';
 
 export const ShapeRenderer = memo(function ShapeRenderer({
   el,
@@ -30,7 +31,7 @@ export const ShapeRenderer = memo(function ShapeRenderer({
           height={el.h - 20}
           text={el.text}
           fontSize={18}
-          fontFamily="Inter, system-ui, sans-serif"
+          fontFamily={BOARD_FONT}
           fill="#1f2937"
           align="center"
           verticalAlign="middle"

@@ -2,10 +2,8 @@ import { memo } from 'react';
 import { Circle, Group, Rect, Text } from 'react-konva';
 import type { StickyElement } from '../../../workshops';
 import { CATEGORIES, STICKY_FILL, totalVotes } from '../../../workshops';
-import { fitFontSize } from './fit-text';
+import { BOARD_FONT, STICKY_PAD as PAD, stickyFontSize } from './fit-text';
 import type { RendererProps } from './types';
-
-const PAD = 14;
 
 export const StickyRenderer = memo(function StickyRenderer({
   el,
@@ -14,7 +12,7 @@ export const StickyRenderer = memo(function StickyRenderer({
   showVotes,
 }: RendererProps<StickyElement>) {
   const fill = STICKY_FILL[el.color];
-  const fontSize = fitFontSize(el.text, el.w - PAD * 2, el.h - PAD * 2 - (el.source ? 14 : 0));
+  const fontSize = stickyFontSize(el.text, el.w, el.h, !!el.source);
   const votes = showVotes ? totalVotes(el) : 0;
   return (
     <Group id={el.id} name="element sticky" x={pos.x} y={pos.y} listening={false}>
@@ -39,7 +37,7 @@ export const StickyRenderer = memo(function StickyRenderer({
           text={el.text}
           fontSize={fontSize}
           lineHeight={1.2}
-          fontFamily="Inter, system-ui, sans-serif"
+          fontFamily={BOARD_FONT}
           fill="#1f2937"
           align="center"
           verticalAlign="middle"

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Text } from 'react-konva';
 import type { TextElement } from '../../../workshops';
 import type { RendererProps } from './types';
+import { BOARD_FONT } from './fit-text';
 
 export const TextRenderer = memo(function TextRenderer({
   el,
@@ -18,7 +19,7 @@ export const TextRenderer = memo(function TextRenderer({
       height={el.h}
       text={editing ? '' : el.text}
       fontSize={el.fontSize}
-      fontFamily="Inter, system-ui, sans-serif"
+      fontFamily={BOARD_FONT}
       fontStyle={el.fontSize >= 28 ? 'bold' : 'normal'}
       fill="#111827"
       lineHeight={1.25}

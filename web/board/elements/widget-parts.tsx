@@ -8,8 +8,9 @@ import { Group, Rect, Text } from 'react-konva';
 import type { AnswerSheet, WidgetRow } from '../../../workshops';
 import { SCALE_MIN, summarise } from '../../../workshops';
 import { WorkshopContext } from '../../app/context';
+import { BOARD_FONT } from './fit-text';
 
-export const FONT = 'Inter, system-ui, sans-serif';
+export const FONT = BOARD_FONT;
 const BAR_COLORS = ['#ef4444', '#f97316', '#eab308', '#84cc16', '#22c55e'];
 
 /** The current participant's id, when the board runs inside a workshop page. */

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { STICKY_FILL } from '../../../workshops';
 import { useT } from '../../i18n';
 import type { Board } from '../board';
+import { STICKY_PAD, stickyFontSize } from '../elements/fit-text';
 import { worldToScreen } from '../geometry';
 import { BOARD_NS } from '../strings';
 import { useBoardState } from '../use-board';
@@ -55,8 +56,13 @@ export function TextEditor({ board }: { board: Board }) {
   }
   const p = worldToScreen(camera, box);
   const fontSize =
-    (el.type === 'text' ? el.fontSize : el.type === 'frame' ? 22 : el.type === 'sticky' ? 20 : 16) *
-    camera.zoom;
+    (el.type === 'sticky'
+      ? stickyFontSize(draft, el.w, el.h, !!el.source)
+      : el.type === 'text'
+        ? el.fontSize
+        : el.type === 'frame'
+          ? 22
+          : 16) * camera.zoom;
   const background = el.type === 'sticky' ? STICKY_FILL[el.color] : '#ffffff';
   const finish = () => board.stopEditing();
   return (
@@ -72,6 +78,7 @@ export function TextEditor({ board }: { board: Board }) {
         height: box.h * camera.zoom,
         fontSize,
         background,
+        ...(el.type === 'sticky' ? { padding: STICKY_PAD * camera.zoom } : {}),
       }}
       value={draft}
       onChange={(e) => {
