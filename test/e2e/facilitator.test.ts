@@ -216,8 +216,8 @@ describe('a facilitator runs session 3', () => {
           };
           return inLane(byText('Kennis'), 'knowledge') && inLane(byText('gemeente'), 'ecosystem');
         },
-        'ideas in their lanes',
-        15_000,
+        `ideas in their lanes, for ${p === fac ? 'the facilitator' : p === p1 ? 'participant 1' : 'participant 2'}`,
+        30_000,
         async () => ({ stickies: await stickies(p), lanes: await lanes(p) }),
       );
     }
