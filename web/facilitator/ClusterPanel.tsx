@@ -3,10 +3,9 @@
  * accept one, accept all, or choose another category. Nothing moves until accepted; accepting
  * sets the sticky's category and lays it out in its lane, for everyone.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { useStore } from 'zustand';
+import { useEffect, useState } from 'react';
 import type { CategoryId, FrameElement, StickyElement, Suggestion } from '../../workshops';
-import { CATEGORIES, CATEGORY_IDS, localize } from '../../workshops';
+import { CATEGORIES, CATEGORY_IDS, localize, readElements } from '../../workshops';
 import { useWorkshop } from '../app/context';
 import { currentLanguage, useT } from '../i18n';
 import { FACILITATOR_NS } from './strings';
@@ -54,21 +53,45 @@ export function ClusterPanel() {
   const clustering = useClustering();
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
   const [overrides, setOverrides] = useState<Record<string, CategoryId>>({});
-  // Re-rendered as ideas arrive, change or move: the unsorted list is never out of date.
-  const elementMap = useStore(board.store, (s) => s.elements);
-  const elements = [...elementMap.values()];
-  const lanes = elements.filter((e): e is FrameElement => e.type === 'frame' && !!e.lane);
-  const laneFor = (c: CategoryId) => lanes.find((l) => l.lane === c);
+  // Near-duplicates within each category, found when the facilitator clusters (suggest, accept):
+  // the panel never re-renders on the board's edits, so a busy board costs it nothing.
+  const [duplicates, setDuplicates] = useState<ReadonlySet<string>>(new Set());
+  // Read from the board as it is when the facilitator acts.
+  const lanesNow = () =>
+    [...board.state.elements.values()].filter(
+      (e): e is FrameElement => e.type === 'frame' && !!e.lane,
+    );
 
   const suggest = () => {
     if (!clustering) return;
-    const ideas = unsortedStickies(elements, lanes).map((s) => ({ id: s.id, text: s.text }));
+    const ideas = unsortedStickies(board.state.elements.values(), lanesNow()).map((s) => ({
+      id: s.id,
+      text: s.text,
+    }));
     setSuggestions(clustering.suggestCategories(ideas, lang));
     setOverrides({});
+    findDuplicates();
+  };
+
+  const findDuplicates = () => {
+    if (!clustering) return;
+    // From the doc: the store takes an accept's changes only with the next frame.
+    const stickies = readElements(board.doc).filter(
+      (e): e is StickyElement => e.type === 'sticky' && !!e.category,
+    );
+    const inCategory = (c: CategoryId) =>
+      stickies.filter((s) => s.category === c).map((s) => ({ id: s.id, text: s.text }));
+    setDuplicates(
+      new Set(
+        CATEGORY_IDS.flatMap((c) => clustering.findNearDuplicates(inCategory(c), lang).flat()),
+      ),
+    );
   };
 
   /** Sets the category and puts the sticky in the next free cell of its lane's grid. */
   const accept = (items: Array<{ id: string; category: CategoryId }>) => {
+    const lanes = lanesNow();
+    const laneFor = (c: CategoryId) => lanes.find((l) => l.lane === c);
     board.transact(() => {
       for (const { id, category } of items) {
         const sticky = board.get(id);
@@ -99,6 +122,7 @@ export function ClusterPanel() {
       }
     });
     setSuggestions((prev) => prev?.filter((s) => !items.some((i) => i.id === s.id)) ?? null);
+    findDuplicates();
   };
 
   const chosen = (s: Suggestion) => overrides[s.id] ?? s.category;
@@ -106,26 +130,6 @@ export function ClusterPanel() {
     const el = board.get(id);
     return el?.type === 'sticky' ? el.text : '';
   };
-  // Near-duplicates within each category (none until the suggester has loaded).
-  const duplicates = useMemo(
-    () =>
-      new Set(
-        CATEGORY_IDS.flatMap((c) => {
-          if (!clustering) return [];
-          const inCat = [...elementMap.values()].filter(
-            (e): e is StickyElement => e.type === 'sticky' && e.category === c,
-          );
-          return clustering
-            .findNearDuplicates(
-              inCat.map((s) => ({ id: s.id, text: s.text })),
-              lang,
-            )
-            .flat();
-        }),
-      ),
-    [clustering, elementMap, lang],
-  );
-
   return (
     <section className="fp-section" aria-label={t('cluster.title')}>
       <h3>{t('cluster.title')}</h3>

@@ -185,21 +185,40 @@ export function suggestCategories(ideas: Idea[], lang?: Lang): Suggestion[] {
   return ideas.map((idea) => suggestCategory(idea, lang));
 }
 
+/** The distinct stems of an idea's words (stopwords left out): what near-duplicates compare. */
+export function stemsOf(text: string, lang?: Lang): Set<string> {
+  return new Set(tokens(text, lang ?? detectLanguage(text)).map((t) => t.stem));
+}
+
 /** Groups of ideas that say nearly the same (Jaccard ≥ `threshold` on their stems). */
 export function findNearDuplicates(ideas: Idea[], lang?: Lang, threshold = 0.6): string[][] {
-  const sets = ideas.map(
-    (idea) => new Set(tokens(idea.text, lang ?? detectLanguage(idea.text)).map((t) => t.stem)),
-  );
+  const sets = ideas.map((idea) => stemsOf(idea.text, lang));
   const parent = ideas.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] ?? i)));
+  // Only ideas that share a stem can be alike: compare those pairs, not all n² of them (an
+  // ideate board may hold thousands of sorted notes).
+  const byStem = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    for (const stem of set) {
+      const list = byStem.get(stem);
+      if (list) list.push(i);
+      else byStem.set(stem, [i]);
+    }
+  });
   for (let i = 0; i < ideas.length; i++) {
-    for (let j = i + 1; j < ideas.length; j++) {
-      const a = sets[i] as Set<string>;
-      const b = sets[j] as Set<string>;
-      if (!a.size || !b.size) continue;
-      let inter = 0;
-      for (const s of a) if (b.has(s)) inter++;
-      if (inter / (a.size + b.size - inter) >= threshold) parent[find(j)] = find(i);
+    const a = sets[i] as Set<string>;
+    const compared = new Set<number>();
+    for (const stem of a) {
+      for (const j of byStem.get(stem) ?? []) {
+        if (j <= i || compared.has(j)) continue;
+        compared.add(j);
+        const b = sets[j] as Set<string>;
+        // Jaccard ≥ threshold needs sizes within that ratio of each other.
+        if (Math.min(a.size, b.size) < threshold * Math.max(a.size, b.size)) continue;
+        let inter = 0;
+        for (const x of a) if (b.has(x)) inter++;
+        if (inter / (a.size + b.size - inter) >= threshold) parent[find(j)] = find(i);
+      }
     }
   }
   const groups = new Map<number, string[]>();

@@ -4,6 +4,7 @@ import {
   detectLanguage,
   evaluateSuggester,
   findNearDuplicates,
+  stemsOf,
   suggestCategories,
 } from '../../../workshops';
 import evalSet from '../../fixtures/ideas-eval.json';
@@ -72,4 +73,38 @@ describe('findNearDuplicates', () => {
     ]);
     expect(groups).toEqual([['1', '2']]);
   });
+
+  it('finds the same groups as comparing every pair, on the labelled set and its variants', () => {
+    // Each labelled idea, plus a near copy of every third one (a word dropped), plus noise.
+    const ideas = set.flatMap((idea, i) => [
+      { id: idea.id, text: idea.text },
+      ...(i % 3 === 0
+        ? [{ id: `${idea.id}-copy`, text: idea.text.split(' ').slice(0, -1).join(' ') }]
+        : []),
+    ]);
+    const sorted = (groups: string[][]) => groups.map((g) => [...g].sort()).sort();
+    for (const threshold of [0.4, 0.6, 0.8])
+      expect(sorted(findNearDuplicates(ideas, 'nl', threshold))).toEqual(
+        sorted(everyPair(ideas, threshold)),
+      );
+    expect(findNearDuplicates(ideas, 'nl').length).toBeGreaterThan(5);
+  });
 });
+
+/** The plain O(n²) definition: union every pair whose stem sets have Jaccard ≥ threshold. */
+function everyPair(ideas: Array<{ id: string; text: string }>, threshold: number): string[][] {
+  const stems = ideas.map((idea) => stemsOf(idea.text, 'nl'));
+  const group = ideas.map((_, i) => i);
+  const root = (i: number): number => (group[i] === i ? i : root(group[i] ?? i));
+  for (let i = 0; i < ideas.length; i++)
+    for (let j = i + 1; j < ideas.length; j++) {
+      const a = stems[i] as Set<string>;
+      const b = stems[j] as Set<string>;
+      if (!a.size || !b.size) continue;
+      const inter = [...a].filter((x) => b.has(x)).length;
+      if (inter / (a.size + b.size - inter) >= threshold) group[root(j)] = root(i);
+    }
+  const out = new Map<number, string[]>();
+  ideas.forEach((idea, i) => out.set(root(i), [...(out.get(root(i)) ?? []), idea.id]));
+  return [...out.values()].filter((g) => g.length > 1);
+}
