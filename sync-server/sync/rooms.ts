@@ -1,7 +1,8 @@
 /**
- * Opens rooms on demand, keeps them while anyone holds them, and unloads idle ones (flushed,
- * compacted — a bloated board without its history —, freed) after `idleUnloadMs`. A room being unloaded is reopened only once its
- * unload has finished, so nothing is read from a half-compacted store.
+ * Opens rooms on demand, keeps them while anyone holds them, and unloads idle ones after
+ * `idleUnloadMs`: flushed, compacted (a board whose history outweighs its content is stored
+ * without it), freed. A room being unloaded is reopened only once its unload has finished, so
+ * nothing is read from a half-compacted store.
  */
 import type { RoomRef } from '../../workshops';
 import { roomName } from '../../workshops';

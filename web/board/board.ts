@@ -57,6 +57,9 @@ export interface ClipboardPayload {
   elements: Element[];
 }
 
+/** Where a board opens: the template's top-left corner in view, at 100 %. */
+const START_CAMERA: Camera = { x: -100, y: -80, zoom: 1 };
+
 export class Board {
   readonly store: StoreApi<BoardState>;
   readonly index = new ElementIndex();
@@ -88,8 +91,8 @@ export class Board {
       tool: 'select',
       stickyColor: 'yellow',
       blockKind: 'social-enterprise',
-      camera: { x: -100, y: -80, zoom: 1 },
-      drawn: { x: -100, y: -80, zoom: 1 },
+      camera: START_CAMERA,
+      drawn: START_CAMERA,
       viewport: { w: 1280, h: 720 },
       readOnly: options.readOnly?.reason ?? (options.role === 'viewer' ? 'viewer' : null),
       role: options.role,

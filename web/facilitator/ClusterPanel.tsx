@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { CategoryId, FrameElement, StickyElement, Suggestion } from '../../workshops';
-import { CATEGORIES, CATEGORY_IDS, localize, readElements } from '../../workshops';
+import { CATEGORIES, CATEGORY_IDS, centreIn, localize, readElements } from '../../workshops';
 import { useWorkshop } from '../app/context';
 import { currentLanguage, useT } from '../i18n';
 import { FACILITATOR_NS } from './strings';
@@ -39,9 +39,7 @@ function unsortedStickies(elements: Iterable<unknown>, lanes: FrameElement[]): S
   return [...elements].filter((e): e is StickyElement => {
     const s = e as StickyElement;
     if (s.type !== 'sticky' || s.templateId || s.category) return false;
-    const cx = s.x + s.w / 2;
-    const cy = s.y + s.h / 2;
-    return !sorted.some((l) => cx >= l.x && cx <= l.x + l.w && cy >= l.y && cy <= l.y + l.h);
+    return !sorted.some((l) => centreIn(s, l));
   });
 }
 
@@ -103,13 +101,7 @@ export function ClusterPanel() {
         }
         const inLane =
           [...board.state.elements.values()].filter(
-            (e) =>
-              e.type === 'sticky' &&
-              e.id !== id &&
-              e.x + e.w / 2 >= lane.x &&
-              e.x + e.w / 2 <= lane.x + lane.w &&
-              e.y + e.h / 2 >= lane.y &&
-              e.y + e.h / 2 <= lane.y + lane.h,
+            (e) => e.type === 'sticky' && e.id !== id && centreIn(e, lane),
           ).length + items.findIndex((i) => i.id === id);
         const cols = Math.max(1, Math.floor((lane.w - GAP) / (sticky.w + GAP)));
         const col = inLane % cols;

@@ -8,7 +8,8 @@
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { isCategoryId } from '../categories';
-import type { BaseElement, ElementType, RawElement } from '../elements/base';
+import type { BaseElement, Box, ElementType, RawElement } from '../elements/base';
+import { centreIn } from '../elements/base';
 import type { Element, ElementByType } from '../elements/registry';
 import { decodeElement, moduleOf } from '../elements/registry';
 import { randomId } from '../ids';
@@ -120,7 +121,7 @@ export function addElement<T extends ElementType>(
     const ymap = new Y.Map<unknown>();
     elementsMap(doc).set(id, ymap);
     writeFields(ymap, { ...el, type } as unknown as Record<string, unknown>);
-    if (type === 'sticky' && !init.templateId) followLane(ymap, lanesOfTransaction(doc), false);
+    if (isPlacedSticky(ymap)) followLane(ymap, lanesOfTransaction(doc), false);
   });
   return id;
 }
@@ -138,7 +139,7 @@ export function insertElement(doc: Y.Doc, el: Element, options: NewElementOption
       createdAt: options.createdAt ?? Date.now(),
       z: options.z ?? topZ(doc),
     } as unknown as Record<string, unknown>);
-    if (el.type === 'sticky' && !el.templateId) followLane(ymap, lanesOfTransaction(doc), false);
+    if (isPlacedSticky(ymap)) followLane(ymap, lanesOfTransaction(doc), false);
   });
   return id;
 }
@@ -176,39 +177,41 @@ export function moveElements(
 ): void {
   const map = elementsMap(doc);
   doc.transact(() => {
-    const stickies: Array<{ ymap: Y.Map<unknown>; before: Point }> = [];
-    const lanesBefore = moves.some((m) => map.get(m.id)?.get('type') === 'sticky')
-      ? laneFrames(map)
-      : [];
-    for (const m of moves) {
+    const moved = moves.flatMap((m) => {
       const ymap = map.get(m.id);
-      if (!(ymap instanceof Y.Map)) continue;
-      if (lanesBefore.length && ymap.get('type') === 'sticky' && !ymap.get('templateId'))
-        stickies.push({ ymap, before: centreOf(ymap) });
+      return ymap instanceof Y.Map ? [{ ymap, m }] : [];
+    });
+    const stickies = moved.filter(({ ymap }) => isPlacedSticky(ymap));
+    // The lanes are found once; again after the moves only when a lane itself moved.
+    const lanesBefore = stickies.length ? laneFrames(map) : [];
+    const before = stickies.map(({ ymap }) => boxOf(ymap));
+    for (const { ymap, m } of moved) {
       if (ymap.get('x') !== m.x) ymap.set('x', m.x);
       if (ymap.get('y') !== m.y) ymap.set('y', m.y);
     }
-    if (!stickies.length) return;
-    const lanesAfter = laneFrames(map);
-    for (const { ymap, before } of stickies)
-      followLane(ymap, lanesAfter, laneAt(lanesBefore, before) !== undefined);
+    if (!lanesBefore.length) return;
+    const laneMoved = moved.some(({ ymap }) => ymap.get('type') === 'frame' && ymap.get('lane'));
+    const lanesAfter = laneMoved ? laneFrames(map) : lanesBefore;
+    stickies.forEach(({ ymap }, i) =>
+      followLane(ymap, lanesAfter, laneAt(lanesBefore, before[i] as Box) !== undefined),
+    );
   });
 }
 
-interface Point {
-  x: number;
-  y: number;
-}
-type LaneBox = { lane: string; x: number; y: number; w: number; h: number };
+type LaneBox = Box & { lane: string };
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-function centreOf(ymap: Y.Map<unknown>): Point {
-  return {
-    x: num(ymap.get('x')) + num(ymap.get('w')) / 2,
-    y: num(ymap.get('y')) + num(ymap.get('h')) / 2,
-  };
-}
+const boxOf = (ymap: Y.Map<unknown>): Box => ({
+  x: num(ymap.get('x')),
+  y: num(ymap.get('y')),
+  w: num(ymap.get('w')),
+  h: num(ymap.get('h')),
+});
+
+/** A participant's sticky (template stickies stay where the template put them). */
+const isPlacedSticky = (ymap: Y.Map<unknown>) =>
+  ymap.get('type') === 'sticky' && !ymap.get('templateId');
 
 /** The board's lane frames and where they are now (none outside the ideate board). */
 function laneFrames(map: Y.Map<Y.Map<unknown>>): LaneBox[] {
@@ -216,14 +219,7 @@ function laneFrames(map: Y.Map<Y.Map<unknown>>): LaneBox[] {
   map.forEach((ymap) => {
     if (!(ymap instanceof Y.Map) || ymap.get('type') !== 'frame') return;
     const lane = ymap.get('lane');
-    if (typeof lane !== 'string' || !lane) return;
-    out.push({
-      lane,
-      x: num(ymap.get('x')),
-      y: num(ymap.get('y')),
-      w: num(ymap.get('w')),
-      h: num(ymap.get('h')),
-    });
+    if (typeof lane === 'string' && lane) out.push({ lane, ...boxOf(ymap) });
   });
   return out;
 }
@@ -233,8 +229,8 @@ function laneFrames(map: Y.Map<Y.Map<unknown>>): LaneBox[] {
  * or out of the lanes when it was in one (`wasInLane`), it loses its category.
  */
 function followLane(ymap: Y.Map<unknown>, lanes: readonly LaneBox[], wasInLane: boolean): void {
-  if (!lanes.length || ymap.get('type') !== 'sticky' || ymap.get('templateId')) return;
-  const lane = laneAt(lanes, centreOf(ymap));
+  if (!lanes.length) return;
+  const lane = laneAt(lanes, boxOf(ymap));
   if (isCategoryId(lane)) {
     if (ymap.get('category') !== lane) ymap.set('category', lane);
   } else if ((lane === 'unsorted' || wasInLane) && ymap.has('category')) {
@@ -257,8 +253,9 @@ function lanesOfTransaction(doc: Y.Doc): LaneBox[] {
   return lanes;
 }
 
-function laneAt(lanes: readonly LaneBox[], p: Point): string | undefined {
-  return lanes.find((l) => p.x >= l.x && p.x <= l.x + l.w && p.y >= l.y && p.y <= l.y + l.h)?.lane;
+/** The lane holding the centre of `box`. */
+function laneAt(lanes: readonly LaneBox[], box: Box): string | undefined {
+  return lanes.find((l) => centreIn(box, l))?.lane;
 }
 
 export function deleteElements(doc: Y.Doc, ids: Iterable<string>): void {

@@ -17,6 +17,7 @@
  */
 import * as Y from 'yjs';
 import { CATEGORY_IDS, type CategoryId } from '../categories';
+import { centreIn } from '../elements/base';
 import type { BlockElement } from '../elements/block';
 import type { ConnectorElement } from '../elements/connector';
 import type { FrameElement } from '../elements/frame';
@@ -167,12 +168,6 @@ function countCarriedIn(doc: Y.Doc, box: { x: number; y: number; w: number; h: n
 
 const isUserSticky = (e: Element): e is StickyElement =>
   e.type === 'sticky' && !e.templateId && e.text.trim() !== '';
-
-const centreIn = (e: Element, f: FrameElement): boolean => {
-  const cx = e.x + e.w / 2;
-  const cy = e.y + e.h / 2;
-  return cx >= f.x && cx <= f.x + f.w && cy >= f.y && cy <= f.y + f.h;
-};
 
 /** The smallest frame holding the element's centre (nested frames: the innermost). */
 function frameOf(e: Element, frames: FrameElement[]): FrameElement | null {

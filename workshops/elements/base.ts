@@ -39,6 +39,16 @@ export interface BaseElement {
   source?: ElementSource;
 }
 
+/** Position and size: what placing one element in another looks at. */
+export type Box = Pick<BaseElement, 'x' | 'y' | 'w' | 'h'>;
+
+/** Whether the centre of `inner` lies in `outer`, edges included: how frames and lanes hold things. */
+export function centreIn(inner: Box, outer: Box): boolean {
+  const cx = inner.x + inner.w / 2;
+  const cy = inner.y + inner.h / 2;
+  return cx >= outer.x && cx <= outer.x + outer.w && cy >= outer.y && cy <= outer.y + outer.h;
+}
+
 /** A raw element as stored: the plain values of its Y.Map (votes flattened to a record). */
 export type RawElement = Record<string, unknown>;
 

@@ -9,17 +9,11 @@
  */
 import type * as Y from 'yjs';
 import type { RatingElement } from '../elements/rating';
+import type { Box } from '../elements/base';
 import type { SurveyElement } from '../elements/survey';
 import { setAnswer } from './answers';
 import type { SurveyGroup } from './content';
 import { SCALE_MAX, SCALE_MIN, SURVEY_GROUPS, surveyStatement } from './content';
-
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
 
 export interface WidgetRow {
   questionId: string;

@@ -113,11 +113,7 @@ export async function waitForBoard(page: Page, timeout = 30_000): Promise<void> 
 export async function viewSettled(page: Page, timeout = 5_000): Promise<void> {
   await page.waitForFunction(
     () => {
-      const s = (
-        window as unknown as {
-          __werkbank?: { board: { state: { camera: object; drawn: object } } };
-        }
-      ).__werkbank?.board.state;
+      const s = window.__werkbank?.board.state;
       return !!s && JSON.stringify(s.camera) === JSON.stringify(s.drawn);
     },
     undefined,

@@ -7,6 +7,7 @@
  * (unit tests), an estimate from character counts. Results are cached per text and box: the
  * canvas asks again for every visible note on each redraw.
  */
+
 /** The one font family of everything drawn on the board. */
 export const BOARD_FONT = 'Inter, system-ui, sans-serif';
 const LINE_HEIGHT = 1.25;
@@ -16,31 +17,28 @@ export type Measure = (s: string) => number;
 
 const estimate: Measure = (s) => s.length * 0.56;
 
-let browserMeasure: Measure | null | undefined;
-
-function defaultMeasure(): Measure {
-  if (browserMeasure === undefined) {
-    browserMeasure = null;
-    if (typeof OffscreenCanvas !== 'undefined') {
-      const ctx = new OffscreenCanvas(1, 1).getContext('2d');
-      if (ctx) {
-        ctx.font = `100px ${BOARD_FONT}`;
-        const widths = new Map<string, number>();
-        browserMeasure = (s) => {
-          let w = widths.get(s);
-          if (w === undefined) {
-            if (widths.size > 20_000) widths.clear();
-            w = ctx.measureText(s).width / 100;
-            widths.set(s, w);
-          }
-          return w;
-        };
-      }
-    }
+/** `cache[key]`, computed once; the cache starts over past `limit` entries. */
+function remember<V>(cache: Map<string, V>, key: string, limit: number, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= limit) cache.clear();
+    value = compute();
+    cache.set(key, value);
   }
-  return browserMeasure ?? estimate;
+  return value;
 }
 
+/** The browser's text metrics for BOARD_FONT, one measurement per distinct word. */
+function canvasMeasure(): Measure | null {
+  const ctx =
+    typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
+  if (!ctx) return null;
+  ctx.font = `100px ${BOARD_FONT}`;
+  const widths = new Map<string, number>();
+  return (s) => remember(widths, s, 20_000, () => ctx.measureText(s).width / 100);
+}
+
+let defaultMeasure: Measure | undefined;
 const fitted = new Map<string, number>();
 
 /** Inner margin of a sticky note, world units. */
@@ -65,14 +63,11 @@ export function fitFontSize(
   const content = text.trim();
   if (!content) return max;
   if (measure) return search(content, w, h, max, min, measure);
-  const key = `${w}|${h}|${max}|${min}|${content}`;
-  let size = fitted.get(key);
-  if (size === undefined) {
-    if (fitted.size > 10_000) fitted.clear();
-    size = search(content, w, h, max, min, defaultMeasure());
-    fitted.set(key, size);
-  }
-  return size;
+  defaultMeasure ??= canvasMeasure() ?? estimate;
+  const by = defaultMeasure;
+  return remember(fitted, `${w}|${h}|${max}|${min}|${content}`, 10_000, () =>
+    search(content, w, h, max, min, by),
+  );
 }
 
 /** A piece of text that stays on one line, and whether a space separates it from the previous. */
