@@ -142,6 +142,14 @@ describe('a facilitator runs session 3', () => {
         .getByText(/Ideeën/)
         .first()
         .waitFor();
+    // Each sees the activity's frame, centred, and keeps seeing it: the fit-into-view on opening
+    // a board must not come afterwards and show the whole board at ~25 % instead.
+    const zoomOf = (p: Page) => p.evaluate(() => window.__werkbank?.board.state.camera.zoom ?? 0);
+    for (const p of [p1, p2]) {
+      await until(p, async () => (await zoomOf(p)) > 0.4, 'view on the activity frame');
+      await p.waitForTimeout(300);
+      expect(await zoomOf(p)).toBeGreaterThan(0.4);
+    }
   });
 
   it('the timer shows the same remaining time for all three (within 1 s)', async () => {

@@ -224,15 +224,18 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
 
   // Fit the board into view once, when it opens: as soon as content arrives from the device or
   // the server, or when the first sync finds none. Never later: someone's first sticky on an empty
-  // board must not yank everybody's view.
+  // board must not yank everybody's view. Nor over a view placed meanwhile: the session bar
+  // centring the activity the facilitator summoned to, or the person's own pan.
   useEffect(() => {
     let done = false;
     let frame = 0;
+    const opened = board.state.camera;
     const fitNow = () => {
       if (done) return;
       done = true;
       const frame = pendingFrame?.boardId === boardId ? pendingFrame.frameId : null;
       pendingFrame = null;
+      if (board.state.camera !== opened) return;
       if (frame && board.get(frame)) board.centreOn(frame);
       else if (board.state.elements.size > 0) board.zoomToFit();
     };
