@@ -128,7 +128,7 @@ export function ensureWebBuild(root: string): void {
   });
 }
 
-/** Where the board is opened: the real app's route, or the bench's own board page. */
+/** Where the board is opened: the real app's route. */
 export type BoardUrl = (args: {
   httpUrl: string;
   wsUrl: string;
@@ -139,11 +139,6 @@ export type BoardUrl = (args: {
 
 export const appRoute: BoardUrl = ({ httpUrl, workshopId, token }) =>
   `${httpUrl}/w/${workshopId}/ideate#token=${token}`;
-
-export const benchPageRoute =
-  (pageUrl: string): BoardUrl =>
-  ({ wsUrl, room, token }) =>
-    `${pageUrl}#${new URLSearchParams({ ws: wsUrl, room, token }).toString()}`;
 
 export function werkbankTarget(server: ServerHandle, url: BoardUrl, name: string): RenderTarget {
   return {

@@ -7,7 +7,7 @@
  * view), first render and JS heap, for Werkbank's board and a naive Konva page, beside the
  * Excalidraw figures of ANCHORS.md.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
@@ -18,14 +18,7 @@ import { calibrate, measure, panCircle, zoomPath, zoomTo } from '../render/drive
 import type { Motion } from '../render/driver';
 import { PROBE_SOURCE } from '../render/probe';
 import { makeSeed } from '../render/seed';
-import { serveBenchPage } from '../render/bench-page';
-import {
-  appRoute,
-  benchPageRoute,
-  ensureWebBuild,
-  naiveTarget,
-  werkbankTarget,
-} from '../render/targets';
+import { appRoute, ensureWebBuild, naiveTarget, werkbankTarget } from '../render/targets';
 import type { RenderTarget } from '../render/targets';
 import { startServerChild } from '../sync/processes';
 
@@ -144,52 +137,49 @@ function rowsFor(target: string, n: number, f: Figures): Row[] {
 interface Werkbank {
   target: RenderTarget;
   stop(): Promise<void>;
-  note?: string;
 }
 
 /**
- * Werkbank's board through the real app (`/w/<id>/<board>#token=…`) when the app opens boards;
- * otherwise the board alone on the bench's own page (render/app), with a note saying so.
+ * Werkbank's board through the real app (`/w/<id>/<board>#token=…`), served by the real server:
+ * the product users run. When the app does not open a board, the suite fails with the reason; it
+ * never measures something else in its place.
  */
-async function startWerkbank(ctx: SuiteContext, browser: Browser): Promise<Werkbank | string> {
-  if (!existsSync(join(ctx.root, 'sync-server/server.ts')))
-    return 'sync-server/server.ts does not exist yet';
-  if (!existsSync(join(ctx.root, 'web/board'))) return 'web/board does not exist yet';
+async function startWerkbank(ctx: SuiteContext, browser: Browser): Promise<Werkbank> {
   ensureWebBuild(ctx.root);
   const dataDir = join(ctx.tmpDir, `render-${Date.now()}`);
   mkdirSync(dataDir, { recursive: true });
   const server = await startServerChild('ours', dataDir, ctx.root);
   const app = werkbankTarget(server, appRoute, 'werkbank');
-  if (await opensBoards(browser, app)) {
-    return { target: app, stop: () => server.stop() };
+  const failure = await openFailure(browser, app);
+  if (failure) {
+    await server.stop();
+    throw new Error(`the app did not open a board: ${failure}`);
   }
-  const page = await serveBenchPage(join(ctx.tmpDir, 'bench-page'));
-  return {
-    target: werkbankTarget(server, benchPageRoute(page.url), 'werkbank'),
-    note: 'the app does not open /w/<id>/<board> yet: the board (web/board) was measured on the bench page test/bench/render/app',
-    stop: async () => {
-      await page.stop();
-      await server.stop();
-    },
-  };
+  return { target: app, stop: () => server.stop() };
 }
 
-/** Whether the target shows a Konva board for a tiny seed within 20 s. */
-async function opensBoards(browser: Browser, target: RenderTarget): Promise<boolean> {
+/** Why the target shows no Konva board for a tiny seed within 60 s, or null when it does. */
+async function openFailure(browser: Browser, target: RenderTarget): Promise<string | null> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const page = await context.newPage();
     await page.addInitScript(PROBE_SOURCE);
-    const opened = await Promise.race([
+    const outcome = await Promise.race([
       target.open(page, makeSeed(20)).then(
-        (o) => o,
-        () => null,
+        async (o) => {
+          await o.close();
+          return null;
+        },
+        (err: unknown) => (err instanceof Error ? err.message : String(err)),
       ),
-      new Promise<null>((r) => setTimeout(() => r(null), 20_000)),
+      new Promise<string>((r) => {
+        timer = setTimeout(() => r('no board drawn within 60 s'), 60_000);
+      }),
     ]);
-    await opened?.close();
-    return opened !== null;
+    return outcome;
   } finally {
+    clearTimeout(timer);
     await context.close();
   }
 }
@@ -213,30 +203,10 @@ export const renderSuite: Suite = {
       args: CHROMIUM_ARGS,
     });
     let werkbank: Werkbank | null = null;
-    let werkbankNote: string | undefined;
     try {
-      const targets: RenderTarget[] = [];
-      try {
-        const wb = await startWerkbank(ctx, browser);
-        if (typeof wb === 'string') {
-          rows.push(
-            row('render', 'werkbank', 'first render', Number.NaN, 'ms', {
-              note: `not measured: ${wb}`,
-            }),
-          );
-        } else {
-          werkbank = wb;
-          werkbankNote = wb.note;
-          targets.push(wb.target);
-        }
-      } catch (err) {
-        const msg = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
-        rows.push(
-          row('render', 'werkbank', 'first render', Number.NaN, 'ms', {
-            note: `not measured: ${msg}`,
-          }),
-        );
-      }
+      // Throws when the app does not open a board: the suite then fails, loudly.
+      werkbank = await startWerkbank(ctx, browser);
+      const targets: RenderTarget[] = [werkbank.target];
       targets.push(naiveTarget);
       for (const n of sizes) {
         for (const target of targets) {
@@ -244,7 +214,6 @@ export const renderSuite: Suite = {
           ctx.log(`render ${n} on ${target.name}…`);
           try {
             const got = rowsFor(target.name, n, await measureTarget(browser, target, n, seconds));
-            if (target.name === 'werkbank' && werkbankNote && got[0]) got[0].note = werkbankNote;
             rows.push(...got);
           } catch (err) {
             const msg = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
