@@ -22,6 +22,9 @@ const server = await startServer({
   logger: log,
   staticDir: process.env.STATIC_DIR || undefined,
   trustProxy: process.env.TRUST_PROXY === '1',
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  redisUrl: process.env.REDIS_URL || undefined,
+  redisPrefix: process.env.REDIS_PREFIX || undefined,
   idleUnloadMs: int('IDLE_UNLOAD_MS', 30_000),
   limits: {
     maxMessageBytes: int('MAX_MESSAGE_BYTES', 2 * 1024 * 1024),

@@ -21,23 +21,22 @@ import {
   seedBoardDoc,
 } from '../workshops';
 import { loadAdminToken } from './auth/admin';
-import { TokenService, loadSecret } from './auth/tokens';
+import { TokenService } from './auth/tokens';
 import { handleApi } from './http/api';
 import { WindowLimiter } from './http/ratelimit';
 import { HttpError, sendError, sendJson } from './http/respond';
 import { serveStatic } from './http/static';
 import type { Logger } from './log';
 import { createLogger } from './log';
-import { LeveldbDocStore } from './store/docs';
-import type { WorkshopStore } from './store/workshops';
-import { FileWorkshopStore } from './store/workshops';
+import type { BackendOptions } from './scale/backend';
+import { openBackend } from './scale/backend';
 import type { ConnectionLimits } from './sync/connection';
 import { Connection } from './sync/connection';
 import { writePolicy } from './sync/policy';
 import type { Room } from './sync/room';
 import { Rooms } from './sync/rooms';
 
-export interface ServerOptions {
+export interface ServerOptions extends Omit<BackendOptions, 'dataDir' | 'tokenSecret'> {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -84,11 +83,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     messageBurst: options.limits?.messageBurst ?? LIMITS.messageBurst,
     maxBufferedBytes: options.limits?.maxBufferedBytes ?? 64 * 1024 * 1024,
   };
+  if (options.databaseUrl && !options.adminToken)
+    throw new Error(
+      'ADMIN_TOKEN is required with DATABASE_URL: every instance must accept the same admin token',
+    );
   const admin = loadAdminToken(dataDir, options.adminToken);
-  const tokens = new TokenService(loadSecret(dataDir, options.tokenSecret));
-  const store = new LeveldbDocStore(dataDir);
-  const workshops: WorkshopStore = new FileWorkshopStore(dataDir);
-  const rooms = new Rooms(store, log, options.idleUnloadMs ?? 30_000);
+  const backend = await openBackend({ ...options, dataDir }, log);
+  const { store, workshops } = backend;
+  const tokens = new TokenService(backend.secret);
+  const rooms = new Rooms(store, log, options.idleUnloadMs ?? 30_000, backend.hooks);
   const staticDir = options.staticDir ?? resolve('dist/web');
   const connections = new Set<Connection>();
   let accepting = true;
@@ -288,7 +291,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = http.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  log.info({ url, dataDir }, 'werkbank listening');
+  log.info({ url, dataDir, backend: backend.kind }, 'werkbank listening');
 
   let closing: Promise<void> | null = null;
   return {
@@ -306,7 +309,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         for (const conn of connections) conn.close(CLOSE.goingAway, 'server shutting down');
         http.closeAllConnections();
         await rooms.closeAll();
-        await store.close();
+        await backend.close();
         await httpClosed;
         log.info('werkbank stopped; every room flushed');
       })();

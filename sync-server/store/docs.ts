@@ -9,6 +9,11 @@ import { LeveldbPersistence, getLevelUpdatesKeys } from 'y-leveldb';
 import * as Y from 'yjs';
 
 export interface DocStore {
+  /**
+   * Whether an idle board may be replaced by a fresh copy without its history. A store shared by
+   * several instances says no: another instance may still hold the room (sync-server/store/pg.ts).
+   */
+  readonly canDropHistory?: boolean;
   /** The stored state of a room (an empty doc for a new room). */
   load(room: string): Promise<Y.Doc>;
   storeUpdate(room: string, update: Uint8Array): Promise<void>;

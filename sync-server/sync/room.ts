@@ -13,6 +13,13 @@ import { MESSAGE, compactedCopy, hasForeignRoots, readHistory } from '../../work
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 
+/**
+ * The origin of updates that are already stored: applied from another instance or read back from
+ * the shared store (scale-out mode, sync-server/scale/bus.ts). They go to this room's peers but
+ * are not stored again.
+ */
+export const REMOTE = Object.freeze({ remote: true });
+
 /** Anything a room can send bytes to (a WebSocket connection). */
 export interface Peer {
   send(message: Uint8Array): void;
@@ -69,8 +76,10 @@ export class Room {
   private storeTimer: NodeJS.Timeout | null = null;
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
-    this.unstored.push(update);
-    if (!this.storeTimer) this.storeTimer = setTimeout(this.storeBatch, STORE_BATCH_MS);
+    if (origin !== REMOTE) {
+      this.unstored.push(update);
+      if (!this.storeTimer) this.storeTimer = setTimeout(this.storeBatch, STORE_BATCH_MS);
+    }
 
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.sync);
@@ -164,6 +173,7 @@ export class Room {
   /** The board's content without its history, when that history is most of its size. */
   private compactedIfBloated(): { update: Uint8Array; before: number } | null {
     if (this.ref.kind !== 'board' || hasForeignRoots(this.doc)) return null;
+    if (this.store.canDropHistory === false) return null;
     const before = Y.encodeStateAsUpdate(this.doc).length;
     if (before < COMPACT_MIN_BYTES) return null;
     const copy = compactedCopy(this.doc);

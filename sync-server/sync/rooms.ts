@@ -10,14 +10,24 @@ import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 import { Room } from './room';
 
+/** What else follows a room while it is loaded (the scale-out bus, sync-server/scale/bus.ts). */
+export interface RoomHooks {
+  /** A room was loaded; it is handed out once this resolves. */
+  opened(room: Room): Promise<void>;
+  /** A room was flushed and unloaded. */
+  unloaded(room: Room): void;
+}
+
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly unloading = new Map<string, Promise<void>>();
+  private readonly opened = new WeakMap<Room, Promise<void>>();
 
   constructor(
     private readonly store: DocStore,
     private readonly log: Logger,
     private readonly idleUnloadMs: number,
+    private readonly hooks: RoomHooks | null = null,
   ) {}
 
   /** Opens (or reuses) a room and holds it until `release`. Resolves once its state is loaded. */
@@ -30,8 +40,15 @@ export class Rooms {
     }
     let room = this.rooms.get(name);
     if (!room) {
-      room = new Room(name, ref, this.store, this.log);
-      this.rooms.set(name, room);
+      const created = new Room(name, ref, this.store, this.log);
+      room = created;
+      this.rooms.set(name, created);
+      const { hooks } = this;
+      if (hooks)
+        this.opened.set(
+          created,
+          created.ready.then(() => hooks.opened(created)),
+        );
     }
     room.holds++;
     if (room.unloadTimer) {
@@ -39,6 +56,7 @@ export class Rooms {
       room.unloadTimer = null;
     }
     await room.ready;
+    await this.opened.get(room);
     return room;
   }
 
@@ -67,7 +85,10 @@ export class Rooms {
         .catch((err: unknown) =>
           this.log.error({ room: room.name, err }, 'unloading a room failed'),
         )
-        .finally(() => this.unloading.delete(room.name));
+        .finally(() => {
+          this.unloading.delete(room.name);
+          this.hooks?.unloaded(room);
+        });
       this.unloading.set(room.name, done);
       this.log.debug({ room: room.name }, 'room unloaded');
     }, this.idleUnloadMs);
@@ -82,7 +103,10 @@ export class Rooms {
     await Promise.all([...this.unloading.values()]);
     await Promise.all(
       all.map((r) =>
-        r.unload().catch((err: unknown) => this.log.error({ room: r.name, err }, 'flush failed')),
+        r
+          .unload()
+          .catch((err: unknown) => this.log.error({ room: r.name, err }, 'flush failed'))
+          .finally(() => this.hooks?.unloaded(r)),
       ),
     );
   }

@@ -1,0 +1,96 @@
+/**
+ * Where a server keeps its state: the embedded default (LevelDB and files in DATA_DIR, one
+ * process), or PostgreSQL + Redis (`DATABASE_URL`, `REDIS_URL`: any number of instances behind a
+ * load balancer, no sticky sessions). The rest of the server sees only the interfaces.
+ */
+import type { Logger } from '../log';
+import { loadSecret } from '../auth/tokens';
+import type { DocStore } from '../store/docs';
+import { LeveldbDocStore } from '../store/docs';
+import { PgDatabase, PgDocStore, PgWorkshopStore } from '../store/pg';
+import type { WorkshopStore } from '../store/workshops';
+import { FileWorkshopStore } from '../store/workshops';
+import type { RoomHooks } from '../sync/rooms';
+import { RedisBus } from './bus';
+
+export interface BackendOptions {
+  dataDir: string;
+  tokenSecret?: string;
+  /** PostgreSQL for documents, workshops and the token secret. */
+  databaseUrl?: string;
+  /** Redis for fan-out between instances (needs `databaseUrl`). */
+  redisUrl?: string;
+  /** Prefixes every Redis key and channel (several deployments on one Redis). */
+  redisPrefix?: string;
+  /** Scale-out: how often open rooms read what other instances stored (ms). */
+  pullMs?: number;
+}
+
+export interface Backend {
+  kind: 'embedded' | 'scale-out';
+  store: DocStore;
+  workshops: WorkshopStore;
+  secret: Uint8Array;
+  hooks: RoomHooks | null;
+  close(): Promise<void>;
+}
+
+export async function openBackend(options: BackendOptions, log: Logger): Promise<Backend> {
+  if (!options.databaseUrl) {
+    if (options.redisUrl)
+      throw new Error('REDIS_URL needs DATABASE_URL: instances share their documents there');
+    const store = new LeveldbDocStore(options.dataDir);
+    return {
+      kind: 'embedded',
+      store,
+      workshops: new FileWorkshopStore(options.dataDir),
+      secret: loadSecret(options.dataDir, options.tokenSecret),
+      hooks: null,
+      close: () => store.close(),
+    };
+  }
+
+  const db = new PgDatabase(options.databaseUrl, (err) =>
+    log.warn({ err: err.message }, 'PostgreSQL connection lost; retrying on the next query'),
+  );
+  try {
+    const version = await db.migrate();
+    log.info({ schema: version }, 'PostgreSQL ready');
+  } catch (err) {
+    await db.close().catch(() => {});
+    throw new Error(`PostgreSQL at DATABASE_URL could not be opened: ${(err as Error).message}`);
+  }
+  const docs = new PgDocStore(db, (room, attempt, err) => {
+    if (err)
+      log.warn({ room, attempt, err: err.message }, 'storing in PostgreSQL failed; retrying');
+    else log.info({ room, attempts: attempt }, 'stored in PostgreSQL after retrying');
+  });
+  let bus: RedisBus | null = null;
+  if (options.redisUrl) {
+    bus = new RedisBus({
+      url: options.redisUrl,
+      prefix: options.redisPrefix ?? 'werkbank:',
+      store: docs,
+      log,
+      ...(options.pullMs ? { pullMs: options.pullMs } : {}),
+    });
+    await bus.ready();
+  } else {
+    log.warn('DATABASE_URL without REDIS_URL: run a single instance (nothing fans updates out)');
+  }
+  const live = bus;
+  return {
+    kind: 'scale-out',
+    store: docs,
+    workshops: new PgWorkshopStore(db),
+    secret: await db.secret(options.tokenSecret),
+    hooks: live
+      ? { opened: (room) => live.attach(room), unloaded: (room) => live.detach(room) }
+      : null,
+    async close() {
+      await live?.close();
+      await docs.close();
+      await db.close();
+    },
+  };
+}

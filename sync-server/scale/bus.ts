@@ -1,0 +1,230 @@
+/**
+ * Fan-out between instances (`REDIS_URL`): every instance that has a room open subscribes to the
+ * room's Redis channel; an update is published the moment it is applied (live, also while
+ * PostgreSQL is away), awareness changes in batches. Every instance that holds a room stores what
+ * it applies, also what came from a peer: an instance killed before its write committed then
+ * loses nothing that reached another one (the cost: a room spread over n instances writes its
+ * batches n times; compaction merges them). PostgreSQL stays the truth: a room opened late, or an
+ * instance that missed messages while Redis was away, reads the rows after the last one it saw
+ * (`updatesSince`) — at open, when Redis comes back, and every `pullMs` as a safety net — applied
+ * as REMOTE (already stored, not stored again). So no room diverges between instances, and while
+ * Redis is away each instance goes on serving its own clients.
+ *
+ * Why pub/sub and not streams: an update is useful to peers only while they hold the room, and
+ * missing one costs nothing but a catch-up read from PostgreSQL, which every instance needs anyway
+ * (late start, restart). Streams would add a second log with its own trimming and consumer state,
+ * duplicating what the updates table already is.
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Logger } from '../log';
+import type { PgDocStore } from '../store/pg';
+import { REMOTE } from '../sync/room';
+import type { Room } from '../sync/room';
+
+const KIND_UPDATE = 0;
+const KIND_AWARENESS = 1;
+const INSTANCE_BYTES = 8;
+/** Awareness changes gather this long before they go to the other instances (cursors). */
+const AWARENESS_BATCH_MS = 50;
+
+export interface BusOptions {
+  url: string;
+  prefix: string;
+  store: PgDocStore;
+  log: Logger;
+  /** How often each open room reads what other instances stored (the safety net). */
+  pullMs?: number;
+}
+
+interface Attached {
+  room: Room;
+  channel: string;
+  cursor: bigint;
+  pulling: Promise<void> | null;
+  pendingAwareness: Set<number>;
+  awarenessTimer: NodeJS.Timeout | null;
+  detach(): void;
+}
+
+export class RedisBus {
+  readonly instance = randomBytes(INSTANCE_BYTES);
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private readonly rooms = new Map<string, Attached>();
+  private readonly pullTimer: NodeJS.Timeout;
+  private down = false;
+  private closed = false;
+
+  constructor(private readonly options: BusOptions) {
+    const common = {
+      keyPrefix: undefined,
+      lazyConnect: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (times: number) => Math.min(times * 200, 2000),
+    };
+    // No offline queue for publishing: while Redis is away a publish fails at once and the
+    // peers catch up from PostgreSQL instead of receiving a burst of stale messages later.
+    this.pub = new Redis(options.url, { ...common, enableOfflineQueue: false });
+    this.sub = new Redis(options.url, common);
+    for (const [name, conn] of [
+      ['publisher', this.pub],
+      ['subscriber', this.sub],
+    ] as const) {
+      conn.on('error', (err: Error) => this.wentDown(name, err));
+      conn.on('ready', () => this.cameBack(name));
+    }
+    this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) =>
+      this.onMessage(channel.toString(), message),
+    );
+    this.pullTimer = setInterval(() => {
+      for (const a of this.rooms.values()) void this.pull(a);
+    }, options.pullMs ?? 5000);
+    this.pullTimer.unref();
+  }
+
+  /** Resolves once both connections are up (at start: fail fast on a wrong REDIS_URL). */
+  async ready(timeoutMs = 10_000): Promise<void> {
+    const up = (c: Redis) =>
+      c.status === 'ready'
+        ? Promise.resolve()
+        : new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(
+              () => reject(new Error(`Redis at ${this.options.url} did not answer`)),
+              timeoutMs,
+            );
+            c.once('ready', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+          });
+    await Promise.all([up(this.pub), up(this.sub)]);
+  }
+
+  /** Follows a freshly loaded room: subscribe, catch up from PostgreSQL, publish what it does. */
+  async attach(room: Room): Promise<void> {
+    const channel = `${this.options.prefix}room:${room.name}`;
+    const a: Attached = {
+      room,
+      channel,
+      cursor: this.options.store.cursor(room.name),
+      pulling: null,
+      pendingAwareness: new Set(),
+      awarenessTimer: null,
+      detach: () => {},
+    };
+    const onUpdate = (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE || origin === this || this.pub.status !== 'ready') return;
+      void this.pub.publish(channel, this.frame(KIND_UPDATE, update)).catch(() => {});
+    };
+    room.doc.on('update', onUpdate);
+    const onAwareness = (
+      { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+      origin: unknown,
+    ) => {
+      if (origin === REMOTE || origin === this) return;
+      for (const id of [...added, ...updated, ...removed]) a.pendingAwareness.add(id);
+      a.awarenessTimer ??= setTimeout(() => this.flushAwareness(a), AWARENESS_BATCH_MS);
+    };
+    room.awareness.on('update', onAwareness);
+    a.detach = () => {
+      room.doc.off('update', onUpdate);
+      room.awareness.off('update', onAwareness);
+      if (a.awarenessTimer) clearTimeout(a.awarenessTimer);
+    };
+    this.rooms.set(room.name, a);
+    // Subscribe first, then read: whatever was stored between the load and the subscription
+    // comes in through the read, whatever after it through the channel.
+    await this.sub.subscribe(channel).catch((err: Error) => this.wentDown('subscriber', err));
+    await this.pull(a);
+  }
+
+  detach(room: Room): void {
+    const a = this.rooms.get(room.name);
+    if (!a || a.room !== room) return;
+    this.rooms.delete(room.name);
+    a.detach();
+    this.options.store.forget(room.name);
+    void this.sub.unsubscribe(a.channel).catch(() => {});
+  }
+
+  private flushAwareness(a: Attached): void {
+    a.awarenessTimer = null;
+    if (a.pendingAwareness.size === 0 || this.pub.status !== 'ready') {
+      a.pendingAwareness.clear();
+      return;
+    }
+    const ids = [...a.pendingAwareness];
+    a.pendingAwareness.clear();
+    const update = awarenessProtocol.encodeAwarenessUpdate(a.room.awareness, ids);
+    void this.pub.publish(a.channel, this.frame(KIND_AWARENESS, update)).catch(() => {});
+  }
+
+  private frame(kind: number, payload: Uint8Array): Buffer {
+    const out = Buffer.allocUnsafe(1 + INSTANCE_BYTES + payload.length);
+    out[0] = kind;
+    this.instance.copy(out, 1);
+    out.set(payload, 1 + INSTANCE_BYTES);
+    return out;
+  }
+
+  private onMessage(channel: string, message: Buffer): void {
+    const name = channel.slice(`${this.options.prefix}room:`.length);
+    const a = this.rooms.get(name);
+    if (!a || message.length < 1 + INSTANCE_BYTES) return;
+    if (message.subarray(1, 1 + INSTANCE_BYTES).equals(this.instance)) return;
+    const payload = new Uint8Array(message.subarray(1 + INSTANCE_BYTES));
+    try {
+      // Origin `this`: relayed to this instance's peers and stored here too (see above).
+      if (message[0] === KIND_UPDATE) Y.applyUpdate(a.room.doc, payload, this);
+      else if (message[0] === KIND_AWARENESS)
+        awarenessProtocol.applyAwarenessUpdate(a.room.awareness, payload, this);
+    } catch (err) {
+      this.options.log.warn({ room: name, err }, 'a message from another instance was unreadable');
+    }
+  }
+
+  /** Applies what other instances stored for the room since the last read. */
+  private pull(a: Attached): Promise<void> {
+    a.pulling ??= (async () => {
+      try {
+        const { updates, seq } = await this.options.store.updatesSince(a.room.name, a.cursor);
+        if (this.rooms.get(a.room.name) !== a) return;
+        if (updates.length > 0) Y.applyUpdate(a.room.doc, Y.mergeUpdates(updates), REMOTE);
+        a.cursor = seq;
+      } catch (err) {
+        this.options.log.warn({ room: a.room.name, err }, 'catching up from PostgreSQL failed');
+      } finally {
+        a.pulling = null;
+      }
+    })();
+    return a.pulling;
+  }
+
+  private wentDown(which: string, err: Error): void {
+    if (this.closed || this.down) return;
+    this.down = true;
+    this.options.log.warn(
+      { redis: which, err: err.message },
+      'Redis unavailable: serving this instance’s own clients; rooms converge through PostgreSQL until it is back',
+    );
+  }
+
+  private cameBack(which: string): void {
+    if (!this.down || this.pub.status !== 'ready' || this.sub.status !== 'ready') return;
+    this.down = false;
+    this.options.log.info({ redis: which }, 'Redis is back: catching up every open room');
+    for (const a of this.rooms.values()) void this.pull(a);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.pullTimer);
+    for (const a of this.rooms.values()) a.detach();
+    this.rooms.clear();
+    this.pub.disconnect();
+    this.sub.disconnect();
+  }
+}

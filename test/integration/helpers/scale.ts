@@ -1,0 +1,199 @@
+/**
+ * Helpers for the scale-out tests: a database of its own per test on this machine's real
+ * PostgreSQL, a Redis key prefix of its own, the server's own entry point (`sync-server/main.ts`)
+ * as child processes (so one can be killed with SIGKILL), and a loopback TCP proxy that spreads
+ * connections round-robin and can cut a service off and let it back (a service going away).
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer, connect as tcpConnect } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { resolve } from 'node:path';
+import pg from 'pg';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+export const PG_ADMIN_URL =
+  process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+/** A new, empty database on the machine's PostgreSQL; `drop()` removes it. */
+export async function freshDatabase(): Promise<TestDatabase> {
+  const name = `werkbank_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+export const freshPrefix = () => `werkbank-test:${randomBytes(4).toString('hex')}:`;
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => ok(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface Instance {
+  port: number;
+  url: string;
+  child: ChildProcess;
+  /** What it printed (logs at LOG_LEVEL). */
+  output(): string;
+  /** SIGKILL: no flush, no goodbye. */
+  kill(): Promise<void>;
+  /** SIGTERM: the graceful shutdown of `npm start`. */
+  stop(): Promise<void>;
+}
+
+/** `node --import tsx sync-server/main.ts` with the given environment, once it says it is ready. */
+export async function startInstance(env: Record<string, string>): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`instance did not start: ${out}`)), 30_000);
+    const onData = () => {
+      if (out.includes('Werkbank is ready')) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        ok();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`instance exited (${code}): ${out}`));
+    });
+  });
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    child,
+    output: () => out,
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/**
+ * A TCP proxy on a free loopback port: each new connection goes to the next target that accepts
+ * it (round-robin, skipping targets that refuse). `cut()` drops every open connection and refuses
+ * new ones until `restore()`: the service behind it is, for its clients, gone.
+ */
+export class TcpProxy {
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  private next = 0;
+  private down = false;
+  port = 0;
+
+  constructor(private targets: number[]) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  setTargets(targets: number[]): void {
+    this.targets = targets;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((client) => {
+      if (this.down) {
+        client.destroy();
+        return;
+      }
+      this.track(client);
+      client.pause();
+      this.dial(client, 0);
+    });
+    await new Promise<void>((ok) => this.server?.listen(0, '127.0.0.1', ok));
+    const address = this.server.address();
+    this.port = typeof address === 'object' && address ? address.port : 0;
+  }
+
+  private dial(client: Socket, tries: number): void {
+    if (tries >= this.targets.length || client.destroyed) {
+      client.destroy();
+      return;
+    }
+    const port = this.targets[this.next++ % this.targets.length] ?? 0;
+    const upstream = tcpConnect(port, '127.0.0.1');
+    upstream.once('error', () => {
+      if (!upstream.readyState.startsWith('open')) this.dial(client, tries + 1);
+      else client.destroy();
+    });
+    upstream.once('connect', () => {
+      this.track(upstream);
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+      client.pipe(upstream);
+      upstream.pipe(client);
+      upstream.on('close', () => client.destroy());
+      client.on('close', () => upstream.destroy());
+      client.resume();
+    });
+  }
+
+  private track(s: Socket): void {
+    this.sockets.add(s);
+    s.on('close', () => this.sockets.delete(s));
+  }
+
+  cut(): void {
+    this.down = true;
+    for (const s of this.sockets) s.destroy();
+  }
+
+  restore(): void {
+    this.down = false;
+  }
+
+  async close(): Promise<void> {
+    this.cut();
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+  }
+}

@@ -1,0 +1,338 @@
+/**
+ * Scale-out on this machine's real PostgreSQL and Redis: several instances of the server share
+ * documents (PostgreSQL) and fan updates out (Redis). Each test has a database and a key prefix
+ * of its own, dropped afterwards. Faults are injected on loopback: instances killed with SIGKILL
+ * or stopped with SIGTERM behind a round-robin TCP proxy, Redis and PostgreSQL cut off behind a
+ * proxy and let back. What is checked each time: every client converges, and a fresh instance on
+ * an empty disk reads every edit from PostgreSQL.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { addElement, boardRoom, readElements } from '../../../workshops';
+import { PgDatabase, PgDocStore } from '../../../sync-server/store/pg';
+import type { Client, TestServer } from '../helpers/server';
+import {
+  connect,
+  createWorkshop,
+  join as joinWorkshop,
+  startTestServer,
+  synced,
+  waitFor,
+} from '../helpers/server';
+import type { Instance, TestDatabase } from '../helpers/scale';
+import { REDIS_URL, TcpProxy, freshDatabase, freshPrefix, startInstance } from '../helpers/scale';
+
+const ADMIN = 'scale-test-admin-token';
+const SECRET = 'scale-test-secret';
+
+let db: TestDatabase;
+let prefix: string;
+const servers: TestServer[] = [];
+const instances: Instance[] = [];
+const proxies: TcpProxy[] = [];
+const clients: Client[] = [];
+const dirs: string[] = [];
+
+beforeEach(async () => {
+  db = await freshDatabase();
+  prefix = freshPrefix();
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  for (const i of instances.splice(0)) await i.kill();
+  for (const s of servers.splice(0)) await s.dispose();
+  for (const p of proxies.splice(0)) await p.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  await db.drop();
+});
+
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'werkbank-scale-'));
+  dirs.push(d);
+  return d;
+}
+
+/** An in-process instance on the test's database and prefix; `lines` collects its log. */
+async function inProcess(
+  over: { redisUrl?: string; databaseUrl?: string; pullMs?: number } = {},
+): Promise<TestServer & { lines: string[] }> {
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (s: string) => void lines.push(s) });
+  const server = await startTestServer({
+    databaseUrl: db.url,
+    redisUrl: REDIS_URL,
+    redisPrefix: prefix,
+    adminToken: ADMIN,
+    tokenSecret: SECRET,
+    logger,
+    ...over,
+  });
+  servers.push(server);
+  return Object.assign(server, { lines });
+}
+
+async function childInstance(): Promise<Instance> {
+  const i = await startInstance({
+    DATABASE_URL: db.url,
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    ADMIN_TOKEN: ADMIN,
+    TOKEN_SECRET: SECRET,
+    DATA_DIR: tempDir(),
+  });
+  instances.push(i);
+  return i;
+}
+
+function open(server: { url: string }, room: string, token: string): Client {
+  const c = connect(server, room, token);
+  clients.push(c);
+  return c;
+}
+
+const notes = (c: { doc: Y.Doc }, marker: string) =>
+  readElements(c.doc).filter((e) => e.type === 'sticky' && e.text.startsWith(marker)).length;
+
+function addNote(c: Client, author: string, text: string): void {
+  addElement(c.doc, 'sticky', { x: 0, y: 0, text }, { author });
+}
+
+/** What PostgreSQL holds for a room, read the way a fresh instance reads it. */
+async function storedNotes(room: string, marker: string): Promise<number> {
+  const pgdb = new PgDatabase(db.url, () => {});
+  try {
+    const doc = await new PgDocStore(pgdb).load(room);
+    const n = notes({ doc }, marker);
+    doc.destroy();
+    return n;
+  } finally {
+    await pgdb.close();
+  }
+}
+
+/** Polls PostgreSQL until the room holds `n` notes with the marker (writes are batched). */
+async function stored(room: string, marker: string, n: number, timeoutMs = 20_000): Promise<void> {
+  const start = Date.now();
+  let last = -1;
+  while (Date.now() - start < timeoutMs) {
+    last = await storedNotes(room, marker);
+    if (last === n) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`PostgreSQL holds ${last} of ${n} notes '${marker}…' for ${room}`);
+}
+
+describe('scale-out on PostgreSQL and Redis', () => {
+  it('two instances serve one room: edits and presence cross between them, the registry is shared', async () => {
+    const a = await inProcess();
+    const b = await inProcess();
+    const ws = await createWorkshop(a);
+    // The join code made on one instance works on the other (the registry is in PostgreSQL).
+    const [pa, pb] = await Promise.all([
+      joinWorkshop(a, ws.joinCode, 'Ann'),
+      joinWorkshop(b, ws.joinCode, 'Bo'),
+    ]);
+    const room = boardRoom(ws.workshopId, 'ideate');
+    const ca = open(a, room, pa.token);
+    const cb = open(b, room, pb.token);
+    await Promise.all([synced(ca), synced(cb)]);
+
+    addNote(ca, pa.participantId, 'via A');
+    addNote(cb, pb.participantId, 'via B');
+    await waitFor(() => notes(cb, 'via A') === 1 && notes(ca, 'via B') === 1, 10_000, 'fan-out');
+
+    ca.awareness.setLocalStateField('user', { name: 'Ann' });
+    await waitFor(
+      () =>
+        [...cb.awareness.getStates().values()].some(
+          (s) => (s.user as { name?: string } | undefined)?.name === 'Ann',
+        ),
+      10_000,
+      'presence across instances',
+    );
+    await stored(room, 'via ', 2);
+  });
+
+  it('a fresh instance on an empty disk serves every room from PostgreSQL alone', async () => {
+    const a = await inProcess();
+    const ws = await createWorkshop(a);
+    const p = await joinWorkshop(a, ws.joinCode, 'Ann');
+    const room = boardRoom(ws.workshopId, 'define');
+    const c = open(a, room, p.token);
+    await synced(c);
+    for (let i = 0; i < 20; i++) addNote(c, p.participantId, `kern ${i}`);
+    await waitFor(() => notes(c, 'kern ') === 20);
+    c.destroy();
+    await a.stop();
+
+    const fresh = await inProcess();
+    const late = open(fresh, room, ws.facilitatorToken);
+    await synced(late);
+    await waitFor(() => notes(late, 'kern ') === 20, 10_000, 'all 20 from PostgreSQL');
+    // The same participant token still works: the token secret is shared too.
+    const again = open(fresh, room, p.token);
+    await synced(again);
+    expect(notes(again, 'kern ')).toBe(20);
+  });
+
+  it('Redis away: each instance goes on serving its clients, says so, and rooms converge; and again when it is back', async () => {
+    const redis = new TcpProxy([Number(new URL(REDIS_URL).port || 6379)]);
+    await redis.start();
+    proxies.push(redis);
+    const redisUrl = `redis://127.0.0.1:${redis.port}`;
+    const a = await inProcess({ redisUrl, pullMs: 300 });
+    const b = await inProcess({ redisUrl, pullMs: 300 });
+    const ws = await createWorkshop(a);
+    const [pa, pb] = await Promise.all([
+      joinWorkshop(a, ws.joinCode, 'Ann'),
+      joinWorkshop(b, ws.joinCode, 'Bo'),
+    ]);
+    const room = boardRoom(ws.workshopId, 'ideate');
+    const ca = open(a, room, pa.token);
+    const cb = open(b, room, pb.token);
+    await Promise.all([synced(ca), synced(cb)]);
+
+    redis.cut();
+    await waitFor(
+      () => a.lines.some((l) => l.includes('Redis unavailable')),
+      10_000,
+      'the instance logs that Redis is away',
+    );
+    for (let i = 0; i < 5; i++) {
+      addNote(ca, pa.participantId, `zonder redis A${i}`);
+      addNote(cb, pb.participantId, `zonder redis B${i}`);
+    }
+    // Each instance still serves its own clients, and they converge through PostgreSQL.
+    await waitFor(
+      () => notes(ca, 'zonder redis') === 10 && notes(cb, 'zonder redis') === 10,
+      15_000,
+      'convergence through PostgreSQL while Redis is away',
+    );
+
+    redis.restore();
+    await waitFor(
+      () => a.lines.some((l) => l.includes('Redis is back')),
+      15_000,
+      'the instance logs that Redis is back',
+    );
+    addNote(ca, pa.participantId, 'met redis');
+    await waitFor(() => notes(cb, 'met redis') === 1, 10_000, 'fan-out again');
+    await stored(room, 'zonder redis', 10);
+  });
+
+  it('PostgreSQL away under load: no crash, clients keep editing, and every edit is stored once it is back', async () => {
+    const pgPort = Number(new URL(db.url).port || 5432);
+    const pgProxy = new TcpProxy([pgPort]);
+    await pgProxy.start();
+    proxies.push(pgProxy);
+    const viaProxy = new URL(db.url);
+    viaProxy.port = String(pgProxy.port);
+    const a = await inProcess({ databaseUrl: viaProxy.toString() });
+    const b = await inProcess({ databaseUrl: viaProxy.toString() });
+    const ws = await createWorkshop(a);
+    const [pa, pb] = await Promise.all([
+      joinWorkshop(a, ws.joinCode, 'Ann'),
+      joinWorkshop(b, ws.joinCode, 'Bo'),
+    ]);
+    const room = boardRoom(ws.workshopId, 'ideate');
+    const ca = open(a, room, pa.token);
+    const cb = open(b, room, pb.token);
+    await Promise.all([synced(ca), synced(cb)]);
+
+    pgProxy.cut();
+    for (let i = 0; i < 10; i++) addNote(ca, pa.participantId, `storing ${i}`);
+    // Both instances keep serving the room live while nothing can be stored.
+    await waitFor(
+      () => notes(cb, 'storing ') === 10,
+      10_000,
+      'live edits while PostgreSQL is away',
+    );
+    await waitFor(
+      () => a.lines.some((l) => l.includes('storing in PostgreSQL failed')),
+      15_000,
+      'a clear log line',
+    );
+    pgProxy.restore();
+    await waitFor(
+      () => a.lines.some((l) => l.includes('stored in PostgreSQL after retrying')),
+      20_000,
+      'the write retried once PostgreSQL is back',
+    );
+    await stored(room, 'storing ', 10);
+  });
+
+  it('kill -9 of one of three instances while ten clients edit through a round-robin proxy loses nothing', async () => {
+    const trio = [await childInstance(), await childInstance(), await childInstance()];
+    const proxy = new TcpProxy(trio.map((i) => i.port));
+    await proxy.start();
+    proxies.push(proxy);
+    const lb = { url: proxy.url, adminToken: ADMIN };
+    const ws = await createWorkshop(lb);
+    const room = boardRoom(ws.workshopId, 'ideate');
+    const people = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => joinWorkshop(lb, ws.joinCode, `Deelnemer ${i}`)),
+    );
+    const cs = people.map((p) => open(lb, room, p.token));
+    await Promise.all(cs.map((c) => synced(c, 20_000)));
+
+    const PER_CLIENT = 12;
+    let written = 0;
+    const writeRound = (round: number) => {
+      cs.forEach((c, i) => {
+        addNote(c, people[i]?.participantId ?? '', `k${i}-${round}`);
+        written++;
+      });
+    };
+    for (let round = 0; round < PER_CLIENT / 2; round++) writeRound(round);
+    // The first instance dies without a word, in the middle of the session.
+    const victim = trio[0] as Instance;
+    await victim.kill();
+    for (let round = PER_CLIENT / 2; round < PER_CLIENT; round++) writeRound(round);
+
+    const total = 10 * PER_CLIENT;
+    expect(written).toBe(total);
+    await waitFor(
+      () => cs.every((c) => notes(c, 'k') === total),
+      60_000,
+      'every client has every edit',
+    );
+    // Every edit any client made is in PostgreSQL: a fresh instance on an empty disk has them.
+    const fresh = await childInstance();
+    const late = open(fresh, room, ws.facilitatorToken);
+    await synced(late, 20_000);
+    await waitFor(() => notes(late, 'k') === total, 30_000, 'a fresh instance reads them all');
+    await stored(room, 'k', total);
+  }, 120_000);
+
+  it('graceful shutdown with clients connected: they reconnect elsewhere and nothing is lost', async () => {
+    const pair = [await childInstance(), await childInstance()];
+    const proxy = new TcpProxy(pair.map((i) => i.port));
+    await proxy.start();
+    proxies.push(proxy);
+    const lb = { url: proxy.url, adminToken: ADMIN };
+    const ws = await createWorkshop(lb);
+    const room = boardRoom(ws.workshopId, 'empathise');
+    const people = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => joinWorkshop(lb, ws.joinCode, `P${i}`)),
+    );
+    const cs = people.map((p) => open(lb, room, p.token));
+    await Promise.all(cs.map((c) => synced(c, 20_000)));
+    cs.forEach((c, i) => addNote(c, people[i]?.participantId ?? '', `voor ${i}`));
+    await (pair[0] as Instance).stop();
+    cs.forEach((c, i) => addNote(c, people[i]?.participantId ?? '', `na ${i}`));
+    await waitFor(
+      () => cs.every((c) => notes(c, 'voor ') === 4 && notes(c, 'na ') === 4),
+      30_000,
+      'clients reconnected to the other instance and converged',
+    );
+    const fresh = await childInstance();
+    const late = open(fresh, room, ws.facilitatorToken);
+    await synced(late, 20_000);
+    await waitFor(() => notes(late, 'voor ') === 4 && notes(late, 'na ') === 4, 30_000, 'stored');
+  }, 90_000);
+});
