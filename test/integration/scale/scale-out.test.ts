@@ -115,6 +115,23 @@ async function storedNotes(room: string, marker: string): Promise<number> {
   }
 }
 
+/**
+ * A workshop made on `a`, Ann joined through `a` and Bo through `b` (the registry is shared), each
+ * connected to the ideate board on the instance they joined.
+ */
+async function pairAcross(a: TestServer, b: TestServer) {
+  const ws = await createWorkshop(a);
+  const [pa, pb] = await Promise.all([
+    joinWorkshop(a, ws.joinCode, 'Ann'),
+    joinWorkshop(b, ws.joinCode, 'Bo'),
+  ]);
+  const room = boardRoom(ws.workshopId, 'ideate');
+  const ca = open(a, room, pa.token);
+  const cb = open(b, room, pb.token);
+  await Promise.all([synced(ca), synced(cb)]);
+  return { ws, room, pa, pb, ca, cb };
+}
+
 /** Polls PostgreSQL until the room holds `n` notes with the marker (writes are batched). */
 async function stored(room: string, marker: string, n: number, timeoutMs = 20_000): Promise<void> {
   const start = Date.now();
@@ -131,16 +148,8 @@ describe('scale-out on PostgreSQL and Redis', () => {
   it('two instances serve one room: edits and presence cross between them, the registry is shared', async () => {
     const a = await inProcess();
     const b = await inProcess();
-    const ws = await createWorkshop(a);
-    // The join code made on one instance works on the other (the registry is in PostgreSQL).
-    const [pa, pb] = await Promise.all([
-      joinWorkshop(a, ws.joinCode, 'Ann'),
-      joinWorkshop(b, ws.joinCode, 'Bo'),
-    ]);
-    const room = boardRoom(ws.workshopId, 'ideate');
-    const ca = open(a, room, pa.token);
-    const cb = open(b, room, pb.token);
-    await Promise.all([synced(ca), synced(cb)]);
+    // Bo joins through the other instance with the code made on the first: a shared registry.
+    const { room, pa, pb, ca, cb } = await pairAcross(a, b);
 
     addNote(ca, pa.participantId, 'via A');
     addNote(cb, pb.participantId, 'via B');
@@ -187,15 +196,7 @@ describe('scale-out on PostgreSQL and Redis', () => {
     const redisUrl = `redis://127.0.0.1:${redis.port}`;
     const a = await inProcess({ redisUrl, pullMs: 300 });
     const b = await inProcess({ redisUrl, pullMs: 300 });
-    const ws = await createWorkshop(a);
-    const [pa, pb] = await Promise.all([
-      joinWorkshop(a, ws.joinCode, 'Ann'),
-      joinWorkshop(b, ws.joinCode, 'Bo'),
-    ]);
-    const room = boardRoom(ws.workshopId, 'ideate');
-    const ca = open(a, room, pa.token);
-    const cb = open(b, room, pb.token);
-    await Promise.all([synced(ca), synced(cb)]);
+    const { room, pa, pb, ca, cb } = await pairAcross(a, b);
 
     redis.cut();
     await waitFor(
@@ -234,15 +235,7 @@ describe('scale-out on PostgreSQL and Redis', () => {
     viaProxy.port = String(pgProxy.port);
     const a = await inProcess({ databaseUrl: viaProxy.toString() });
     const b = await inProcess({ databaseUrl: viaProxy.toString() });
-    const ws = await createWorkshop(a);
-    const [pa, pb] = await Promise.all([
-      joinWorkshop(a, ws.joinCode, 'Ann'),
-      joinWorkshop(b, ws.joinCode, 'Bo'),
-    ]);
-    const room = boardRoom(ws.workshopId, 'ideate');
-    const ca = open(a, room, pa.token);
-    const cb = open(b, room, pb.token);
-    await Promise.all([synced(ca), synced(cb)]);
+    const { room, pa, ca, cb } = await pairAcross(a, b);
 
     pgProxy.cut();
     for (let i = 0; i < 10; i++) addNote(ca, pa.participantId, `storing ${i}`);

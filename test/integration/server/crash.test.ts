@@ -8,27 +8,16 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addElement, boardRoom, readElements } from '../../../workshops';
 import type { Client } from '../helpers/server';
+import { freePort } from '../helpers/scale';
 import { connect, createWorkshop, joinedPair, synced, waitFor } from '../helpers/server';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const ADMIN = 'crash-test-admin-token';
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => ok(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** `node --import tsx sync-server/main.ts`, resolved once it says it is ready. */
 async function startMain(port: number, dataDir: string): Promise<ChildProcess> {
