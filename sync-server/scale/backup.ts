@@ -59,7 +59,7 @@ export async function backup(
         rooms.push([board.id, await backend.store.load(boardRoom(entry.workshopId, board.id))]);
       for (const [name, doc] of rooms) {
         writeFileSync(join(folder, `${name}.ybin`), Y.encodeStateAsUpdate(doc), FILE);
-        writeFileSync(join(folder, `${name}.json`), JSON.stringify(doc.toJSON(), null, 2), FILE);
+        writeFileSync(join(folder, `${name}.json`), JSON.stringify(readable(doc), null, 2), FILE);
         doc.destroy();
       }
       manifest.workshops.push({
@@ -115,6 +115,17 @@ export async function restore(
 }
 
 /** The backup's token secret becomes the target's, unless the target has one already. */
+/**
+ * The document as plain JSON. A loaded doc lists no root until someone asks for it by name, so
+ * the names are read from the update; every root of ours is a map.
+ */
+function readable(doc: Y.Doc): Record<string, unknown> {
+  const roots = new Set<string>();
+  for (const s of Y.decodeUpdate(Y.encodeStateAsUpdate(doc)).structs)
+    if (s instanceof Y.Item && typeof s.parent === 'string') roots.add(s.parent);
+  return Object.fromEntries([...roots].sort().map((name) => [name, doc.getMap(name).toJSON()]));
+}
+
 async function adoptSecret(options: Omit<BackendOptions, 'redisUrl'>, secret: string) {
   if (options.tokenSecret || !secret) return;
   if (!options.databaseUrl) {
