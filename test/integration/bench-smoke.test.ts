@@ -115,6 +115,19 @@ describe('bench harness (quick)', () => {
     for (const r of rows) expect(Number.isFinite(r.value) || Boolean(r.note)).toBe(true);
   }, 60_000);
 
+  it('scale: one and three instances on PostgreSQL + Redis drop nothing; a fresh one serves the room', async () => {
+    const rows = await suite('scale').run(ctx);
+    for (const who of [/· 1 instance$/, /· 3 instances$/]) {
+      expect(pick(rows, who, 'receipts').value).toBeGreaterThan(0);
+      expect(pick(rows, who, 'dropped updates').value).toBe(0);
+      expect(pick(rows, who, 'diverged rooms').value).toBe(0);
+    }
+    expect(pick(rows, /· 3 instances$/, 'latency p99').reference).toBeGreaterThan(0);
+    expect(
+      pick(rows, /fresh instance/, 'first client synced (room from PostgreSQL)').value,
+    ).toBeGreaterThan(0);
+  }, 180_000);
+
   it('the CLI prints a table and writes the run with machine info', () => {
     const out = join(tmpDir, 'cli');
     const stdout = execFileSync(

@@ -20,6 +20,9 @@ interface ServerModule {
     logLevel?: string;
     staticDir?: string;
     limits?: { joinAttemptsPerMinute?: number };
+    databaseUrl?: string;
+    redisUrl?: string;
+    redisPrefix?: string;
   }): Promise<StartedServer>;
 }
 
@@ -38,6 +41,10 @@ try {
     limits: { joinAttemptsPerMinute: 1_000_000 },
     // BENCH_STATIC_DIR: serve another build of the app (e.g. unminified, for profiling).
     ...(process.env.BENCH_STATIC_DIR ? { staticDir: process.env.BENCH_STATIC_DIR } : {}),
+    // The scale suite: PostgreSQL + Redis, as with DATABASE_URL / REDIS_URL.
+    ...(process.env.BENCH_DATABASE_URL ? { databaseUrl: process.env.BENCH_DATABASE_URL } : {}),
+    ...(process.env.BENCH_REDIS_URL ? { redisUrl: process.env.BENCH_REDIS_URL } : {}),
+    ...(process.env.BENCH_REDIS_PREFIX ? { redisPrefix: process.env.BENCH_REDIS_PREFIX } : {}),
   });
   const httpUrl = srv.url.replace(/\/$/, '');
   serveStats({

@@ -108,15 +108,20 @@ export interface ServerHandle {
   stop(): Promise<void>;
 }
 
+/**
+ * @param env extra environment for the child (ours: `BENCH_DATABASE_URL`, `BENCH_REDIS_URL`,
+ *   `BENCH_REDIS_PREFIX` run it in scale-out mode)
+ */
 export async function startServerChild(
   kind: ServerKind,
   dataDir: string,
   cwd: string,
+  env: Record<string, string> = {},
 ): Promise<ServerHandle> {
   const child =
     kind === 'reference'
       ? spawnChild('./ref-server.ts', { YPERSISTENCE: dataDir, HOST: '127.0.0.1' }, cwd)
-      : spawnChild('./ours-server.ts', { BENCH_DATA_DIR: dataDir }, cwd);
+      : spawnChild('./ours-server.ts', { ...env, BENCH_DATA_DIR: dataDir }, cwd);
   const stderr = tail(child);
   // BENCH_SERVER_LOG=<file>: keep the server's own log (stdout and stderr) for a post-mortem.
   const logFile = process.env.BENCH_SERVER_LOG;
