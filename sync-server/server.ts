@@ -28,6 +28,7 @@ import { HttpError, sendError, sendJson } from './http/respond';
 import { serveStatic } from './http/static';
 import type { Logger } from './log';
 import { createLogger } from './log';
+import type { DocStore } from './store/docs';
 import { LeveldbDocStore } from './store/docs';
 import type { WorkshopStore } from './store/workshops';
 import { FileWorkshopStore } from './store/workshops';
@@ -57,6 +58,8 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** Honour X-Forwarded-For (behind a reverse proxy). */
   trustProxy?: boolean;
+  /** The document store (default: LevelDB in DATA_DIR/docs); fault tests pass their own. */
+  docStore?: DocStore;
 }
 
 export interface RunningServer {
@@ -86,7 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const admin = loadAdminToken(dataDir, options.adminToken);
   const tokens = new TokenService(loadSecret(dataDir, options.tokenSecret));
-  const store = new LeveldbDocStore(dataDir);
+  const store = options.docStore ?? new LeveldbDocStore(dataDir);
   const workshops: WorkshopStore = new FileWorkshopStore(dataDir);
   const rooms = new Rooms(store, log, options.idleUnloadMs ?? 30_000);
   const staticDir = options.staticDir ?? resolve('dist/web');
