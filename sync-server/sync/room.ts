@@ -228,7 +228,12 @@ export class Room {
         { room: this.name, bytes: compacted.before, after: compacted.update.length },
         'board history dropped',
       );
-    } else await this.store.compact(this.name);
+    } else {
+      // Merging the stored updates is tidying only: when it fails they stay as they are.
+      await this.store
+        .compact(this.name)
+        .catch((err: unknown) => this.log.warn({ room: this.name, err }, 'merging failed'));
+    }
     this.awareness.destroy();
     this.doc.destroy();
   }
