@@ -45,7 +45,12 @@ function keepCopy([room, update]: readonly [string, readonly number[]]) {
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const store = open.result.transaction('rescues', 'readwrite').objectStore('rescues');
-      const kept = { update: new Uint8Array(update), kind: 'refused', reason: null, applied: null };
+      const kept = {
+        update: new Uint8Array(update),
+        kind: 'refused',
+        reason: 'board-locked',
+        applied: null,
+      };
       const request = store.put(kept, room);
       request.onerror = () => reject(request.error);
       request.onsuccess = () => {

@@ -13,8 +13,8 @@
  *   on the refused one and would never apply; a fresh doc has a new client id.
  * `startOver()` keeps the old copy in IndexedDB (a store of its own, `werkbank-rescue`), clears
  * the device's copy; the next RoomSync loads the room anew and carries over what the old copy
- * changed that the server never had (`rescueUnsynced`) — after a refusal only while this person
- * may write there now, else it is dropped and the person told. The kept copy is deleted once the
+ * changed that the server never had (`rescueUnsynced`) — after a refusal only when it was refused
+ * for a lock that is gone now, else it is dropped and the person told. The kept copy is deleted once the
  * server answers that the carried-over changes are stored.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -28,7 +28,7 @@ import * as Y from 'yjs';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { DeniedReason } from '../../workshops';
-import { API, CLOSE, MESSAGE, isFinalClose, rescueUnsynced } from '../../workshops';
+import { API, CLOSE, DENIED, MESSAGE, isFinalClose, rescueUnsynced } from '../../workshops';
 
 export type SyncStatus = 'connecting' | 'connected' | 'offline' | 'refused';
 export type RestartKind = 'stale' | 'refused';
@@ -206,7 +206,12 @@ export class RoomSync {
     if (applied && covers(Y.decodeStateVector(Y.encodeStateVector(this.doc)), applied)) {
       // Carried over before the tab closed; this device's copy holds it: only await "stored".
       this.rescueTarget = applied;
-    } else if (rescue.kind === 'refused' && this.options.mayWrite?.() === false) {
+    } else if (
+      rescue.kind === 'refused' &&
+      // Only a lock goes away by itself; resending what was refused for anything else would be
+      // refused again (and start over again, and again).
+      (rescue.reason !== DENIED.boardLocked || this.options.mayWrite?.() === false)
+    ) {
       dropped = true;
       void dropRescue(this.room);
     } else {
