@@ -82,12 +82,17 @@ export interface ApiError {
 
 /**
  * y-websocket message kinds (the first varUint of every frame). 0–3 are the stock protocol.
+ * `stored` is ours (docs/api.md, "What is stored"): the app sends it without payload to ask
+ * what is durably stored; the server answers with the same kind and a state vector (varUint8Array)
+ * once everything the room had applied when asked is written. A stock client never asks, so it
+ * never receives one.
  */
 export const MESSAGE = {
   sync: 0,
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
+  stored: 100,
 } as const;
 
 /**
@@ -99,6 +104,11 @@ export const CLOSE = {
   goingAway: 1001,
   /** Overloaded or rate-limited; reconnect later. */
   tryAgainLater: 1013,
+  /**
+   * A write of this connection was refused (after the permission-denied message): reconnect and
+   * sync again. Retryable, so the stock client reconnects by itself (docs/api.md).
+   */
+  resync: 4003,
   /** Malformed frame, bad room name, protocol violation. */
   badRequest: 4400,
   /** Missing, badly signed or expired token. */

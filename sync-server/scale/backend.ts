@@ -24,6 +24,8 @@ export interface BackendOptions {
   redisPrefix?: string;
   /** Scale-out: how often open rooms read what other instances stored (ms). */
   pullMs?: number;
+  /** Embedded mode: the document store (default LevelDB in DATA_DIR/docs); fault tests pass their own. */
+  docStore?: DocStore;
 }
 
 export interface Backend {
@@ -39,7 +41,7 @@ export async function openBackend(options: BackendOptions, log: Logger): Promise
   if (!options.databaseUrl) {
     if (options.redisUrl)
       throw new Error('REDIS_URL needs DATABASE_URL: instances share their documents there');
-    const store = new LeveldbDocStore(options.dataDir);
+    const store = options.docStore ?? new LeveldbDocStore(options.dataDir);
     return {
       kind: 'embedded',
       store,
@@ -60,11 +62,7 @@ export async function openBackend(options: BackendOptions, log: Logger): Promise
     await db.close().catch(() => {});
     throw new Error(`PostgreSQL at DATABASE_URL could not be opened: ${(err as Error).message}`);
   }
-  const docs = new PgDocStore(db, (room, attempt, err) => {
-    if (err)
-      log.warn({ room, attempt, err: err.message }, 'storing in PostgreSQL failed; retrying');
-    else log.info({ room, attempts: attempt }, 'stored in PostgreSQL after retrying');
-  });
+  const docs = new PgDocStore(db);
   let bus: RedisBus | null = null;
   if (options.redisUrl) {
     bus = new RedisBus({
@@ -89,7 +87,6 @@ export async function openBackend(options: BackendOptions, log: Logger): Promise
       : null,
     async close() {
       await live?.close();
-      await docs.close();
       await db.close();
     },
   };

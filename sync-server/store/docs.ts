@@ -30,8 +30,9 @@ export interface DocStore {
 export class LeveldbDocStore implements DocStore {
   private readonly db: LeveldbPersistence;
 
-  constructor(dataDir: string) {
-    this.db = new LeveldbPersistence(join(dataDir, 'docs'));
+  /** `Level`: the level class to open the folder with (tests pass a subclass to reach the db). */
+  constructor(dataDir: string, options: { Level?: unknown } = {}) {
+    this.db = new LeveldbPersistence(join(dataDir, 'docs'), options);
   }
 
   load(room: string): Promise<Y.Doc> {
@@ -39,11 +40,15 @@ export class LeveldbDocStore implements DocStore {
   }
 
   async storeUpdate(room: string, update: Uint8Array): Promise<void> {
-    await this.db.storeUpdate(room, update);
+    // y-leveldb logs a failed write and resolves null instead of rejecting: make it a failure.
+    const clock = await this.db.storeUpdate(room, update);
+    if (clock === null) throw new Error(`storing an update of ${room} failed`);
   }
 
   async compact(room: string): Promise<void> {
-    await this.db.flushDocument(room);
+    // Resolves undefined when merged, null when the merge failed (nothing lost: the updates stay).
+    if ((await this.db.flushDocument(room)) === null)
+      throw new Error(`merging the stored updates of ${room} failed`);
   }
 
   async replace(room: string, update: Uint8Array): Promise<void> {

@@ -114,16 +114,7 @@ export class PgDocStore implements DocStore {
   /** The last seq each loaded room has read (where `updatesSince` goes on from). */
   private readonly cursors = new Map<string, bigint>();
 
-  private closed = false;
-
-  /**
-   * @param onRetry told of each failed write (err) and of the write that then succeeded (null):
-   *   the server logs both with the room.
-   */
-  constructor(
-    private readonly db: PgDatabase,
-    private readonly onRetry?: (room: string, attempt: number, err: Error | null) => void,
-  ) {}
+  constructor(private readonly db: PgDatabase) {}
 
   async load(room: string): Promise<Y.Doc> {
     const doc = new Y.Doc();
@@ -151,27 +142,12 @@ export class PgDocStore implements DocStore {
     };
   }
 
-  /**
-   * Appends a batch; while PostgreSQL is away the write is retried (backoff up to 5 s) until it
-   * commits or the store closes, so nothing a room handed over is dropped and whoever waits on
-   * it (the room's flush, "saved") keeps waiting.
-   */
+  /** Appends a batch (a failed write is retried by the room, sync-server/sync/room.ts). */
   async storeUpdate(room: string, update: Uint8Array): Promise<void> {
-    const bytes = Buffer.from(update);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.db.pool.query('INSERT INTO werkbank_updates (room, update) VALUES ($1, $2)', [
-          room,
-          bytes,
-        ]);
-        if (attempt > 0) this.onRetry?.(room, attempt, null);
-        return;
-      } catch (err) {
-        if (this.closed) throw err;
-        this.onRetry?.(room, attempt + 1, err as Error);
-        await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** Math.min(attempt, 5))));
-      }
-    }
+    await this.db.pool.query('INSERT INTO werkbank_updates (room, update) VALUES ($1, $2)', [
+      room,
+      Buffer.from(update),
+    ]);
   }
 
   async compact(room: string): Promise<void> {
@@ -218,8 +194,7 @@ export class PgDocStore implements DocStore {
   }
 
   async close(): Promise<void> {
-    // Stops retrying; the pool belongs to PgDatabase, closed by whoever opened it.
-    this.closed = true;
+    // The pool belongs to PgDatabase, closed by whoever opened it.
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

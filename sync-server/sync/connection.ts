@@ -2,7 +2,11 @@
  * One WebSocket on one room: the y-websocket protocol (sync step 1/2, update, awareness,
  * query-awareness) with the role checks of DESIGN.md. Message kinds dispatch through a table.
  * A write the role does not allow is never applied; the sender gets the y-protocols auth
- * message "permission denied" with a reason, and the connection stays open.
+ * message "permission denied" with a reason. When the refused update held new items, every later
+ * update of that Yjs client depends on them and could never be applied (the server would hold it as pending forever), so from
+ * then on the connection applies no more updates and is closed with CLOSE.resync (retryable): the
+ * client reconnects and re-syncs (docs/api.md, "A refused write").
+ * Our own client may ask what is stored (MESSAGE.stored): answered after the room's flush.
  */
 import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -47,6 +51,7 @@ const HANDLERS: Record<number, Handler> = {
   [MESSAGE.sync]: (conn, decoder, encoder) => conn.onSync(decoder, encoder),
   [MESSAGE.awareness]: (conn, decoder) => conn.onAwareness(decoder),
   [MESSAGE.queryAwareness]: (conn) => conn.sendAwareness(),
+  [MESSAGE.stored]: (conn) => conn.onStoredQuery(),
   // Clients never send auth messages that mean anything to us; ignore them.
   [MESSAGE.auth]: () => {},
 };
@@ -58,6 +63,11 @@ export class Connection implements Peer {
   private lastRefill = Date.now();
   private alive = true;
   private closed = false;
+  /** A write of this connection was refused: it applies no more updates (see deny). */
+  private refused = false;
+  private resyncTimer: NodeJS.Timeout | null = null;
+  /** A "what is stored" answer is being prepared / another was asked for meanwhile. */
+  private storedQuery: 'idle' | 'waiting' | 'again' = 'idle';
 
   constructor(
     readonly ws: WebSocket,
@@ -156,11 +166,15 @@ export class Connection implements Peer {
         // Truncated payloads throw inside readVarUint8Array; a decodable update that is empty is
         // the stock client's normal answer to our step 1 and no offence for a read-only role.
         if (isEmptyUpdate(update)) return;
+        // After a refusal nothing of this client can apply any more (it would wait for the
+        // refused clocks): dropped, never held as pending, stored or sent to anyone.
+        if (this.refused || this.closed) return;
         if (updateHoldsRetired(update, this.room.retired))
           throw new Refusal(CLOSE.stale, STALE_REASON);
         const denied = this.policy(update);
         if (denied) {
-          this.deny(denied);
+          // Only new items (clocks) strand what follows; a refused deletion alone does not.
+          this.deny(denied, Y.parseUpdateMeta(update).to.size > 0);
           return;
         }
         Y.applyUpdate(this.room.doc, update, this);
@@ -179,7 +193,7 @@ export class Connection implements Peer {
     );
   }
 
-  private deny(reason: DeniedReason): void {
+  private deny(reason: DeniedReason, stranding: boolean): void {
     this.log.info(
       {
         room: this.room.name,
@@ -193,6 +207,37 @@ export class Connection implements Peer {
     encoding.writeVarUint(encoder, MESSAGE.auth);
     authProtocol.writePermissionDenied(encoder, reason);
     this.send(encoding.toUint8Array(encoder));
+    if (this.refused || !stranding) return;
+    this.refused = true;
+    const delay = this.room.refusalDelay(this.claims.participantId);
+    const resync = () => this.close(CLOSE.resync, `write refused (${reason}): sync again`);
+    if (delay === 0) resync();
+    else this.resyncTimer = setTimeout(resync, delay);
+  }
+
+  /**
+   * "What is stored?": once every update the room has applied so far — this connection's all
+   * included, since its messages are handled in order — is durably written, answers with the
+   * state vector of that moment. Asked again while waiting: one more answer after this one.
+   */
+  onStoredQuery(): void {
+    if (this.storedQuery !== 'idle') {
+      this.storedQuery = 'again';
+      return;
+    }
+    this.storedQuery = 'waiting';
+    const stateVector = Y.encodeStateVector(this.room.doc);
+    void this.room.flush().then((stored) => {
+      const again = this.storedQuery === 'again';
+      this.storedQuery = 'idle';
+      if (stored) {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE.stored);
+        encoding.writeVarUint8Array(encoder, stateVector);
+        this.send(encoding.toUint8Array(encoder));
+      }
+      if (again && !this.closed) this.onStoredQuery();
+    });
   }
 
   private take(): boolean {
@@ -234,6 +279,7 @@ export class Connection implements Peer {
   /** Removes this connection's awareness states (called when the socket closes). */
   dispose(): void {
     this.closed = true;
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
     if (this.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.room.awareness, [...this.awarenessIds], null);
     }

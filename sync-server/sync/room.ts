@@ -2,7 +2,9 @@
  * A room: one Y.Doc (a board or a workshop's control doc), its awareness, and the connections
  * on it. Its stored state is loaded before anyone is answered; every update is broadcast at once
  * with bytes encoded once for the whole room, and stored within STORE_BATCH_MS, merged with the
- * others of that window (one store write instead of one per keystroke or drop).
+ * others of that window (one store write instead of one per keystroke or drop). A failed write is
+ * retried with backoff until it succeeds (logged with the room each time); `flush()` — and so the
+ * "what is stored" answer of connection.ts — waits for it.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -33,6 +35,19 @@ export const AWARENESS_BATCH_MS = 50;
  * reconnect (sync step 2). A clean shutdown or an unload stores them first.
  */
 export const STORE_BATCH_MS = 20;
+/** The first retry of a failed store write; the wait doubles up to STORE_RETRY_MAX_MS. */
+export const STORE_RETRY_MS = 100;
+export const STORE_RETRY_MAX_MS = 10_000;
+/**
+ * While a room unloads (idle or shutdown), a failing write is tried this many times in all, then
+ * given up: logged, and the clients that sent those updates still hold them and send them again
+ * on their next connection (sync step 2). Nobody was told they were stored.
+ */
+export const STORE_ATTEMPTS_ON_UNLOAD = 5;
+/** Refusals of one person within this window close their connection later and later (below). */
+const REFUSAL_WINDOW_MS = 60_000;
+const REFUSAL_MAX_DELAY_MS = 30_000;
+
 /** An idle board is compacted when its stored state is over this size… */
 export const COMPACT_MIN_BYTES = 64 * 1024;
 /** …and this many times the size of its content alone. */
@@ -45,7 +60,12 @@ export class Room {
   /** Other holders (a board room keeps its workshop's control room open). */
   holds = 0;
   readonly ready: Promise<void>;
-  private pendingWrites = new Set<Promise<void>>();
+  private pendingWrites = new Set<Promise<boolean>>();
+  /** A write was given up (see STORE_ATTEMPTS_ON_UNLOAD): "stored" can no longer be answered. */
+  private lost = false;
+  private unloading = false;
+  /** Recent refused writes per participant (see refusalDelay). */
+  private refusals = new Map<string, { count: number; last: number }>();
   unloadTimer: NodeJS.Timeout | null = null;
   /** The board's template was checked (seeded or upgraded) since this load. */
   templateChecked = false;
@@ -137,17 +157,68 @@ export class Room {
     const count = this.unstored.length;
     this.unstored = [];
     if (!batch) return;
-    const write = this.store.storeUpdate(this.name, batch).catch((err: unknown) => {
-      this.log.error({ room: this.name, err, updates: count }, 'storing updates failed');
-    });
+    const write = this.write(batch, count);
     this.pendingWrites.add(write);
     void write.finally(() => this.pendingWrites.delete(write));
   };
 
-  /** Waits until every update received so far is on disk. */
-  async flush(): Promise<void> {
+  /** Stores one batch, retrying with backoff; false when given up while unloading. */
+  private async write(batch: Uint8Array, updates: number): Promise<boolean> {
+    let wait = STORE_RETRY_MS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.store.storeUpdate(this.name, batch);
+        if (attempt > 1) this.log.info({ room: this.name, attempt }, 'stored after retrying');
+        return true;
+      } catch (err) {
+        const giveUp = this.unloading && attempt >= STORE_ATTEMPTS_ON_UNLOAD;
+        this.log.error(
+          {
+            room: this.name,
+            err,
+            updates,
+            bytes: batch.length,
+            attempt,
+            retryInMs: giveUp ? null : wait,
+          },
+          giveUp
+            ? 'storing updates failed; given up (their clients send them again when they reconnect)'
+            : 'storing updates failed; retrying',
+        );
+        if (giveUp) {
+          this.lost = true;
+          return false;
+        }
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        wait = Math.min(wait * 2, STORE_RETRY_MAX_MS);
+      }
+    }
+  }
+
+  /**
+   * Waits until every update received so far is on disk (failed writes retried meanwhile).
+   * True when all of them are; false once a write was given up.
+   */
+  async flush(): Promise<boolean> {
     this.storeBatch();
-    await Promise.all([...this.pendingWrites]);
+    const written = await Promise.all([...this.pendingWrites]);
+    return !this.lost && written.every(Boolean);
+  }
+
+  /**
+   * How long to keep a connection whose write was just refused open (read-only) before closing it
+   * for a re-sync (connection.ts): at once the first time, then doubling from a second up to 30 s
+   * while the same person's writes keep being refused — a stock client still holding a refused
+   * change would otherwise reconnect, resend it and be refused several times a second.
+   */
+  refusalDelay(participantId: string): number {
+    const now = Date.now();
+    for (const [id, r] of this.refusals)
+      if (now - r.last > REFUSAL_WINDOW_MS) this.refusals.delete(id);
+    const seen = this.refusals.get(participantId);
+    const count = (seen?.count ?? 0) + 1;
+    this.refusals.set(participantId, { count, last: now });
+    return count === 1 ? 0 : Math.min(1000 * 2 ** (count - 2), REFUSAL_MAX_DELAY_MS);
   }
 
   /**
@@ -157,6 +228,7 @@ export class Room {
    */
   async unload({ dropHistory = false }: { dropHistory?: boolean } = {}): Promise<void> {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.unloading = true;
     await this.flush();
     const compacted = dropHistory ? this.compactedIfBloated() : null;
     if (compacted) {
@@ -165,7 +237,12 @@ export class Room {
         { room: this.name, bytes: compacted.before, after: compacted.update.length },
         'board history dropped',
       );
-    } else await this.store.compact(this.name);
+    } else {
+      // Merging the stored updates is tidying only: when it fails they stay as they are.
+      await this.store
+        .compact(this.name)
+        .catch((err: unknown) => this.log.warn({ room: this.name, err }, 'merging failed'));
+    }
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -15,10 +15,12 @@ declare module 'y-leveldb' {
   }
 
   export class LeveldbPersistence {
-    constructor(location: string, options?: { level?: unknown; levelOptions?: object });
+    constructor(location: string, options?: { Level?: unknown; levelOptions?: object });
     getYDoc(docName: string): Promise<Y.Doc>;
-    storeUpdate(docName: string, update: Uint8Array): Promise<number>;
-    flushDocument(docName: string): Promise<void>;
+    /** The update's clock, or null when the write failed (y-leveldb logs and swallows it). */
+    storeUpdate(docName: string, update: Uint8Array): Promise<number | null>;
+    /** Null when the merge failed. */
+    flushDocument(docName: string): Promise<void | null>;
     getStateVector(docName: string): Promise<Uint8Array>;
     clearDocument(docName: string): Promise<void>;
     destroy(): Promise<void>;

@@ -27,7 +27,8 @@ import { useT } from '../i18n';
 import { PresenceList } from '../presence/PresenceList';
 import type { PresentPerson } from '../presence/PresenceList';
 import { StatusChip } from '../status/StatusChip';
-import { RoomSync } from '../sync/room';
+import type { RoomSync } from '../sync/room';
+import { useRoomSync } from '../sync/room';
 import { measureClockOffset } from './api';
 import type { WorkshopSession } from './context';
 import { WorkshopContext } from './context';
@@ -105,11 +106,11 @@ export function WorkshopPage({
 
 function Workshop({ identity, boardId }: { identity: Identity; boardId: string | null }) {
   const { t } = useT(APP_NS);
-  const control = useMemo(
-    () => new RoomSync(controlRoom(identity.workshopId), identity.token),
-    [identity],
+  const control = useRoomSync(
+    controlRoom(identity.workshopId),
+    identity.token,
+    () => identity.role === 'facilitator',
   );
-  useEffect(() => () => control.destroy(), [control]);
   const controlState = useStore(control.state);
   const [clockOffset, setClockOffset] = useState(0);
   useEffect(() => {
@@ -184,18 +185,14 @@ interface BoardViewProps {
 
 function BoardView({ identity, control, boards, boardId, title, clockOffset }: BoardViewProps) {
   const { t } = useT(APP_NS);
-  // A new generation after the server refused our copy as stale: load the board anew.
-  const [generation, setGeneration] = useState(0);
-  const sync = useMemo(
-    () => new RoomSync(boardRoom(identity.workshopId, boardId), identity.token),
-    [identity, boardId, generation],
-  );
-  useEffect(
+  // A new RoomSync (and Y.Doc, and board engine below) after the server refused our copy as
+  // stale or refused one of its writes: the board is loaded anew (web/sync/room.ts).
+  const sync = useRoomSync(
+    boardRoom(identity.workshopId, boardId),
+    identity.token,
     () =>
-      sync.state.subscribe((s, prev) => {
-        if (s.stale && !prev.stale) void sync.startOver().then(() => setGeneration((g) => g + 1));
-      }),
-    [sync],
+      identity.role === 'facilitator' ||
+      (identity.role === 'participant' && !isBoardLocked(control.doc, boardId)),
   );
   // Fixed for the life of this board: switching the language must not rebuild the board (or
   // drop its connection).
@@ -214,7 +211,6 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     [sync, user, identity.role],
   );
   useEffect(() => () => board.destroy(), [board]);
-  useEffect(() => () => sync.destroy(), [sync]);
   const syncState = useStore(sync.state);
   // The control room's awareness says who is in the workshop and on which board (the board's
   // own awareness carries cursors and selections).
@@ -279,9 +275,10 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     };
     const unsubs = [
       sync.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied)),
-      sync.state.subscribe((s, prev) => {
-        if (s.rescued !== null && prev.rescued === null)
-          setToast(t(s.rescued > 0 ? 'renewed' : 'renewedNone'));
+      sync.state.subscribe(({ renewed: r }, prev) => {
+        if (!r || prev.renewed) return;
+        if (r.kind === 'stale') setToast(t(r.carried > 0 ? 'renewed' : 'renewedNone'));
+        else if (r.carried > 0) setToast(t('resent'));
       }),
       control.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied)),
     ];

@@ -35,6 +35,7 @@ export const APP_NS = defineStrings('app', {
       saving: 'Opslaan…',
       offline: 'Offline – wijzigingen blijven bewaard',
       refused: 'Geen toegang',
+      rejected: 'Niet geaccepteerd',
       locked: 'Vergrendeld',
       readonly: 'Alleen lezen',
     },
@@ -49,8 +50,9 @@ export const APP_NS = defineStrings('app', {
     renewed:
       'Dit bord is op de server opgeschoond en opnieuw geladen; je offline wijzigingen zijn overgenomen.',
     renewedNone: 'Dit bord is op de server opgeschoond en opnieuw geladen.',
+    resent: 'Het bord is weer open: je wijziging is opnieuw verstuurd.',
     denied: {
-      'board-locked': 'Dit bord is vergrendeld: je wijziging is niet opgeslagen.',
+      'board-locked': 'Het bord is vergrendeld; je laatste wijziging is niet opgeslagen.',
       'read-only-role': 'Je kijkt alleen mee: wijzigingen worden niet opgeslagen.',
       'control-facilitator-only': 'Alleen de begeleider kan dit wijzigen.',
       'others-votes': 'Je kunt alleen je eigen stemmen wijzigen.',
@@ -107,6 +109,7 @@ export const APP_NS = defineStrings('app', {
       saving: 'Saving…',
       offline: 'Offline – your changes are kept',
       refused: 'No access',
+      rejected: 'Not accepted',
       locked: 'Locked',
       readonly: 'Read only',
     },
@@ -121,8 +124,9 @@ export const APP_NS = defineStrings('app', {
     renewed:
       'This board was cleaned up on the server and loaded anew; your offline changes were carried over.',
     renewedNone: 'This board was cleaned up on the server and loaded anew.',
+    resent: 'The board is open again: your change was sent again.',
     denied: {
-      'board-locked': 'This board is locked: your change was not saved.',
+      'board-locked': 'The board is locked; your last change was not saved.',
       'read-only-role': 'You are viewing only: changes are not saved.',
       'control-facilitator-only': 'Only the facilitator can change this.',
       'others-votes': 'You can only change your own votes.',

@@ -5,15 +5,21 @@ import { useT } from '../i18n';
 import type { RoomSyncState } from '../sync/room';
 
 export type ChipState =
-  'connecting' | 'saved' | 'saving' | 'offline' | 'refused' | 'locked' | 'readonly';
+  'connecting' | 'saved' | 'saving' | 'offline' | 'refused' | 'rejected' | 'locked' | 'readonly';
 
-/** Folds the sync state and the board's lock into the one state a person sees. */
+/**
+ * Folds the sync state and the board's lock into the one state a person sees. "Saved" only when
+ * the server's store holds every local edit (web/sync/room.ts); "rejected" (not accepted) from a
+ * refused write until a later edit of this person is stored.
+ */
 export function chipState(
-  s: Pick<RoomSyncState, 'status' | 'synced' | 'pending'>,
+  s: Pick<RoomSyncState, 'status' | 'synced' | 'pending'> &
+    Partial<Pick<RoomSyncState, 'notAccepted'>>,
   readOnly: 'locked' | 'viewer' | null,
 ): ChipState {
   if (s.status === 'refused') return 'refused';
   if (s.status === 'offline') return 'offline';
+  if (s.notAccepted) return 'rejected';
   if (s.status === 'connecting' || !s.synced) return 'connecting';
   if (readOnly === 'locked') return 'locked';
   if (readOnly === 'viewer') return 'readonly';

@@ -11,11 +11,19 @@
  * come back as duplicates or overwrite newer work). The server recognises it by its state
  * vector (`holdsRetired`) and closes with CLOSE.stale; the client then fetches the new document
  * and carries over only what it changed and the server never saw (`rescueUnsynced`). Nothing
- * made offline is lost.
+ * made offline is lost. The same rescue serves a copy whose write the server refused (CLOSE.resync,
+ * web/sync/room.ts): it is loaded anew and its unconfirmed edits are carried over.
+ *
+ * A deletion is carried over only where the server still holds the very value the old copy saw:
+ * the same item, or — across a compaction, which gives every value a new item — the item the
+ * compacted copy's `origins` name for that top-level key. A value someone set again after the old
+ * copy deleted it stays. (Nested deletions across a compaction have no origins: kept, not carried.)
  *
  * Board documents hold nested Y.Maps only (elements → element → votes/scores); that is what
  * the copy and the rescue walk.
  */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { ELEMENTS_KEY, META_KEY } from './doc';
 
@@ -28,6 +36,46 @@ export interface History {
   epoch: number;
   /** Clients of earlier epochs and how far the server had them (a state vector). */
   retired: Map<number, number>;
+}
+
+/** Per root map, per key: the id of the item a compacted value was copied from. */
+type Origins = Map<string, Map<string, { client: number; clock: number }>>;
+const ORIGINS_KEY = 'origins';
+
+function encodeOrigins(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, BOARD_ROOTS.length);
+  for (const name of BOARD_ROOTS) {
+    const live = [...doc.getMap<unknown>(name)._map].filter(([, item]) => !item.deleted);
+    encoding.writeVarString(encoder, name);
+    encoding.writeVarUint(encoder, live.length);
+    for (const [key, item] of live) {
+      encoding.writeVarString(encoder, key);
+      encoding.writeVarUint(encoder, item.id.client);
+      encoding.writeVarUint(encoder, item.id.clock);
+    }
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+function readOrigins(doc: Y.Doc): Origins {
+  const origins: Origins = new Map();
+  const bytes = doc.getMap<unknown>(HISTORY_KEY).get(ORIGINS_KEY);
+  if (!(bytes instanceof Uint8Array)) return origins;
+  const decoder = decoding.createDecoder(bytes);
+  for (let roots = decoding.readVarUint(decoder); roots > 0; roots--) {
+    const name = decoding.readVarString(decoder);
+    const keys = new Map<string, { client: number; clock: number }>();
+    for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+      const key = decoding.readVarString(decoder);
+      keys.set(key, {
+        client: decoding.readVarUint(decoder),
+        clock: decoding.readVarUint(decoder),
+      });
+    }
+    origins.set(name, keys);
+  }
+  return origins;
 }
 
 export function readHistory(doc: Y.Doc): History {
@@ -87,6 +135,7 @@ export function compactedCopy(doc: Y.Doc): Y.Doc {
     const h = fresh.getMap<unknown>(HISTORY_KEY);
     h.set('epoch', before.epoch + 1);
     h.set('retired', Y.encodeStateVector(retired));
+    h.set(ORIGINS_KEY, encodeOrigins(doc));
   });
   return fresh;
 }
@@ -112,27 +161,44 @@ export function updateHoldsRetired(update: Uint8Array, retired: Map<number, numb
 type Item = NonNullable<ReturnType<Y.Map<unknown>['_map']['get']>>;
 
 /** Made where the server never saw it: beyond what the server had of that client. */
-const unsynced = (item: Item, retired: Map<number, number>) =>
-  item.id.clock >= (retired.get(item.id.client) ?? 0);
+const unsynced = (item: Item, seen: Map<number, number>) =>
+  item.id.clock >= (seen.get(item.id.client) ?? 0);
+
+/**
+ * Whether `fresh` still holds, under this key, the value the old copy saw before deleting it:
+ * the same item, or the item a compacted copy was made from (`origin`).
+ */
+function holdsWhatWasSeen(
+  seenItem: Item,
+  there: Item | undefined,
+  origin: { client: number; clock: number } | undefined,
+): boolean {
+  if (!there || there.deleted) return false;
+  const { client, clock } = seenItem.id;
+  if (there.id.client === client && there.id.clock === clock) return true;
+  return origin?.client === client && origin.clock === clock;
+}
 
 function rescueMap(
   old: Y.Map<unknown>,
   fresh: Y.Map<unknown>,
-  retired: Map<number, number>,
+  seen: Map<number, number>,
+  origins: Map<string, { client: number; clock: number }> | undefined,
 ): number {
   let changes = 0;
   for (const [key, item] of old._map) {
     if (item.deleted) {
-      // Gone here but still on the server: removed offline (the server's copy would lack it
-      // had it seen the removal).
-      if (fresh.has(key)) {
+      // Removed here, still there: carried over only if the server still has the very value the
+      // old copy removed (had the server seen the removal, it would lack it; had someone set the
+      // key again since, it holds a value the old copy never saw).
+      if (holdsWhatWasSeen(item, fresh._map.get(key), origins?.get(key))) {
         fresh.delete(key);
         changes++;
       }
       continue;
     }
     const value = old.get(key);
-    if (unsynced(item, retired)) {
+    if (unsynced(item, seen)) {
       fresh.set(key, cloneValue(value));
       changes++;
       continue;
@@ -140,23 +206,32 @@ function rescueMap(
     // Seen by the server: descend, something inside may be new.
     const there = fresh.get(key);
     if (value instanceof Y.Map && there instanceof Y.Map)
-      changes += rescueMap(value, there, retired);
+      changes += rescueMap(value, there, seen, undefined);
   }
   return changes;
 }
 
 /**
- * Applies to `fresh` (the compacted document, as the server has it now) what `old` (a copy of an
- * earlier epoch) changed without the server seeing it: values set, elements added or removed
- * offline. Returns how many changes were carried over. Run it in a transaction of your own
- * origin so the changes go to the server as local edits.
+ * Applies to `fresh` (the document as the server has it now, just synced) what `old` (an earlier
+ * copy: of an earlier epoch, or one whose write was refused) changed without the server seeing
+ * it: values set, elements added or removed. Returns how many changes were carried over. Run it
+ * before any other local edit of `fresh`, so the changes go to the server as local edits.
  */
 export function rescueUnsynced(old: Y.Doc, fresh: Y.Doc): number {
-  const { retired } = readHistory(fresh);
+  // What the server had: the retired clients of earlier epochs, and everything it has now.
+  const seen = new Map(readHistory(fresh).retired);
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(fresh)))
+    seen.set(client, Math.max(clock, seen.get(client) ?? 0));
+  const origins = readOrigins(fresh);
   let changes = 0;
   fresh.transact(() => {
     for (const name of BOARD_ROOTS)
-      changes += rescueMap(old.getMap<unknown>(name), fresh.getMap<unknown>(name), retired);
+      changes += rescueMap(
+        old.getMap<unknown>(name),
+        fresh.getMap<unknown>(name),
+        seen,
+        origins.get(name),
+      );
   });
   return changes;
 }

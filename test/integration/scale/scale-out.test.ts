@@ -246,13 +246,13 @@ describe('scale-out on PostgreSQL and Redis', () => {
       'live edits while PostgreSQL is away',
     );
     await waitFor(
-      () => a.lines.some((l) => l.includes('storing in PostgreSQL failed')),
+      () => a.lines.some((l) => l.includes('storing updates failed; retrying')),
       15_000,
       'a clear log line',
     );
     pgProxy.restore();
     await waitFor(
-      () => a.lines.some((l) => l.includes('stored in PostgreSQL after retrying')),
+      () => a.lines.some((l) => l.includes('stored after retrying')),
       20_000,
       'the write retried once PostgreSQL is back',
     );

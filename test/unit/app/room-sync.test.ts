@@ -1,7 +1,7 @@
 /**
  * RoomSync's states against a small in-memory y-websocket peer (the y-protocols sync handshake
- * on a server-side Y.Doc). The real server is exercised by the e2e tests; this pins down what
- * "saved", "refused" and "denied" mean.
+ * on a server-side Y.Doc, and our "what is stored" answer). The real server is exercised by the
+ * integration and e2e tests; this pins down what "saved", "refused" and "denied" mean.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -17,6 +17,9 @@ const peer = {
   doc: new Y.Doc(),
   hold: false,
   held: [] as Uint8Array[],
+  /** The store is failing: "stored" answers wait (sync goes on). */
+  storeDown: false,
+  waiting: [] as (() => void)[],
   sockets: [] as FakeSocket[],
 };
 
@@ -57,7 +60,17 @@ class FakeSocket {
 
   answer(data: Uint8Array): void {
     const decoder = decoding.createDecoder(data);
-    if (decoding.readVarUint(decoder) !== MESSAGE.sync) return;
+    const kind = decoding.readVarUint(decoder);
+    if (kind === MESSAGE.stored) {
+      // Answered once "written", with the state vector of when it was asked (as the server).
+      const stored = encoding.createEncoder();
+      encoding.writeVarUint(stored, MESSAGE.stored);
+      encoding.writeVarUint8Array(stored, Y.encodeStateVector(peer.doc));
+      const answer = () => this.deliver(encoding.toUint8Array(stored));
+      if (peer.storeDown) peer.waiting.push(answer);
+      else answer();
+    }
+    if (kind !== MESSAGE.sync) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.sync);
     syncProtocol.readSyncMessage(decoder, encoder, peer.doc, 'client');
@@ -100,6 +113,8 @@ afterEach(() => {
   peer.doc = new Y.Doc();
   peer.hold = false;
   peer.held = [];
+  peer.storeDown = false;
+  peer.waiting = [];
   peer.sockets = [];
 });
 
@@ -109,6 +124,7 @@ describe('RoomSync', () => {
     const room = open();
     expect(room.state.getState().status).toBe('connecting');
     await until(() => room.state.getState().synced, 'synced');
+    await until(() => !room.state.getState().pending, 'stored answer');
     expect(room.state.getState()).toMatchObject({ status: 'connected', pending: false });
     expect(room.doc.getMap('elements').get('a')).toBe(1);
   });
@@ -159,5 +175,31 @@ describe('RoomSync', () => {
     peer.sockets.at(-1)?.deliver(encoding.toUint8Array(encoder));
     await until(() => room.state.getState().denied !== null, 'denied');
     expect(room.state.getState().denied?.reason).toBe('board-locked');
+  });
+
+  it('is never saved while the server has not answered that the edit is stored', async () => {
+    const room = open();
+    await until(() => room.state.getState().synced, 'synced');
+    peer.storeDown = true;
+    room.doc.getMap('elements').set('d', 4);
+    // Received and applied by the server (a sync round trip would have said "saved") …
+    await until(() => peer.doc.getMap('elements').get('d') === 4, 'applied');
+    await until(() => peer.waiting.length > 0, 'asked what is stored');
+    expect(room.state.getState().pending).toBe(true);
+    // … saved once the store has written it and answers.
+    peer.storeDown = false;
+    for (const answer of peer.waiting.splice(0)) answer();
+    await until(() => !room.state.getState().pending, 'saved once stored');
+  });
+
+  it('after a refused write: not accepted, and the copy must start over', async () => {
+    const room = open();
+    await until(() => room.state.getState().synced, 'synced');
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.auth);
+    authProtocol.writePermissionDenied(encoder, DENIED.boardLocked);
+    peer.sockets.at(-1)?.deliver(encoding.toUint8Array(encoder));
+    await until(() => room.state.getState().restart !== null, 'restart');
+    expect(room.state.getState()).toMatchObject({ restart: 'refused', notAccepted: true });
   });
 });

@@ -19,6 +19,13 @@ describe('chipState', () => {
     expect(chipState(base, 'viewer')).toBe('readonly');
   });
 
+  it('says "not accepted" after a refused write, above connecting and a lock, never "saved"', () => {
+    expect(chipState({ ...base, notAccepted: true }, null)).toBe('rejected');
+    expect(chipState({ ...base, notAccepted: true }, 'locked')).toBe('rejected');
+    expect(chipState({ ...base, synced: false, notAccepted: true }, null)).toBe('rejected');
+    expect(chipState({ ...base, status: 'offline', notAccepted: true }, null)).toBe('offline');
+  });
+
   it('puts being offline above a lock (the lock cannot be checked offline)', () => {
     expect(chipState({ ...base, status: 'offline' }, 'locked')).toBe('offline');
   });
@@ -31,6 +38,7 @@ describe('StatusView', () => {
     saving: 'Opslaan…',
     offline: 'Offline – wijzigingen blijven bewaard',
     refused: 'Geen toegang',
+    rejected: 'Niet geaccepteerd',
     locked: 'Vergrendeld',
     readonly: 'Alleen lezen',
   };

@@ -8,6 +8,7 @@ import {
   addElement,
   compactedCopy,
   deleteElements,
+  elementsMap,
   holdsRetired,
   moveElements,
   readElements,
@@ -136,5 +137,88 @@ describe('compaction', () => {
     expect(byId.get(boEdits)).toMatchObject({ text: 'Bo was hier' });
     // And the result carries no item of the earlier epoch.
     expect(holdsRetired(stateVector(fresh), readHistory(fresh).retired)).toBe(false);
+  });
+
+  it('carries a deletion over only where the server still holds the value the old copy saw', () => {
+    const server = new Y.Doc();
+    seedBoardDoc(server, 'ideate', 'nl');
+    const removed = addElement(server, 'sticky', { x: 0, y: 0, text: 'weg' }, { author: 's' });
+    const restored = addElement(server, 'sticky', { x: 0, y: 0, text: 'terug' }, { author: 's' });
+    const ann = new Y.Doc();
+    const bo = new Y.Doc();
+    sync(server, ann);
+    sync(server, bo);
+
+    // Ann, offline, removes both notes; Bo, online, removes one and sets it again (an undo).
+    deleteElements(ann, [removed, restored]);
+    const again = new Y.Map<unknown>();
+    for (const [k, v] of (elementsMap(bo).get(restored) as Y.Map<unknown>).entries())
+      if (!(v instanceof Y.AbstractType)) again.set(k, v);
+    elementsMap(bo).set(restored, again);
+    updateElement<'sticky'>(bo, restored, { text: 'weer terug' });
+    sync(server, bo);
+
+    // Across a compaction (new item ids) …
+    const fresh = new Y.Doc();
+    sync(compactedCopy(server), fresh);
+    rescueUnsynced(ann, fresh);
+    const ids = readElements(fresh).map((e) => e.id);
+    expect(ids).not.toContain(removed);
+    expect(readElements(fresh).find((e) => e.id === restored)).toMatchObject({
+      text: 'weer terug',
+    });
+
+    // … and within the same epoch (a copy whose write was refused, loaded anew).
+    const same = new Y.Doc();
+    sync(server, same);
+    rescueUnsynced(ann, same);
+    expect(readElements(same).map((e) => e.id)).not.toContain(removed);
+    expect(readElements(same).find((e) => e.id === restored)).toMatchObject({
+      text: 'weer terug',
+    });
+  });
+
+  it('within the same epoch carries a nested deletion only over the same value', () => {
+    const server = new Y.Doc();
+    seedBoardDoc(server, 'ideate', 'nl');
+    const note = addElement(server, 'sticky', { x: 0, y: 0, text: 'idee' }, { author: 's' });
+    setVotes(server, note, 'ann', 1);
+    setVotes(server, note, 'bo', 1);
+    const ann = new Y.Doc();
+    const bo = new Y.Doc();
+    sync(server, ann);
+    sync(server, bo);
+    // Ann's copy removes both votes (her own, and — say — through a stale view, Bo's) …
+    const annVotes = (elementsMap(ann).get(note) as Y.Map<unknown>).get('votes') as Y.Map<number>;
+    annVotes.delete('ann');
+    annVotes.delete('bo');
+    // … while Bo votes again on the server.
+    setVotes(bo, note, 'bo', 3);
+    sync(server, bo);
+
+    const fresh = new Y.Doc();
+    sync(server, fresh);
+    rescueUnsynced(ann, fresh);
+    expect(readElements(fresh).find((e) => e.id === note)).toMatchObject({ votes: { bo: 3 } });
+    const votes = (elementsMap(fresh).get(note) as Y.Map<unknown>).get('votes') as Y.Map<number>;
+    expect(votes.has('ann')).toBe(false);
+  });
+
+  it('carries offline edits of a refused copy over as new items, once', () => {
+    const server = new Y.Doc();
+    seedBoardDoc(server, 'ideate', 'nl');
+    const ann = new Y.Doc();
+    sync(server, ann);
+    const before = addElement(ann, 'sticky', { x: 0, y: 0, text: 'bevestigd' }, { author: 'a' });
+    sync(server, ann);
+    // Refused by the server: never applied there.
+    const refused = addElement(ann, 'sticky', { x: 0, y: 0, text: 'geweigerd' }, { author: 'a' });
+    const fresh = new Y.Doc();
+    sync(server, fresh);
+    expect(rescueUnsynced(ann, fresh)).toBe(1);
+    expect(readElements(fresh).map((e) => e.id)).toEqual(expect.arrayContaining([before, refused]));
+    // Made by fresh's own client: nothing of Ann's old client that the server lacks.
+    const annClock = stateVector(fresh).get(ann.clientID) ?? 0;
+    expect(annClock).toBe(stateVector(server).get(ann.clientID));
   });
 });

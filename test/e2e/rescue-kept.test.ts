@@ -1,0 +1,119 @@
+/**
+ * Issue 10, point 6: the copy kept aside when a board starts over (stale copy, refused write)
+ * lives in IndexedDB (`werkbank-rescue`), not in the tab's memory: a tab closed after the device's
+ * copy was cleared, but before the changes were carried over, carries them over on its next
+ * start; the kept copy is deleted once the server has stored them.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addElement, boardRoom, readElements } from '../../workshops';
+import type { Client } from '../integration/helpers/server';
+import { connect, startTestServer, synced, waitFor } from '../integration/helpers/server';
+import type { Person } from './helpers/browser';
+import { joinByCode, launchChromium, newPerson } from './helpers/browser';
+import type { TestServer } from './helpers/server';
+import { STATIC_DIR, ensureBuilt, newWorkshop } from './helpers/server';
+
+let server: TestServer;
+let browser: Browser;
+let person: Person;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  ensureBuilt();
+  server = await startTestServer({
+    staticDir: STATIC_DIR,
+    limits: { joinAttemptsPerMinute: 1000, joinFailuresPerMinute: 1000 },
+  });
+  browser = await launchChromium();
+  person = await newPerson(browser);
+});
+
+afterAll(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await person?.context.close();
+  await browser?.close();
+  await server?.dispose();
+});
+
+/** Writes a kept copy of `room` into the page's IndexedDB, as a closed tab left it. */
+function keepCopy([room, update]: readonly [string, readonly number[]]) {
+  return new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('werkbank-rescue');
+    open.onupgradeneeded = () => open.result.createObjectStore('rescues');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const store = open.result.transaction('rescues', 'readwrite').objectStore('rescues');
+      const kept = {
+        update: new Uint8Array(update),
+        kind: 'refused',
+        reason: 'board-locked',
+        applied: null,
+      };
+      const request = store.put(kept, room);
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+    };
+  });
+}
+
+describe('the kept copy of a board that starts over', () => {
+  it('survives a closed tab and is carried over on the next start, then deleted', async () => {
+    const workshop = await newWorkshop(server);
+    const { page } = person;
+    await joinByCode(page, server, workshop.joinCode, 'Femke');
+    const url = page.url();
+    const boardId = new URL(url).pathname.split('/')[3] ?? '';
+    const room = boardRoom(workshop.workshopId, boardId);
+    const other = connect(server, room, workshop.facilitatorToken);
+    clients.push(other);
+    await synced(other);
+
+    // The copy a closed tab kept: the board as the server had it, plus a note never sent.
+    const old = new Y.Doc();
+    Y.applyUpdate(old, Y.encodeStateAsUpdate(other.doc));
+    addElement(old, 'sticky', { x: 0, y: 0, text: 'uit de bewaarde kopie' }, { author: 'x' });
+    await page.goto('about:blank');
+    await page.goto(new URL(url).origin + '/');
+    await page.evaluate(keepCopy, [room, [...Y.encodeStateAsUpdate(old)]] as const);
+
+    await page.goto(url);
+    await waitFor(
+      () =>
+        readElements(other.doc).some(
+          (e) => e.type === 'sticky' && e.text === 'uit de bewaarde kopie',
+        ),
+      20_000,
+      'the kept note on the server',
+    );
+    await page.locator('.topbar [data-state="saved"]').waitFor({ timeout: 10_000 });
+    // Stored: the kept copy is gone (deleted once the server answered "stored").
+    await page.waitForFunction(
+      async (r) => {
+        const kept = await new Promise<unknown>((resolve) => {
+          const open = indexedDB.open('werkbank-rescue');
+          open.onsuccess = () => {
+            const get = open.result.transaction('rescues').objectStore('rescues').get(r);
+            get.onsuccess = () => {
+              resolve(get.result);
+              open.result.close();
+            };
+          };
+        });
+        return kept === undefined;
+      },
+      room,
+      { timeout: 10_000 },
+    );
+    // Carried over once, as a new note of this tab.
+    expect(
+      readElements(other.doc).filter(
+        (e) => e.type === 'sticky' && e.text === 'uit de bewaarde kopie',
+      ),
+    ).toHaveLength(1);
+  }, 60_000);
+});
