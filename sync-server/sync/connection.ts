@@ -167,8 +167,9 @@ export class Connection implements Peer {
         // the stock client's normal answer to our step 1 and no offence for a read-only role.
         if (isEmptyUpdate(update)) return;
         // After a refusal nothing of this client can apply any more (it would wait for the
-        // refused clocks): dropped, never held as pending, stored or sent to anyone.
-        if (this.refused || this.closed) return;
+        // refused clocks): dropped, never held as pending, stored or sent to anyone. (Updates
+        // still in flight when the server shuts down are applied: the flush stores them.)
+        if (this.refused) return;
         if (updateHoldsRetired(update, this.room.retired))
           throw new Refusal(CLOSE.stale, STALE_REASON);
         const denied = this.policy(update);

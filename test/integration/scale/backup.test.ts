@@ -79,6 +79,11 @@ describe('backup and restore', () => {
     await synced(c);
     for (const text of ['idee één', 'idee twee', 'idee drie'])
       addElement(c.doc, 'sticky', { x: 0, y: 0, text }, { author: p.participantId });
+    // The server has them once someone else sees them.
+    const check = connect(source, room, ws.facilitatorToken);
+    clients.push(check);
+    await synced(check);
+    await waitFor(() => ideas(check.doc).length === 3, 10_000, 'the server has the ideas');
     c.destroy();
     await source.stop();
 

@@ -175,7 +175,7 @@ describe('scale-out on PostgreSQL and Redis', () => {
     const c = open(a, room, p.token);
     await synced(c);
     for (let i = 0; i < 20; i++) addNote(c, p.participantId, `kern ${i}`);
-    await waitFor(() => notes(c, 'kern ') === 20);
+    await stored(room, 'kern ', 20);
     c.destroy();
     await a.stop();
 
