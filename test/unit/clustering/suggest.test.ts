@@ -36,10 +36,10 @@ describe('suggestCategories', () => {
     expect(out[2]?.reasons.join(' ')).toMatch(/gemeente/);
   });
 
-  it('leaves unrelated text unsorted, with a reason', () => {
+  it('gives unrelated text a guess, but calls it unsure and says so', () => {
     const [s] = suggestCategories([{ id: 'x', text: 'Koffie om tien uur' }]);
-    expect(s?.category).toBeNull();
-    expect(s?.reasons.length).toBeGreaterThan(0);
+    expect(s?.certainty).toBe('unsure');
+    expect(s?.reasons.join(' ')).toMatch(/twijfel tussen/);
   });
 
   it('stems: inflected and compound forms match', () => {
@@ -59,7 +59,7 @@ describe('suggestCategories', () => {
   it('on the labelled set: stays above a floor (the headline figures are in npm run bench)', () => {
     expect(set.length).toBeGreaterThanOrEqual(60);
     const result = evaluateSuggester(set);
-    expect(result.accuracy).toBeGreaterThanOrEqual(0.7);
+    expect(result.accuracy).toBeGreaterThanOrEqual(0.8);
     expect(result.precision).toBeGreaterThanOrEqual(0.85);
   });
 });
