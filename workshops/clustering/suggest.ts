@@ -86,10 +86,13 @@ export interface SuggestOptions {
 }
 
 /** Each of the room's examples counts as this many corpus ideas in the model. */
-const ROOM_WEIGHT = 3;
-/** Added to a category's evidence per unit of likeness to its nearest room example. */
-const ROOM_NEIGHBOUR = 4;
-/** A room example at least this alike (Jaccard on stems) is named as a reason. */
+const ROOM_WEIGHT = 1;
+/**
+ * A room example more alike than LIKE_MIN (Jaccard on stems) adds this much evidence per unit
+ * of likeness above it to its category, and is named as a reason. One shared word between two
+ * short ideas ("koffie") stays below it.
+ */
+const ROOM_NEIGHBOUR = 5;
 const LIKE_MIN = 0.2;
 /** A word is named as a reason when it moved the evidence this much (natural log units). */
 const WORD_MIN = 0.4;
@@ -309,8 +312,8 @@ export function suggestCategories(
     const nearest: Partial<Record<CategoryId, { example: Example; sim: number }>> = {};
     examples.forEach((example, i) => {
       const sim = jaccard(stems, exampleStems[i] as Set<string>);
-      if (sim > room[example.category]) {
-        room[example.category] = sim;
+      if (sim > (nearest[example.category]?.sim ?? 0)) {
+        room[example.category] = Math.max(0, sim - LIKE_MIN);
         nearest[example.category] = { example, sim };
       }
     });
@@ -332,7 +335,7 @@ export function suggestCategories(
             : 'unsure',
       probabilities,
       words: decidingWords(ev, category, runnerUp, cal),
-      ...(near && near.sim >= LIKE_MIN ? { like: near.example } : {}),
+      ...(near && near.sim > LIKE_MIN ? { like: near.example } : {}),
     };
     return { ...s, reasons: reasonsFor(s, runnerUp, lang) };
   });
