@@ -134,7 +134,7 @@ describe('clustering: accept all', () => {
     expect(await panel.textContent()).toMatch(/Leert van 1 idee/);
     // The carried challenges are not ideas: nothing is suggested for them.
     expect(await panel.textContent()).not.toMatch(/passende/);
-    await screenshot(fac, 'suggest-panel');
+    await screenshot(fac, 'screens/suggest-panel');
   });
 
   it('moves only the ideas, into a grid in their lanes, overlapping nothing', async () => {
@@ -175,9 +175,9 @@ describe('clustering: accept all', () => {
 
     await fac.evaluate(() => window.__werkbank?.board.zoomToFit());
     await viewSettled(fac);
-    await screenshot(fac, 'suggest-board-after-accept-all');
+    await screenshot(fac, 'screens/suggest-board-after-accept-all');
     await fac.evaluate(() => window.__werkbank?.board.setCamera({ x: -40, y: 1500, zoom: 0.42 }));
     await viewSettled(fac);
-    await screenshot(fac, 'suggest-lanes-after-accept-all');
+    await screenshot(fac, 'screens/suggest-lanes-after-accept-all');
   });
 });
