@@ -134,6 +134,7 @@ describe('clustering: accept all', () => {
     expect(await panel.textContent()).toMatch(/Leert van 1 idee/);
     // The carried challenges are not ideas: nothing is suggested for them.
     expect(await panel.textContent()).not.toMatch(/passende/);
+    await unsure.first().scrollIntoViewIfNeeded();
     await screenshot(fac, 'screens/suggest-panel');
   });
 
@@ -179,5 +180,28 @@ describe('clustering: accept all', () => {
     await fac.evaluate(() => window.__werkbank?.board.setCamera({ x: -40, y: 1500, zoom: 0.42 }));
     await viewSettled(fac);
     await screenshot(fac, 'screens/suggest-lanes-after-accept-all');
+  });
+
+  it('on a phone: what is left is suggested again, learning from the lanes', async () => {
+    const phone = (await newPerson(browser, { viewport: { width: 390, height: 844 }, touch: true }))
+      .page;
+    await openLink(
+      phone,
+      `${server.url}/w/${workshop.workshopId}/ideate#token=${workshop.facilitatorToken}`,
+    );
+    // The panel shows its cluster section only if the lanes were loaded when it rendered
+    // (FacilitatorPanel.tsx): closing and opening it again renders it afresh.
+    await phone.getByRole('button', { name: 'Regie sluiten' }).click();
+    await phone.getByRole('button', { name: 'Regie' }).click();
+    await phone.getByRole('button', { name: 'Stel categorieën voor' }).click();
+    const left = phone.locator('li[data-certainty]');
+    await left.first().waitFor();
+    expect(await left.count()).toBe(1);
+    // The idea it was unsure of now has an example in a lane that shares its words.
+    expect(await left.first().textContent()).toContain(UNSURE);
+    expect(await left.first().textContent()).toMatch(/zoals ‘.*’, dat je bij \S+ zette/);
+    await left.first().scrollIntoViewIfNeeded();
+    await screenshot(phone, 'screens/suggest-phone-learned');
+    await phone.context().close();
   });
 });
