@@ -46,6 +46,9 @@ const MODEL_STOP = new Set(
     'tot over na per elke elk iedereen iets wordt worden kan kunnen moet moeten wil willen gaan gaat ' +
     'the a an and or of in on at to for with by from as that this these is are be we our us they ' +
     'their them you your i it its what who how do does so too also can should will would than then ' +
+    'wel niet geen ja nee nou even toch heel veel gewoon eens echt zo mee hier daar nu dus want ' +
+    'misschien zien zou zouden kunnen heb heeft had is was waren worden geworden goed beter ' +
+    'just really very maybe yes no well see get got has had was were been here there now ' +
     // Named in ideas of every category: they tell nothing about which.
     'sociale sociaal social onderneming ondernemingen ondernemer ondernemers enterprise enterprises ' +
     'bedrijf bedrijven company companies mensen people zodat hebben have doen eigen more meer'

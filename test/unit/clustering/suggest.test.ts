@@ -36,10 +36,14 @@ describe('suggestCategories', () => {
     expect(out[2]?.reasons.join(' ')).toMatch(/gemeente/);
   });
 
-  it('gives unrelated text a guess, but calls it unsure and says so', () => {
-    const [s] = suggestCategories([{ id: 'x', text: 'Koffie om tien uur' }]);
-    expect(s?.certainty).toBe('unsure');
-    expect(s?.reasons.join(' ')).toMatch(/twijfel tussen/);
+  it('gives text without telling words a guess, but calls it unsure and says so', () => {
+    for (const text of ['Vrijdag borrel!', 'nou ja, we zien wel']) {
+      const [s] = suggestCategories([{ id: 'x', text }]);
+      expect(s?.certainty).toBe('unsure');
+      expect(s?.confidence).toBeLessThan(0.4);
+      expect(s?.reasons.join(' ')).toMatch(/geen woord wijst duidelijk één kant op/);
+      expect(s?.reasons.join(' ')).toMatch(/twijfel tussen/);
+    }
   });
 
   it('stems: inflected and compound forms match', () => {
