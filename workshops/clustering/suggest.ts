@@ -83,16 +83,23 @@ export interface SuggestOptions {
   examples?: readonly Example[];
   /** Another trained suggester (the bench trains on parts of the corpus); default the shipped one. */
   suggester?: Suggester;
+  /** How strongly the room's examples count (default ROOM); for choosing that default. */
+  room?: RoomWeights;
 }
 
-/** Each of the room's examples counts as this many corpus ideas in the model. */
-const ROOM_WEIGHT = 1;
+export interface RoomWeights {
+  /** Each example counts as this many corpus ideas in the model. */
+  model: number;
+  /** Evidence added per unit of likeness above LIKE_MIN to the nearest example's category. */
+  neighbour: number;
+}
+
 /**
- * A room example more alike than LIKE_MIN (Jaccard on stems) adds this much evidence per unit
- * of likeness above it to its category, and is named as a reason. One shared word between two
+ * How strongly the room's examples count. A room example more alike than LIKE_MIN (Jaccard on
+ * stems) is named as a reason and adds evidence to its category; one shared word between two
  * short ideas ("koffie") stays below it.
  */
-const ROOM_NEIGHBOUR = 5;
+export const ROOM: RoomWeights = { model: 1, neighbour: 5 };
 const LIKE_MIN = 0.2;
 /** A word is named as a reason when it moved the evidence this much (natural log units). */
 const WORD_MIN = 0.4;
@@ -134,13 +141,14 @@ function combine(
   rules: Record<CategoryId, number>,
   room: Record<CategoryId, number>,
   cal: Pick<Calibration, 'scale' | 'rules'>,
+  neighbour = 0,
 ): Record<CategoryId, number> {
   const top = Math.max(...CATEGORY_IDS.map((c) => model[c]));
   return softmax(
     Object.fromEntries(
       CATEGORY_IDS.map((c) => [
         c,
-        cal.scale * (model[c] - top) + cal.rules * rules[c] + ROOM_NEIGHBOUR * room[c],
+        cal.scale * (model[c] - top) + cal.rules * rules[c] + neighbour * room[c],
       ]),
     ) as Record<CategoryId, number>,
   );
@@ -300,7 +308,7 @@ export function suggestCategories(
         suggester.counts,
         train(
           examples.map((e) => ({ idea: featurize(e.text, memo), label: e.category })),
-          ROOM_WEIGHT,
+          (opts.room ?? ROOM).model,
         ),
       ]
     : [suggester.counts];
@@ -317,7 +325,13 @@ export function suggestCategories(
         nearest[example.category] = { example, sim };
       }
     });
-    const probabilities = combine(ev.model.total, ev.rules.scores, room, cal);
+    const probabilities = combine(
+      ev.model.total,
+      ev.rules.scores,
+      room,
+      cal,
+      (opts.room ?? ROOM).neighbour,
+    );
     const ranked = [...CATEGORY_IDS].sort((a, b) => probabilities[b] - probabilities[a]);
     const category = ranked[0] as CategoryId;
     const runnerUp = ranked[1] as CategoryId;
