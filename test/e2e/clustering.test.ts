@@ -205,4 +205,32 @@ describe('clustering: accept all', () => {
     await screenshot(phone, 'screens/suggest-phone-unsure');
     await phone.context().close();
   });
+
+  it('offers look-alike ideas to be stacked', async () => {
+    const a = 'Stageplekken delen tussen onze bedrijven';
+    const b = 'stageplekken delen tussen de bedrijven';
+    await addNotes(fac, [
+      { text: a, x: 1120, y: 1180 },
+      { text: b, x: 1560, y: 1180 },
+    ]);
+    await fac.getByRole('button', { name: 'Opnieuw voorstellen' }).click();
+    const panel = fac.locator('section[aria-label="Clusteren in drie categorieën"]');
+    const group = panel
+      .locator('li', { hasText: 'Stageplekken delen tussen onze bedrijven' })
+      .filter({
+        has: fac.getByRole('button', { name: 'Op elkaar stapelen' }),
+      });
+    await group.waitFor();
+    await group.getByRole('button', { name: 'Op elkaar stapelen' }).click();
+    await until(
+      fac,
+      async () => {
+        const ns = await notes(fac);
+        const [na, nb] = [ns.find((n) => n.text === a), ns.find((n) => n.text === b)];
+        return !!na && !!nb && nb.x === na.x + 12 && nb.y === na.y + 12;
+      },
+      'the look-alike stacked on the first',
+    );
+    await group.waitFor({ state: 'detached' });
+  });
 });

@@ -60,6 +60,16 @@ const examplesOf = (elements: readonly Element[]): Example[] =>
     isIdea(e) && e.category ? [{ text: e.text, category: e.category }] : [],
   );
 
+/** Whether a group of look-alikes already lies stacked (each within a corner's reach of the first). */
+function isStack(group: readonly string[], elements: readonly Element[]): boolean {
+  const at = (id: string) => elements.find((e) => e.id === id);
+  const first = at(group[0] ?? '');
+  return group.every((id) => {
+    const e = at(id);
+    return !!e && !!first && Math.abs(e.x - first.x) <= 40 && Math.abs(e.y - first.y) <= 40;
+  });
+}
+
 const intersects = (a: Box, b: Box) =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -97,7 +107,8 @@ export function ClusterPanel() {
     setDuplicates(
       clustering
         .findNearDuplicates(elements.filter(isIdea).map((s) => ({ id: s.id, text: s.text })))
-        .filter((group) => group.some((id) => ideas.some((i) => i.id === id))),
+        .filter((group) => group.some((id) => ideas.some((i) => i.id === id)))
+        .filter((group) => !isStack(group, elements)),
     );
   };
 
