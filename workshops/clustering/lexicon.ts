@@ -67,6 +67,22 @@ export const LEXICON: Lexicon = {
         'aanpak',
       ),
       ...w(1, 'advies', 'tips', 'ervaring', 'vraagbaak', 'buddy', 'mentor', 'informatie'),
+      // Added with the corpus (corpus.json): words the first lexicon missed.
+      ...w(
+        2,
+        'meelopen',
+        'meeloopdag teamleiders',
+        'instrueren',
+        'werkinstructies',
+        'inwerken',
+        'ervaringsdeskundige',
+        'inspiratiesessie',
+        'praktijkverhalen',
+        'feedback',
+        'vooroordelen',
+        'maatjes',
+        'faalavond',
+      ),
     ],
     en: [
       ...w(
@@ -110,6 +126,19 @@ export const LEXICON: Lexicon = {
         'approach',
       ),
       ...w(1, 'advice', 'tips', 'experience', 'buddy', 'information'),
+      // Added with the corpus (corpus.json): words the first lexicon missed.
+      ...w(
+        2,
+        'team leads',
+        'onboard',
+        'peer',
+        'lessons learned',
+        'supervisors',
+        'instructions',
+        'mentor',
+        'feedback',
+        'shadowing',
+      ),
     ],
   },
   chain: {
@@ -159,6 +188,27 @@ export const LEXICON: Lexicon = {
         'plaatsing',
       ),
       ...w(1, 'bestellen', 'omzet', 'orders', 'product', 'dienst', 'diensten'),
+      // Added with the corpus (corpus.json): words the first lexicon missed.
+      ...w(
+        2,
+        'ploeg',
+        'pieken',
+        'wasserij',
+        'verpakken',
+        'verpakking',
+        'kantine',
+        'bezorging',
+        'montage',
+        'afnemen',
+        'afname',
+        'webshop',
+        'inkopen bij',
+        // Snowball's Dutch stemmer keeps the -t of "koopt", "levert": the forms themselves.
+        'koopt',
+        'kopen',
+        'levert',
+        'verkoopt',
+      ),
     ],
     en: [
       ...w(
@@ -201,6 +251,21 @@ export const LEXICON: Lexicon = {
         'work placements',
       ),
       ...w(1, 'buy', 'revenue', 'product', 'service', 'services'),
+      // Added with the corpus (corpus.json): words the first lexicon missed.
+      ...w(
+        2,
+        'crew',
+        'peaks',
+        'laundry',
+        'packaging',
+        'landscaping',
+        'assembly',
+        'buy in',
+        'buy from',
+        'caterer',
+        'catering',
+        'bid together',
+      ),
     ],
   },
   ecosystem: {
@@ -265,6 +330,23 @@ export const LEXICON: Lexicon = {
         'campagne',
       ),
       ...w(1, 'provincie', 'ministerie', 'platform', 'bijeenkomst', 'beursvloer'),
+      // Added with the corpus (corpus.json): words the first lexicon missed.
+      ...w(
+        2,
+        'wethouder',
+        'politiek',
+        'ggz',
+        'wijkteam',
+        'bibliotheek',
+        'buurthuis',
+        'welzijn',
+        'loonwaarde',
+        'beursvloer',
+        'overheid',
+        'den haag',
+        'reintegratie',
+        're-integratie',
+      ),
     ],
     en: [
       ...w(
@@ -324,6 +406,20 @@ export const LEXICON: Lexicon = {
         'campaign',
       ),
       ...w(1, 'province', 'ministry', 'platform', 'event'),
+      // Added with the corpus (corpus.json): words the first lexicon missed.
+      ...w(
+        2,
+        'alderman',
+        'politicians',
+        'government',
+        'mental health services',
+        'city',
+        'wage value',
+        'public',
+        'nationally',
+        'red tape',
+        'scheme',
+      ),
     ],
   },
 };

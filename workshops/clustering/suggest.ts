@@ -1,197 +1,370 @@
 /**
- * `suggestCategories`: an explainable suggester that sorts ideas into the three categories.
- * Each idea is tokenised, stripped of stop words (stopwords-iso), stemmed (Snowball, Dutch and
- * English) and matched against a weighted lexicon; the reasons are the words that matched. It
- * says `null` when no category clearly wins, so the facilitator decides the hard ones.
+ * `suggestCategories`: sorts ideas into the three categories, and says why in words a
+ * facilitator reads.
+ *
+ * Two kinds of evidence are added up per category: the lexicon rules (rules.ts: words the domain
+ * says point to a category) and a naive Bayes model (model.ts) trained on the labelled corpus.
+ * The workshop's own examples — ideas someone already placed in a lane — count too: as an extra
+ * layer of model counts and as nearest neighbours ("like 'X', which you put in chain"), so the
+ * suggestions adapt to the room at once. The sum becomes a probability per category through a
+ * calibration fitted by cross-validation on the corpus's training part, so that "clearly",
+ * "probably" and "unsure" mean what they say.
+ *
+ * Every idea gets a best guess. Pure: the workshop's examples come in with each call.
  */
-import * as snowballModule from 'snowball-stemmers';
-import stopwords from 'stopwords-iso/stopwords-iso.json';
 import type { CategoryId } from '../categories';
 import { CATEGORIES, CATEGORY_IDS } from '../categories';
-import type { Lang } from '../i18n';
-import { LANGUAGE_HINTS, LEXICON, NEGATIONS } from './lexicon';
+import type { Lang, LocalText } from '../i18n';
+import { localize } from '../i18n';
+import type { Counts, Featurized, Labelled } from './model';
+import { corpusSplit, featurize, logLikelihoods, train } from './model';
+import type { RuleScores } from './rules';
+import { ruleScores } from './rules';
+import type { StemMemo } from './text';
+import { detectLanguage, stemsOf } from './text';
+
+export { detectLanguage, stemsOf } from './text';
 
 export interface Idea {
   id: string;
   text: string;
 }
 
-export interface Suggestion {
-  id: string;
-  category: CategoryId | null;
-  /** 0–1: how clearly the winning category won. */
-  confidence: number;
-  /** The words or rules that decided it, readable by the facilitator. */
-  reasons: string[];
-}
-
-/** Below this score nothing is suggested; a winner must lead the runner-up by the margin. */
-const MIN_SCORE = 2;
-const MIN_MARGIN = 1;
-/** A lexicon stem this long also matches inside a compound word ("gemeente" in "gemeentebeleid"). */
-const COMPOUND_MIN = 5;
-
-// A CommonJS package: its functions sit on the namespace or on `default`, by bundler and runtime.
-const snowball = (
-  'newStemmer' in snowballModule
-    ? snowballModule
-    : (snowballModule as unknown as { default: typeof snowballModule }).default
-) as typeof snowballModule;
-const STEMMERS = { nl: snowball.newStemmer('dutch'), en: snowball.newStemmer('english') };
-const STOP = { nl: new Set(stopwords.nl ?? []), en: new Set(stopwords.en ?? []) };
-
-function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-export function detectLanguage(text: string): Lang {
-  const ws = words(text);
-  let nl = 0;
-  let en = 0;
-  for (const w of ws) {
-    if ((LANGUAGE_HINTS.nl as readonly string[]).includes(w)) nl++;
-    if ((LANGUAGE_HINTS.en as readonly string[]).includes(w)) en++;
-  }
-  return en > nl ? 'en' : 'nl';
-}
-
-interface Token {
-  stem: string;
-  word: string;
-  negated: boolean;
-}
-
-function tokens(text: string, lang: Lang): Token[] {
-  const out: Token[] = [];
-  let negate = 0;
-  for (const word of words(text)) {
-    if ((NEGATIONS[lang] as readonly string[]).includes(word)) {
-      negate = 2;
-      continue;
-    }
-    if (STOP[lang].has(word) && word !== 'uwv' && word !== 'roc' && word !== 'mbo') continue;
-    out.push({ stem: STEMMERS[lang].stem(word), word, negated: negate > 0 });
-    if (negate > 0) negate--;
-  }
-  return out;
-}
-
-interface Term {
-  stems: string[];
-  term: string;
-  weight: number;
+/** An idea the room already sorted: it placed `text` in `category`'s lane. */
+export interface Example {
+  text: string;
   category: CategoryId;
 }
 
-/** The lexicon, stemmed once per language. */
-const TERMS: Record<Lang, Term[]> = { nl: [], en: [] };
-for (const category of CATEGORY_IDS) {
-  for (const lang of ['nl', 'en'] as const) {
-    for (const entry of LEXICON[category][lang]) {
-      const stems = tokens(entry.term, lang).map((t) => t.stem);
-      if (stems.length)
-        TERMS[lang].push({ stems, term: entry.term, weight: entry.weight, category });
-    }
-  }
-}
-// Phrases first, so that a phrase claims its words before single words do.
-for (const lang of ['nl', 'en'] as const)
-  TERMS[lang].sort((a, b) => b.stems.length - a.stems.length);
+export type Certainty = 'clear' | 'probable' | 'unsure';
 
-function matches(token: Token, stem: string): boolean {
-  return token.stem === stem || (stem.length >= COMPOUND_MIN && token.stem.includes(stem));
+export const CERTAINTY_WORDS: Record<Certainty, LocalText> = {
+  clear: { nl: 'duidelijk', en: 'clearly' },
+  probable: { nl: 'waarschijnlijk', en: 'probably' },
+  unsure: { nl: 'onzeker', en: 'unsure' },
+};
+
+export interface Suggestion {
+  id: string;
+  /** The best guess; every idea gets one. */
+  category: CategoryId;
+  /** Calibrated probability (0–1) that the best guess is right. */
+  confidence: number;
+  certainty: Certainty;
+  probabilities: Record<CategoryId, number>;
+  /** The idea's words that pointed most to the guess, as written. */
+  words: string[];
+  /** The workshop's own example most like this idea, when one decided along. */
+  like?: Example;
+  /** Sentences in the reader's language: the words, the example, the doubt. */
+  reasons: string[];
 }
 
-function score(
+export interface Calibration {
+  /** Weight of the model's log-likelihoods. */
+  scale: number;
+  /** Weight of the lexicon's score. */
+  rules: number;
+  /** Below this probability a guess is "unsure"; from this one on it is "clear". */
+  unsureBelow: number;
+  clearFrom: number;
+}
+
+/** A trained suggester: corpus counts and their calibration. Plain data, never changed. */
+export interface Suggester {
+  counts: Counts;
+  calibration: Calibration;
+}
+
+export interface SuggestOptions {
+  /** The reader's language: the reasons are written in it. Default Dutch. */
+  lang?: Lang;
+  /** Ideas the room already placed in a lane (this workshop only). */
+  examples?: readonly Example[];
+  /** Another trained suggester (the bench trains on parts of the corpus); default the shipped one. */
+  suggester?: Suggester;
+  /** How strongly the room's examples count (default ROOM); for choosing that default. */
+  room?: RoomWeights;
+}
+
+export interface RoomWeights {
+  /** Each example counts as this many corpus ideas in the model. */
+  model: number;
+  /** Evidence added per unit of likeness above LIKE_MIN to the nearest example's category. */
+  neighbour: number;
+}
+
+/**
+ * How strongly the room's examples count. A room example more alike than LIKE_MIN (Jaccard on
+ * stems) is named as a reason and adds evidence to its category; one shared word between two
+ * short ideas ("koffie") stays below it.
+ */
+export const ROOM: RoomWeights = { model: 1, neighbour: 5 };
+const LIKE_MIN = 0.2;
+/** A word is named as a reason when it moved the evidence this much (natural log units). */
+const WORD_MIN = 0.4;
+/** The precision asked of confident ("clear" or "probable") guesses, in cross-validation. */
+const CONFIDENT_PRECISION = 0.95;
+const CLEAR_PRECISION = 0.99;
+
+interface Evidence {
+  idea: Featurized;
+  rules: RuleScores;
+  model: ReturnType<typeof logLikelihoods>;
+}
+
+function evidence(
   text: string,
-  lang: Lang,
-  weightFactor: number,
-  scores: Record<CategoryId, number>,
-  reasons: Record<CategoryId, string[]>,
-): void {
-  const toks = tokens(text, lang);
-  const used = new Set<number>();
-  for (const term of TERMS[lang]) {
-    for (let i = 0; i + term.stems.length <= toks.length; i++) {
-      let ok = true;
-      for (let j = 0; j < term.stems.length; j++) {
-        const tok = toks[i + j];
-        if (!tok || used.has(i + j) || !matches(tok, term.stems[j] ?? '')) ok = false;
+  idea: Featurized,
+  layers: readonly Counts[],
+  memo: StemMemo,
+): Evidence {
+  return {
+    idea,
+    rules: ruleScores(text, detectLanguage(text), memo),
+    model: logLikelihoods(idea, layers),
+  };
+}
+
+function softmax(z: Record<CategoryId, number>): Record<CategoryId, number> {
+  const max = Math.max(...CATEGORY_IDS.map((c) => z[c]));
+  const e = CATEGORY_IDS.map((c) => Math.exp(z[c] - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return Object.fromEntries(CATEGORY_IDS.map((c, i) => [c, (e[i] ?? 0) / sum])) as Record<
+    CategoryId,
+    number
+  >;
+}
+
+function combine(
+  model: Record<CategoryId, number>,
+  rules: Record<CategoryId, number>,
+  room: Record<CategoryId, number>,
+  cal: Pick<Calibration, 'scale' | 'rules'>,
+  neighbour = 0,
+): Record<CategoryId, number> {
+  const top = Math.max(...CATEGORY_IDS.map((c) => model[c]));
+  return softmax(
+    Object.fromEntries(
+      CATEGORY_IDS.map((c) => [
+        c,
+        cal.scale * (model[c] - top) + cal.rules * rules[c] + neighbour * room[c],
+      ]),
+    ) as Record<CategoryId, number>,
+  );
+}
+
+/**
+ * Trains on `items` and calibrates by 5-fold cross-validation on them: the weights of model and
+ * lexicon that give the best log-loss on the folds left out, then the probabilities from which
+ * a guess is right often enough to be called "probably" and "clearly".
+ */
+export function buildSuggester(items: readonly Labelled[]): Suggester {
+  const folds = 5;
+  const memo: StemMemo = new Map();
+  const all = items.map((item) => ({ ...item, idea: featurize(item.text, memo) }));
+  // Per idea left out: the model's evidence minus its top, and the lexicon's, flat.
+  const model: number[] = [];
+  const rules: number[] = [];
+  const labels: number[] = [];
+  for (let f = 0; f < folds; f++) {
+    const counts = train(all.filter((_, i) => i % folds !== f));
+    all.forEach((item, i) => {
+      if (i % folds !== f) return;
+      const ev = evidence(item.text, item.idea, [counts], memo);
+      const top = Math.max(...CATEGORY_IDS.map((c) => ev.model.total[c]));
+      for (const c of CATEGORY_IDS) {
+        model.push(ev.model.total[c] - top);
+        rules.push(ev.rules.scores[c]);
       }
-      if (!ok) continue;
-      const negated = toks[i]?.negated ?? false;
-      const weight = term.weight * weightFactor * (negated ? 0.3 : 1);
-      scores[term.category] += weight;
-      for (let j = 0; j < term.stems.length; j++) used.add(i + j);
-      const found = toks
-        .slice(i, i + term.stems.length)
-        .map((t) => t.word)
-        .join(' ');
-      const reason = `"${found}"${negated ? ' (ontkend/negated)' : ''} → ${CATEGORIES[term.category].label[lang]}`;
-      if (!reasons[term.category].includes(reason)) reasons[term.category].push(reason);
-      break;
+      labels.push(CATEGORY_IDS.indexOf(item.label));
+    });
+  }
+  const n = labels.length;
+  /** Probability of each idea's best guess, and whether it is right, under weights (a, b). */
+  const guesses = (a: number, b: number, each: (p: number[], label: number) => void) => {
+    const p = [0, 0, 0];
+    for (let i = 0; i < n; i++) {
+      let max = -Infinity;
+      for (let c = 0; c < 3; c++) {
+        p[c] = a * (model[i * 3 + c] ?? 0) + b * (rules[i * 3 + c] ?? 0);
+        if ((p[c] as number) > max) max = p[c] as number;
+      }
+      let sum = 0;
+      for (let c = 0; c < 3; c++) sum += p[c] = Math.exp((p[c] as number) - max);
+      for (let c = 0; c < 3; c++) p[c] = (p[c] as number) / sum;
+      each(p, labels[i] ?? 0);
     }
-  }
+  };
+  let fit = { scale: 1, rules: 0, loss: Infinity };
+  for (let s = 1; s <= 30; s++)
+    for (let r = 0; r <= 20; r++) {
+      let loss = 0;
+      guesses(s / 20, r / 10, (p, label) => (loss -= Math.log(Math.max(1e-9, p[label] ?? 0))));
+      if (loss < fit.loss) fit = { scale: s / 20, rules: r / 10, loss };
+    }
+  const scored: Array<{ p: number; right: boolean }> = [];
+  guesses(fit.scale, fit.rules, (p, label) => {
+    const guess = p.indexOf(Math.max(...p));
+    scored.push({ p: p[guess] ?? 0, right: guess === label });
+  });
+  const lowestWith = (precision: number, fallback: number) => {
+    for (let t = 40; t < 99; t++) {
+      const above = scored.filter((x) => x.p >= t / 100);
+      if (above.length && above.filter((x) => x.right).length / above.length >= precision)
+        return t / 100;
+    }
+    return fallback;
+  };
+  const unsureBelow = lowestWith(CONFIDENT_PRECISION, 0.95);
+  const clearFrom = Math.max(unsureBelow, lowestWith(CLEAR_PRECISION, 0.99));
+  return {
+    counts: train(all),
+    calibration: { scale: fit.scale, rules: fit.rules, unsureBelow, clearFrom },
+  };
 }
 
-export function suggestCategory(idea: Idea, lang?: Lang): Suggestion {
-  const primary = lang ?? detectLanguage(idea.text);
-  const other: Lang = primary === 'nl' ? 'en' : 'nl';
-  const scores: Record<CategoryId, number> = { knowledge: 0, chain: 0, ecosystem: 0 };
-  const reasons: Record<CategoryId, string[]> = { knowledge: [], chain: [], ecosystem: [] };
-  score(idea.text, primary, 1, scores, reasons);
-  // Workshops mix languages ("een workshop over job carving"): the other lexicon counts half.
-  score(idea.text, other, 0.5, scores, reasons);
-  const ranked = [...CATEGORY_IDS].sort((a, b) => scores[b] - scores[a]);
-  const best = ranked[0] as CategoryId;
-  const second = ranked[1] as CategoryId;
-  const s1 = scores[best];
-  const s2 = scores[second];
-  const confidence = s1 <= 0 ? 0 : Math.round(Math.min(1, s1 / 4) * (s1 / (s1 + s2)) * 100) / 100;
-  if (s1 < MIN_SCORE) {
-    return {
+/** The shipped suggester: trained and calibrated on the corpus's training part, at import. */
+export const SUGGESTER: Suggester = buildSuggester(corpusSplit().train);
+
+const jaccard = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {
+  if (!a.size || !b.size) return 0;
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+};
+
+const quote = (text: string) => `‘${text.length > 60 ? `${text.slice(0, 57)}…` : text}’`;
+const pct = (p: number) => `${Math.round(p * 100)} %`;
+
+function reasonsFor(s: Omit<Suggestion, 'reasons'>, runnerUp: CategoryId, lang: Lang): string[] {
+  const short = (c: CategoryId) => localize(CATEGORIES[c].short, lang);
+  const out: string[] = [];
+  if (s.words.length) {
+    const list = s.words.map(quote).join(', ');
+    out.push(
+      lang === 'nl'
+        ? `${s.words.length > 1 ? 'de woorden' : 'het woord'} ${list} ${s.words.length > 1 ? 'wijzen' : 'wijst'} op ${short(s.category)}`
+        : `${s.words.length > 1 ? 'the words' : 'the word'} ${list} ${s.words.length > 1 ? 'point' : 'points'} to ${short(s.category)}`,
+    );
+  }
+  if (s.like)
+    out.push(
+      lang === 'nl'
+        ? `zoals ${quote(s.like.text)}, dat je bij ${short(s.like.category)} zette`
+        : `like ${quote(s.like.text)}, which you put in ${short(s.like.category)}`,
+    );
+  if (!s.words.length && !s.like)
+    out.push(
+      lang === 'nl'
+        ? 'geen woord wijst duidelijk één kant op: een gok op de hele zin'
+        : 'no word clearly points one way: a guess from the whole sentence',
+    );
+  if (s.certainty === 'unsure')
+    out.push(
+      lang === 'nl'
+        ? `twijfel tussen ${short(s.category)} (${pct(s.confidence)}) en ${short(runnerUp)} (${pct(s.probabilities[runnerUp])}): kies zelf`
+        : `torn between ${short(s.category)} (${pct(s.confidence)}) and ${short(runnerUp)} (${pct(s.probabilities[runnerUp])}): your call`,
+    );
+  return out;
+}
+
+/** The words (as written) that moved the evidence most from `runnerUp` towards `guess`. */
+function decidingWords(
+  ev: Evidence,
+  guess: CategoryId,
+  runnerUp: CategoryId,
+  cal: Calibration,
+): string[] {
+  const byWord = new Map<string, number>();
+  const add = (word: string, v: number) => byWord.set(word, (byWord.get(word) ?? 0) + v);
+  for (const { feature, logLik } of ev.model.perFeature) {
+    const v = (cal.scale * (logLik[guess] - logLik[runnerUp])) / feature.from.length;
+    for (const i of feature.from) add(ev.idea.words[i] ?? '', v);
+  }
+  for (const m of ev.rules.matches) {
+    const sign = m.category === guess ? 1 : m.category === runnerUp ? -1 : 0;
+    for (const w of m.found.split(' ')) add(w, (sign * cal.rules * m.weight) / 2);
+  }
+  return [...byWord]
+    .filter(([w, v]) => w && v >= WORD_MIN)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([w]) => w);
+}
+
+export function suggestCategories(
+  ideas: readonly Idea[],
+  options: SuggestOptions | Lang = {},
+): Suggestion[] {
+  const opts: SuggestOptions = typeof options === 'string' ? { lang: options } : options;
+  const lang = opts.lang ?? 'nl';
+  const suggester = opts.suggester ?? SUGGESTER;
+  const cal = suggester.calibration;
+  const examples = opts.examples ?? [];
+  const memo: StemMemo = new Map();
+  const layers = examples.length
+    ? [
+        suggester.counts,
+        train(
+          examples.map((e) => ({ idea: featurize(e.text, memo), label: e.category })),
+          (opts.room ?? ROOM).model,
+        ),
+      ]
+    : [suggester.counts];
+  const exampleStems = examples.map((e) => stemsOf(e.text, undefined, memo));
+  return ideas.map((idea) => {
+    const ev = evidence(idea.text, featurize(idea.text, memo), layers, memo);
+    const stems = stemsOf(idea.text, undefined, memo);
+    const room = { knowledge: 0, chain: 0, ecosystem: 0 };
+    const nearest: Partial<Record<CategoryId, { example: Example; sim: number }>> = {};
+    examples.forEach((example, i) => {
+      const sim = jaccard(stems, exampleStems[i] as Set<string>);
+      if (sim > (nearest[example.category]?.sim ?? 0)) {
+        room[example.category] = Math.max(0, sim - LIKE_MIN);
+        nearest[example.category] = { example, sim };
+      }
+    });
+    const probabilities = combine(
+      ev.model.total,
+      ev.rules.scores,
+      room,
+      cal,
+      (opts.room ?? ROOM).neighbour,
+    );
+    const ranked = [...CATEGORY_IDS].sort((a, b) => probabilities[b] - probabilities[a]);
+    const category = ranked[0] as CategoryId;
+    const runnerUp = ranked[1] as CategoryId;
+    const confidence = probabilities[category];
+    const near = nearest[category];
+    const s: Omit<Suggestion, 'reasons'> = {
       id: idea.id,
-      category: null,
+      category,
       confidence,
-      reasons:
-        s1 > 0
-          ? [
-              ...reasons[best],
-              `score ${s1.toFixed(1)} < ${MIN_SCORE}: te weinig aanwijzingen / too little evidence`,
-            ]
-          : ['geen kenmerkende woorden / no telling words'],
+      certainty:
+        confidence >= cal.clearFrom
+          ? 'clear'
+          : confidence >= cal.unsureBelow
+            ? 'probable'
+            : 'unsure',
+      probabilities,
+      words: decidingWords(ev, category, runnerUp, cal),
+      ...(near && near.sim > LIKE_MIN ? { like: near.example } : {}),
     };
-  }
-  if (s1 - s2 < MIN_MARGIN) {
-    return {
-      id: idea.id,
-      category: null,
-      confidence,
-      reasons: [
-        ...reasons[best],
-        ...reasons[second],
-        `${CATEGORIES[best].label[primary]} ${s1.toFixed(1)} ≈ ${CATEGORIES[second].label[primary]} ${s2.toFixed(1)}: twijfel / unsure`,
-      ],
-    };
-  }
-  return { id: idea.id, category: best, confidence, reasons: reasons[best] };
+    return { ...s, reasons: reasonsFor(s, runnerUp, lang) };
+  });
 }
 
-export function suggestCategories(ideas: Idea[], lang?: Lang): Suggestion[] {
-  return ideas.map((idea) => suggestCategory(idea, lang));
-}
-
-/** The distinct stems of an idea's words (stopwords left out): what near-duplicates compare. */
-export function stemsOf(text: string, lang?: Lang): Set<string> {
-  return new Set(tokens(text, lang ?? detectLanguage(text)).map((t) => t.stem));
+export function suggestCategory(idea: Idea, options: SuggestOptions | Lang = {}): Suggestion {
+  return suggestCategories([idea], options)[0] as Suggestion;
 }
 
 /** Groups of ideas that say nearly the same (Jaccard ≥ `threshold` on their stems). */
-export function findNearDuplicates(ideas: Idea[], lang?: Lang, threshold = 0.6): string[][] {
+export function findNearDuplicates(
+  ideas: readonly Idea[],
+  lang?: Lang,
+  threshold = 0.6,
+): string[][] {
   const sets = ideas.map((idea) => stemsOf(idea.text, lang));
   const parent = ideas.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] ?? i)));
@@ -215,9 +388,7 @@ export function findNearDuplicates(ideas: Idea[], lang?: Lang, threshold = 0.6):
         const b = sets[j] as Set<string>;
         // Jaccard ≥ threshold needs sizes within that ratio of each other.
         if (Math.min(a.size, b.size) < threshold * Math.max(a.size, b.size)) continue;
-        let inter = 0;
-        for (const x of a) if (b.has(x)) inter++;
-        if (inter / (a.size + b.size - inter) >= threshold) parent[find(j)] = find(i);
+        if (jaccard(a, b) >= threshold) parent[find(j)] = find(i);
       }
     }
   }
@@ -231,35 +402,51 @@ export function findNearDuplicates(ideas: Idea[], lang?: Lang, threshold = 0.6):
 
 export interface Evaluation {
   total: number;
+  /** Best guesses that are right, among all ideas. */
   accuracy: number;
-  /** Correct among the ideas it did not leave unsorted. */
+  /** Right among the confident ("clear" or "probable") guesses. */
   precision: number;
+  /** Share of ideas with a confident guess. */
   coverage: number;
-  confusion: Record<CategoryId, Record<CategoryId | 'none', number>>;
+  confusion: Record<CategoryId, Record<CategoryId | 'unsure', number>>;
 }
 
-/** Scores the suggester on labelled ideas (null counts as wrong for accuracy). */
+/** Scores the suggester on labelled ideas. */
 export function evaluateSuggester(
-  set: Array<Idea & { label: CategoryId }>,
-  lang?: Lang,
+  set: ReadonlyArray<Idea & { label: CategoryId }>,
+  options: SuggestOptions = {},
+): Evaluation {
+  return evaluateSuggestions(set, suggestCategories(set, options));
+}
+
+/** Scores given suggestions (in the order of `set`) against the labels. */
+export function evaluateSuggestions(
+  set: ReadonlyArray<{ label: CategoryId }>,
+  suggestions: ReadonlyArray<{ category: CategoryId | null; certainty?: Certainty }>,
 ): Evaluation {
   const confusion = Object.fromEntries(
-    CATEGORY_IDS.map((c) => [c, { knowledge: 0, chain: 0, ecosystem: 0, none: 0 }]),
+    CATEGORY_IDS.map((c) => [c, { knowledge: 0, chain: 0, ecosystem: 0, unsure: 0 }]),
   ) as Evaluation['confusion'];
   let correct = 0;
-  let decided = 0;
-  for (const item of set) {
-    const s = suggestCategory(item, lang);
-    confusion[item.label][s.category ?? 'none']++;
-    if (s.category) decided++;
+  let confident = 0;
+  let confidentRight = 0;
+  set.forEach((item, i) => {
+    const s = suggestions[i];
+    if (!s) return;
+    const sure = s.category !== null && s.certainty !== 'unsure';
+    confusion[item.label][sure && s.category ? s.category : 'unsure']++;
     if (s.category === item.label) correct++;
-  }
+    if (sure) {
+      confident++;
+      if (s.category === item.label) confidentRight++;
+    }
+  });
   const total = set.length;
   return {
     total,
     accuracy: total ? correct / total : 0,
-    precision: decided ? correct / decided : 0,
-    coverage: total ? decided / total : 0,
+    precision: confident ? confidentRight / confident : 0,
+    coverage: total ? confident / total : 0,
     confusion,
   };
 }

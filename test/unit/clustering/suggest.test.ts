@@ -36,10 +36,14 @@ describe('suggestCategories', () => {
     expect(out[2]?.reasons.join(' ')).toMatch(/gemeente/);
   });
 
-  it('leaves unrelated text unsorted, with a reason', () => {
-    const [s] = suggestCategories([{ id: 'x', text: 'Koffie om tien uur' }]);
-    expect(s?.category).toBeNull();
-    expect(s?.reasons.length).toBeGreaterThan(0);
+  it('gives text without telling words a guess, but calls it unsure and says so', () => {
+    for (const text of ['Vrijdag borrel!', 'nou ja, we zien wel']) {
+      const [s] = suggestCategories([{ id: 'x', text }]);
+      expect(s?.certainty).toBe('unsure');
+      expect(s?.confidence).toBeLessThan(0.4);
+      expect(s?.reasons.join(' ')).toMatch(/geen woord wijst duidelijk één kant op/);
+      expect(s?.reasons.join(' ')).toMatch(/twijfel tussen/);
+    }
   });
 
   it('stems: inflected and compound forms match', () => {
@@ -59,7 +63,7 @@ describe('suggestCategories', () => {
   it('on the labelled set: stays above a floor (the headline figures are in npm run bench)', () => {
     expect(set.length).toBeGreaterThanOrEqual(60);
     const result = evaluateSuggester(set);
-    expect(result.accuracy).toBeGreaterThanOrEqual(0.7);
+    expect(result.accuracy).toBeGreaterThanOrEqual(0.8);
     expect(result.precision).toBeGreaterThanOrEqual(0.85);
   });
 });

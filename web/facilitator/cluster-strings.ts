@@ -1,0 +1,43 @@
+import { defineStrings } from '../i18n';
+
+/** The cluster panel's strings (ClusterPanel.tsx), apart from the rest of the facilitator's. */
+export const CLUSTER_NS = defineStrings('cluster', {
+  nl: {
+    title: 'Clusteren in drie categorieën',
+    suggest: 'Stel categorieën voor',
+    again: 'Opnieuw voorstellen',
+    acceptAll: 'Alles accepteren ({{count}})',
+    accept: 'Accepteren',
+    choose: 'Categorie voor dit idee',
+    pick: 'Kies een categorie',
+    none: 'Geen ongesorteerde ideeën.',
+    confident: 'Voorstellen',
+    unsure: 'Twijfel: kies zelf ({{count}})',
+    unsureHint: 'Hier is de suggestie niet zeker genoeg. Kies per idee, dan accepteren.',
+    maybe: 'misschien {{category}}',
+    learned_one: 'Leert van {{count}} idee dat al in een baan staat.',
+    learned_other: 'Leert van {{count}} ideeën die al in een baan staan.',
+    duplicates: 'Lijken op elkaar',
+    stack: 'Op elkaar stapelen',
+    loading: 'De suggesties worden geladen…',
+  },
+  en: {
+    title: 'Cluster into three categories',
+    suggest: 'Suggest categories',
+    again: 'Suggest again',
+    acceptAll: 'Accept all ({{count}})',
+    accept: 'Accept',
+    choose: 'Category for this idea',
+    pick: 'Choose a category',
+    none: 'No unsorted ideas.',
+    confident: 'Suggestions',
+    unsure: 'Unsure: your call ({{count}})',
+    unsureHint: 'The suggestion is not sure enough here. Choose per idea, then accept.',
+    maybe: 'maybe {{category}}',
+    learned_one: 'Learning from {{count}} idea already in a lane.',
+    learned_other: 'Learning from {{count}} ideas already in a lane.',
+    duplicates: 'Look alike',
+    stack: 'Stack them',
+    loading: 'Loading the suggestions…',
+  },
+});
