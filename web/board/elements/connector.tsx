@@ -53,10 +53,10 @@ export const ConnectorRenderer = memo(function ConnectorRenderer({
     .join(' · ');
   const w =
     Math.max(
-      title ? textWidth(title, TITLE_SIZE) * 1.08 : 0,
-      detail ? textWidth(detail, DETAIL_SIZE) : 0,
+      title ? textWidth(title, TITLE_SIZE) * 1.1 : 0,
+      detail ? textWidth(detail, DETAIL_SIZE) * 1.05 : 0,
     ) +
-    PAD * 2;
+    PAD * 3;
   const h = (title ? TITLE_SIZE * 1.25 : 0) + (detail ? DETAIL_SIZE * 1.3 : 0) + PAD * 2;
   return (
     <Group id={el.id} name="element connector" listening={false}>

@@ -66,7 +66,10 @@ function PaletteSheet({ board }: { board: Board }) {
   const current = kinds[Math.min(active, kinds.length - 1)];
   const optionId = (k: BlockKind) => `${uid}-${k.id}`;
 
-  useEffect(() => search.current?.focus(), []);
+  // Focus the search field for a keyboard; on a phone the on-screen keyboard would hide the sheet.
+  useEffect(() => {
+    if (!isPhone()) search.current?.focus();
+  }, []);
   useEffect(() => setActive(0), [family, query]);
   useEffect(() => {
     if (!current) return;
@@ -147,7 +150,7 @@ function PaletteSheet({ board }: { board: Board }) {
               data-family={f}
               onClick={() => {
                 setFamily(f);
-                search.current?.focus();
+                if (!isPhone()) search.current?.focus();
               }}
             >
               {localize(BLOCK_FAMILY_LABELS[f], lang)}

@@ -5,20 +5,23 @@
  * keyboard without the panel: Enter edits the label, W the value type, A the direction
  * (commands.ts).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ArrowHeads, ConnectorElement, ValueType } from '../../../workshops';
 import { ARROW_HEADS, VALUE_TYPES, VALUE_TYPE_LABELS, localize } from '../../../workshops';
 import { currentLanguage, useT } from '../../i18n';
 import type { Board } from '../board';
 import { selectedBridge } from '../commands';
-import { connectorEnds, midpoint } from '../connectors';
+import { connectorEnds } from '../connectors';
 import { VALUE_STYLE } from '../elements/connector';
+import type { Point, Rect } from '../geometry';
 import { worldToScreen } from '../geometry';
 import { BOARD_NS } from '../strings';
 import { useBoardState } from '../use-board';
 
-const WIDTH = 300;
-const HEIGHT = 250;
+/** Room kept free for the toolbar at the bottom of the board, px. */
+const TOOLBAR_ROOM = 76;
+/** Gap between the line (and its label) and the panel, px. */
+const GAP = 36;
 const ARROW_GLYPH: Record<ArrowHeads, string> = { end: '→', start: '←', both: '↔', none: '—' };
 
 export function BridgeInspector({ board }: { board: Board }) {
@@ -26,8 +29,10 @@ export function BridgeInspector({ board }: { board: Board }) {
   useBoardState(board, (s) => s.version);
   const editing = useBoardState(board, (s) => s.editingId);
   const dragging = useBoardState(board, (s) => s.dragPreview);
+  const tool = useBoardState(board, (s) => s.tool);
   const el = selectedBridge(board);
-  if (!el || editing || dragging) return null;
+  // Out of the way while something else is drawn, dragged or edited.
+  if (!el || editing || dragging || tool !== 'select') return null;
   return <Inspector board={board} el={el} />;
 }
 
@@ -36,16 +41,32 @@ function Inspector({ board, el }: { board: Board; el: ConnectorElement }) {
   const lang = currentLanguage();
   const camera = useBoardState(board, (s) => s.camera);
   const viewport = useBoardState(board, (s) => s.viewport);
-  const [a, b] = connectorEnds(el, board.resolve);
-  const mid = worldToScreen(camera, midpoint(a, b));
-  // Beside the line's middle (below it, or above when there is no room), inside the board.
-  const left = Math.max(8, Math.min(viewport.w - WIDTH - 8, mid.x - WIDTH / 2));
-  const below = mid.y + 40;
-  const top = below + HEIGHT < viewport.h - 70 ? below : Math.max(8, mid.y - 40 - HEIGHT);
+  const panel = useRef<HTMLElement>(null);
+  const [size, setSize] = useState({ w: 300, h: 330 });
+  useLayoutEffect(() => {
+    const r = panel.current?.getBoundingClientRect();
+    if (r && (Math.abs(r.width - size.w) > 1 || Math.abs(r.height - size.h) > 1))
+      setSize({ w: r.width, h: r.height });
+  });
+  const [a, b] = connectorEnds(el, board.resolve).map((p) => worldToScreen(camera, p)) as [
+    Point,
+    Point,
+  ];
+  const { left, top } = placeBeside(
+    {
+      x: Math.min(a.x, b.x),
+      y: Math.min(a.y, b.y),
+      w: Math.abs(a.x - b.x),
+      h: Math.abs(a.y - b.y),
+    },
+    size,
+    viewport,
+  );
   const value = el.value ?? null;
 
   return (
     <section
+      ref={panel}
       className="wb-bridge"
       style={{ left, top }}
       aria-label={t('bridge.inspector')}
@@ -107,6 +128,29 @@ function Inspector({ board, el }: { board: Board; el: ConnectorElement }) {
       />
     </section>
   );
+}
+
+/**
+ * Where the panel goes so that it covers neither the line nor its label: below the line's box,
+ * else above, else right of it, else left of it, else the board's lower left corner.
+ */
+export function placeBeside(
+  line: Rect,
+  size: { w: number; h: number },
+  viewport: { w: number; h: number },
+): { left: number; top: number } {
+  const bottom = viewport.h - TOOLBAR_ROOM;
+  const clampX = (x: number) => Math.max(8, Math.min(viewport.w - size.w - 8, x));
+  const clampY = (y: number) => Math.max(8, Math.min(bottom - size.h, y));
+  const cx = line.x + line.w / 2 - size.w / 2;
+  const cy = line.y + line.h / 2 - size.h / 2;
+  if (line.y + line.h + GAP + size.h <= bottom)
+    return { left: clampX(cx), top: line.y + line.h + GAP };
+  if (line.y - GAP - size.h >= 8) return { left: clampX(cx), top: line.y - GAP - size.h };
+  if (line.x + line.w + GAP + size.w <= viewport.w - 8)
+    return { left: line.x + line.w + GAP, top: clampY(cy) };
+  if (line.x - GAP - size.w >= 8) return { left: line.x - GAP - size.w, top: clampY(cy) };
+  return { left: 8, top: clampY(bottom) };
 }
 
 /**
