@@ -23,6 +23,7 @@ import {
   launchChromium,
   newPerson,
   screenshot,
+  until,
   viewSettled,
   waitForScene,
   worldToPage,
@@ -60,24 +61,6 @@ function elements(page: Page): Promise<Info[]> {
         ...e,
       })) as unknown as Info[],
   );
-}
-
-async function until<T>(
-  page: Page,
-  read: () => Promise<T>,
-  check: (v: T) => boolean,
-  what: string,
-  timeout = 15_000,
-): Promise<T> {
-  const start = Date.now();
-  let v = await read();
-  while (!check(v)) {
-    if (Date.now() - start > timeout)
-      throw new Error(`timed out: ${what}; saw ${JSON.stringify(v)}`);
-    await page.waitForTimeout(100);
-    v = await read();
-  }
-  return v;
 }
 
 async function openPrototype(page: Page): Promise<void> {

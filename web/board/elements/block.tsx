@@ -1,12 +1,9 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Circle, Group, Line, Rect, RegularPolygon, Star, Text } from 'react-konva';
 import type { BlockElement, BlockShape } from '../../../workshops';
 import { blockInk, blockKind, localize } from '../../../workshops';
 import type { RendererProps } from './types';
-import { BOARD_FONT, fitFontSize } from './fit-text';
-
-/** Bold letters are this much wider than the regular ones fit-text measures. */
-const BOLD_WIDTH = 1.08;
+import { BOARD_FONT, fitFontSize, measureBold } from './fit-text';
 
 function Outline({ shape, w, h, fill }: { shape: BlockShape; w: number; h: number; fill: string }) {
   const common = {
@@ -66,8 +63,11 @@ export const BlockRenderer = memo(function BlockRenderer({
   const text = pill ? `${kind?.icon ?? ''}  ${label}` : label;
   const boxW = el.w * 0.72;
   const boxH = pill ? el.h : el.h * 0.42;
-  // Whole words: the font shrinks before a word breaks (as sticky notes; bold is wider).
-  const fontSize = fitFontSize(text, boxW / BOLD_WIDTH, boxH, pill ? 14 : 15, 8);
+  // Whole words: the font shrinks before a word breaks (as sticky notes), measured in bold.
+  const fontSize = useMemo(
+    () => fitFontSize(text, boxW, boxH, pill ? 14 : 15, 8, measureBold()),
+    [text, boxW, boxH, pill],
+  );
   return (
     <Group id={el.id} name="element block" x={pos.x} y={pos.y} listening={false}>
       <Outline shape={shape} w={el.w} h={el.h} fill={fill} />

@@ -30,16 +30,23 @@ function remember<V>(cache: Map<string, V>, key: string, limit: number, compute:
 }
 
 /** The browser's text metrics for BOARD_FONT, one measurement per distinct word. */
-function canvasMeasure(): Measure | null {
+function canvasMeasure(weight = ''): Measure | null {
   const ctx =
     typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
   if (!ctx) return null;
-  ctx.font = `100px ${BOARD_FONT}`;
+  ctx.font = `${weight} 100px ${BOARD_FONT}`.trim();
   const widths = new Map<string, number>();
   return (s) => remember(widths, s, 20_000, () => ctx.measureText(s).width / 100);
 }
 
 let defaultMeasure: Measure | undefined;
+let boldMeasure: Measure | undefined;
+
+/** Metrics of bold board text (block labels), or an estimate a little wider than regular. */
+export function measureBold(): Measure {
+  boldMeasure ??= canvasMeasure('bold') ?? ((s) => estimate(s) * 1.1);
+  return boldMeasure;
+}
 const fitted = new Map<string, number>();
 
 /** Inner margin of a sticky note, world units. */
@@ -114,7 +121,7 @@ export const TEXT_MAX_W = 640;
 const TEXT_MIN_W = 60;
 /** Slack around the text in a text box (rounding, the caret). */
 export const TEXT_PAD = 8;
-/** Bold glyphs are wider than the regular ones measured. */
+/** Bold glyphs are wider than regular ones (when a test measures with a regular stand-in). */
 const BOLD = 1.08;
 
 /**
@@ -129,9 +136,11 @@ export function textBoxSize(
   maxW = TEXT_MAX_W,
   measure?: Measure,
 ): { w: number; h: number } {
+  // Large text is drawn bold (elements/text.tsx).
+  const bold = fontSize >= 28;
   defaultMeasure ??= canvasMeasure() ?? estimate;
-  const by = measure ?? defaultMeasure;
-  const em = fontSize * (fontSize >= 28 ? BOLD : 1);
+  const by = measure ?? (bold ? measureBold() : defaultMeasure);
+  const em = fontSize * (bold && measure ? BOLD : 1);
   const paragraphs = piecesOf(text, by);
   const space = by(' ');
   const natural = Math.max(
