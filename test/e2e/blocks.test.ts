@@ -227,6 +227,7 @@ describe('session 4: building blocks and bridges', () => {
     await inspector.getByLabel('Wat stroomt er?').fill('geld en werk');
     await inspector.getByLabel('Wat stroomt er?').press('Enter');
     await inspector.getByRole('radio', { name: 'transactie' }).click();
+    await screenshot(page, 'screens/boardui-bridge-inspector');
     await page.locator('.wb-canvas').focus();
     await page.keyboard.press('a'); // end → start: the other way
     await until(
@@ -256,7 +257,7 @@ describe('session 4: building blocks and bridges', () => {
     ).toEqual([second.id]);
     await inspector.getByLabel('Wat stroomt er?').fill('kennis');
     await inspector.getByRole('radio', { name: 'synergie' }).click();
-    await inspector.getByRole('radio', { name: /Beide kanten/ }).click();
+    await inspector.getByRole('radio', { name: /Beide/ }).click();
 
     const doc = await until(
       page,
@@ -404,6 +405,24 @@ describe('the palette on a phone', () => {
       expect(placed.x + placed.w).toBeLessThanOrEqual(view.x + view.w);
       expect(placed.y + placed.h).toBeLessThanOrEqual(view.y + view.h);
       await screenshot(page, 'screens/boardui-phone-placed');
+      // A bridge selected on the phone: its inspector is a sheet across the screen's width.
+      const bridge = await page.evaluate(() => {
+        const board = window.__werkbank!.board;
+        const line = [...board.state.elements.values()].find((e) => e.type === 'connector');
+        if (line) {
+          board.select([line.id]);
+          board.zoomToSelection();
+        }
+        return line?.id ?? '';
+      });
+      expect(bridge).not.toBe('');
+      const sheet = page.getByRole('region', { name: 'Brug' });
+      await sheet.waitFor();
+      const s = (await sheet.boundingBox())!;
+      expect(s.x).toBeGreaterThanOrEqual(0);
+      expect(s.x + s.width).toBeLessThanOrEqual(PHONE.width);
+      expect(s.y + s.height).toBeLessThanOrEqual(PHONE.height);
+      await screenshot(page, 'screens/boardui-phone-inspector');
       expect(chris.errors).toEqual([]);
     } finally {
       await chris.context.close();

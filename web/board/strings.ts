@@ -101,8 +101,8 @@ export const BOARD_NS = defineStrings('board', {
       directions: {
         end: 'Heen',
         start: 'Terug',
-        both: 'Beide kanten',
-        none: 'Geen pijl',
+        both: 'Beide',
+        none: 'Geen',
       },
       cycleValue: 'Brug: volgende soort waarde',
       cycleDirection: 'Brug: volgende richting',
@@ -204,8 +204,8 @@ export const BOARD_NS = defineStrings('board', {
       directions: {
         end: 'One way',
         start: 'Other way',
-        both: 'Both ways',
-        none: 'No arrow',
+        both: 'Both',
+        none: 'None',
       },
       cycleValue: 'Bridge: next kind of value',
       cycleDirection: 'Bridge: next direction',

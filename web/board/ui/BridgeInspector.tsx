@@ -42,7 +42,7 @@ function Inspector({ board, el }: { board: Board; el: ConnectorElement }) {
   const camera = useBoardState(board, (s) => s.camera);
   const viewport = useBoardState(board, (s) => s.viewport);
   const panel = useRef<HTMLElement>(null);
-  const [size, setSize] = useState({ w: 300, h: 330 });
+  const [size, setSize] = useState({ w: 330, h: 260 });
   useLayoutEffect(() => {
     const r = panel.current?.getBoundingClientRect();
     if (r && (Math.abs(r.width - size.w) > 1 || Math.abs(r.height - size.h) > 1))
@@ -77,22 +77,24 @@ function Inspector({ board, el }: { board: Board; el: ConnectorElement }) {
       }}
     >
       <h2>{t('bridge.inspector')}</h2>
-      <DraftInput
-        id={`bridge-label-${el.id}`}
-        label={t('bridge.label')}
-        placeholder={t('bridge.labelPlaceholder')}
-        stored={el.label}
-        onChange={(label) => board.update(el.id, { label })}
-        name="label"
-      />
-      <DraftInput
-        id={`bridge-flow-${el.id}`}
-        label={t('bridge.flow')}
-        placeholder={t('bridge.flowPlaceholder')}
-        stored={el.flow ?? ''}
-        onChange={(flow) => board.update(el.id, { flow: flow || undefined })}
-        name="flow"
-      />
+      <div className="wb-bridge-fields">
+        <DraftInput
+          id={`bridge-label-${el.id}`}
+          label={t('bridge.label')}
+          placeholder={t('bridge.labelPlaceholder')}
+          stored={el.label}
+          onChange={(label) => board.update(el.id, { label })}
+          name="label"
+        />
+        <DraftInput
+          id={`bridge-flow-${el.id}`}
+          label={t('bridge.flow')}
+          placeholder={t('bridge.flowPlaceholder')}
+          stored={el.flow ?? ''}
+          onChange={(flow) => board.update(el.id, { flow: flow || undefined })}
+          name="flow"
+        />
+      </div>
       <Radios<ValueType | null>
         legend={t('bridge.value')}
         name="value"
@@ -181,7 +183,7 @@ function DraftInput({
     }
   }, [stored]);
   return (
-    <>
+    <div>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -200,7 +202,7 @@ function DraftInput({
           if (e.key === 'Enter') e.currentTarget.blur();
         }}
       />
-    </>
+    </div>
   );
 }
 
