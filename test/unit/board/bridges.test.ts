@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectorEnds } from '../../../web/board/connectors';
 import { textBoxSize } from '../../../web/board/elements/fit-text';
+import { placeBeside } from '../../../web/board/ui/BridgeInspector';
 import { searchBlocks } from '../../../workshops';
 import { TestBoard, pair } from './test-board';
 
@@ -172,5 +173,31 @@ describe('text boxes grow with their text', () => {
     expect(el.w).toBeGreaterThan(240);
     tb.board.setText(id, 'Kernvraag: wie helpt wie? '.repeat(6));
     expect(tb.el(id).h).toBeGreaterThan(el.h);
+  });
+});
+
+describe('the bridge inspector stays clear of its line', () => {
+  const viewport = { w: 1280, h: 740 };
+  const size = { w: 330, h: 260 };
+  const overlaps = (
+    a: { left: number; top: number },
+    line: { x: number; y: number; w: number; h: number },
+  ) =>
+    !(
+      a.left + size.w <= line.x ||
+      line.x + line.w <= a.left ||
+      a.top + size.h <= line.y ||
+      line.y + line.h <= a.top
+    );
+
+  it('below the line when there is room, else above, else beside it', () => {
+    const high = { x: 400, y: 100, w: 200, h: 80 };
+    const low = { x: 400, y: 500, w: 200, h: 80 };
+    const tall = { x: 300, y: 60, w: 120, h: 560 };
+    expect(placeBeside(high, size, viewport).top).toBeGreaterThan(high.y + high.h);
+    expect(placeBeside(low, size, viewport).top + size.h).toBeLessThan(low.y);
+    expect(placeBeside(tall, size, viewport).left).toBeGreaterThan(tall.x + tall.w);
+    for (const line of [high, low, tall])
+      expect(overlaps(placeBeside(line, size, viewport), line)).toBe(false);
   });
 });
