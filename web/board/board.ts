@@ -69,6 +69,7 @@ export interface ClipboardPayload {
 
 /** Half the width of a line's hit stroke, screen px: a line is easy to click. */
 export const HIT_STROKE = 10;
+export const TOUCH_STROKE = 22;
 
 /** How far a duplicate lands from its original (down and right), world units. */
 const DUPLICATE_OFFSET = 24;
@@ -294,9 +295,10 @@ export class Board {
   /**
    * Topmost element at a world point. Lines have a generous hit stroke (HIT_STROKE screen px)
    * and win over frames beneath them; an element a line is attached to wins over that line
-   * (the line ends at its edge). `lines: false` looks past lines (where a new line starts or ends).
+   * (the line ends at its edge). `lines: false` looks past lines (where a new line starts or ends);
+   * `stroke` widens the hit stroke (a finger is wider than a mouse pointer: TOUCH_STROKE).
    */
-  hitTest(p: Point, options: { lines?: boolean } = {}): string | null {
+  hitTest(p: Point, options: { lines?: boolean; stroke?: number } = {}): string | null {
     const ids = this.index.search({ x: p.x - 4, y: p.y - 4, w: 8, h: 8 });
     let best: Element | null = null;
     for (const id of ids) {
@@ -312,7 +314,7 @@ export class Board {
         best = el;
     }
     if (options.lines === false) return best?.id ?? null;
-    const tolerance = HIT_STROKE / this.state.camera.zoom;
+    const tolerance = (options.stroke ?? HIT_STROKE) / this.state.camera.zoom;
     let line: ConnectorElement | null = null;
     for (const id of this.connectorIds()) {
       const el = this.state.elements.get(id);

@@ -40,6 +40,10 @@ describe('bridges: hit-testing and editing', () => {
     // Zoomed out, the stroke stays generous on screen (10 px = 40 world units at 25 %).
     tb.board.setCamera({ x: 0, y: 0, zoom: 0.25 });
     expect(tb.board.hitTest({ x: mid.x, y: mid.y + 30 })).toBe(line);
+    expect(tb.board.hitTest({ x: mid.x, y: mid.y + 60 })).toBe(frame);
+    // A finger gets a wider stroke still (22 px = 88 world units at 25 %).
+    expect(tb.board.hitTest({ x: mid.x, y: mid.y + 80 }, { stroke: 22 })).toBe(line);
+    expect(tb.board.hitTest({ x: mid.x, y: mid.y + 100 }, { stroke: 22 })).toBe(frame);
     // Where a new line starts or ends, lines are looked past.
     expect(tb.board.hitTest(mid, { lines: false })).toBe(frame);
   });

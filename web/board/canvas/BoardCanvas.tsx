@@ -10,6 +10,7 @@ import { Stage } from 'react-konva';
 import { blockKind, recordWidgetAnswer, widgetHitAt } from '../../../workshops';
 import { currentLanguage, useT } from '../../i18n';
 import type { Board } from '../board';
+import { TOUCH_STROKE } from '../board';
 import { commandForShortcut, runCommand, shortcutOf } from '../commands';
 import type { Point } from '../geometry';
 import { screenToWorld } from '../geometry';
@@ -236,7 +237,7 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
       gesture.current = { kind: 'none' };
       return;
     }
-    const hit = board.hitTest(w);
+    const hit = board.hitTest(w, e.pointerType === 'touch' ? { stroke: TOUCH_STROKE } : {});
     if (hit && board.clickHandler?.(hit)) {
       // A feature took the click (a vote in a voting round).
       gesture.current = { kind: 'none' };
