@@ -99,14 +99,20 @@ async function addSticky(page: Page, wx: number, wy: number, text: string): Prom
   await editor.pressSequentially(text);
   await page.keyboard.press('Escape');
   await editor.waitFor({ state: 'detached' });
-  const id = await page.evaluate(
-    (t) =>
-      [...(window.__werkbank?.board.state.elements.values() ?? [])].find(
-        (e) => e.type === 'sticky' && e.text === t,
-      )?.id ?? '',
-    text,
+  // The store takes the last keys with the next frame: wait for it, do not read once.
+  const id = await until(
+    page,
+    () =>
+      page.evaluate(
+        (t) =>
+          [...(window.__werkbank?.board.state.elements.values() ?? [])].find(
+            (e) => e.type === 'sticky' && e.text === t,
+          )?.id ?? '',
+        text,
+      ),
+    (found) => found !== '',
+    `the sticky "${text}"`,
   );
-  expect(id).not.toBe('');
   return id;
 }
 
@@ -237,14 +243,19 @@ describe('text grows with its content', () => {
           (e) => e.type === 'text' && e.text.startsWith('Kernvraag'),
         )?.id ?? '',
     );
-    const el = (await element(page, id))!;
-    expect(el.w).toBeGreaterThan(240);
+    const el = await until(
+      page,
+      () => element(page, id),
+      (e) => e?.text === 'Kernvraag: wie helpt wie?',
+      'the typed text stored',
+    );
+    expect(el!.w).toBeGreaterThan(240);
     // Drawn whole, on one line.
     const lines = await until(
       page,
       () => drawnLines(page, id),
-      (l) => !!l,
-      'the text drawn',
+      (l) => JSON.stringify(l) === JSON.stringify([['Kernvraag: wie helpt wie?']]),
+      'the text drawn whole',
     );
     expect(lines).toEqual([['Kernvraag: wie helpt wie?']]);
 
