@@ -9,9 +9,17 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { Element, ElementByType, ElementPatch, ElementType, Role } from '../../workshops';
+import type {
+  ConnectorElement,
+  Element,
+  ElementByType,
+  ElementPatch,
+  ElementType,
+  Role,
+} from '../../workshops';
 import {
   addElement,
+  blockKind,
   bottomZ,
   decodeElement,
   deleteElements,
@@ -23,6 +31,8 @@ import {
   topZ,
   updateElement,
 } from '../../workshops';
+import { onConnector } from './connectors';
+import { textBoxSize } from './elements/fit-text';
 import type { Camera, Point, Rect } from './geometry';
 import {
   centre,
@@ -56,6 +66,13 @@ export interface ClipboardPayload {
   werkbank: 1;
   elements: Element[];
 }
+
+/** Half the width of a line's hit stroke, screen px: a line is easy to click. */
+export const HIT_STROKE = 10;
+export const TOUCH_STROKE = 22;
+
+/** How far a duplicate lands from its original (down and right), world units. */
+const DUPLICATE_OFFSET = 24;
 
 /** Where a board opens: the template's top-left corner in view, at 100 %. */
 const START_CAMERA: Camera = { x: -100, y: -80, zoom: 1 };
@@ -104,6 +121,7 @@ export class Board {
       pendingConnector: null,
       snapToGrid: false,
       helpOpen: false,
+      paletteOpen: false,
       contextMenu: null,
       hiddenSilentRound: null,
       votesHidden: false,
@@ -250,7 +268,7 @@ export class Board {
     this.select(
       this.state.order.filter((id) => {
         const el = this.get(id);
-        return el && !el.templateId;
+        return el && !el.templateId && this.isVisible(el);
       }),
     );
   }
@@ -274,8 +292,13 @@ export class Board {
     );
   }
 
-  /** Topmost element at a world point (frames only by their title bar or when empty). */
-  hitTest(p: Point): string | null {
+  /**
+   * Topmost element at a world point. Lines have a generous hit stroke (HIT_STROKE screen px)
+   * and win over frames beneath them; an element a line is attached to wins over that line
+   * (the line ends at its edge). `lines: false` looks past lines (where a new line starts or ends);
+   * `stroke` widens the hit stroke (a finger is wider than a mouse pointer: TOUCH_STROKE).
+   */
+  hitTest(p: Point, options: { lines?: boolean; stroke?: number } = {}): string | null {
     const ids = this.index.search({ x: p.x - 4, y: p.y - 4, w: 8, h: 8 });
     let best: Element | null = null;
     for (const id of ids) {
@@ -290,8 +313,28 @@ export class Board {
       )
         best = el;
     }
-    return best?.id ?? null;
+    if (options.lines === false) return best?.id ?? null;
+    const tolerance = (options.stroke ?? HIT_STROKE) / this.state.camera.zoom;
+    let line: ConnectorElement | null = null;
+    for (const id of this.connectorIds()) {
+      const el = this.state.elements.get(id);
+      if (el?.type !== 'connector' || !this.isVisible(el)) continue;
+      if ((line && el.z < line.z) || !onConnector(el, this.resolve, p, tolerance)) continue;
+      line = el;
+    }
+    if (!line) return best?.id ?? null;
+    if (!best || best.type === 'frame') return line.id;
+    if (best.id === line.from || best.id === line.to) return best.id;
+    return line.z > best.z ? line.id : best.id;
   }
+
+  /** Live bounds of an element (its drag position while someone drags it). */
+  readonly resolve = (id: string): Rect | null => {
+    const el = this.state.elements.get(id);
+    if (!el) return null;
+    const p = this.livePosition(el);
+    return { x: p.x, y: p.y, w: el.w, h: el.h };
+  };
 
   // ---- dragging: live positions by awareness, the doc written once on drop -------------------
 
@@ -446,8 +489,11 @@ export class Board {
     return { werkbank: 1, elements };
   }
 
-  /** Pastes with an offset (or centred at `at`), re-linking connectors; selects the copies. */
-  paste(payload: ClipboardPayload, at?: Point): string[] {
+  /**
+   * Pastes centred at `at` (default: where the person is looking, `focusPoint`), keeping the
+   * group's layout, re-linking connectors; selects the copies.
+   */
+  paste(payload: ClipboardPayload, at: Point = this.focusPoint()): string[] {
     if (!this.canEdit || !payload.elements.length) return [];
     const box = union(payload.elements.filter((e) => e.type !== 'connector').map(boundsOf)) ?? {
       x: 0,
@@ -455,8 +501,8 @@ export class Board {
       w: 0,
       h: 0,
     };
-    const dx = at ? at.x - (box.x + box.w / 2) : 24;
-    const dy = at ? at.y - (box.y + box.h / 2) : 24;
+    const dx = Math.round(at.x - (box.x + box.w / 2));
+    const dy = Math.round(at.y - (box.y + box.h / 2));
     const ids = new Map<string, string>();
     const created: string[] = [];
     this.transact(() => {
@@ -485,8 +531,22 @@ export class Board {
     return created;
   }
 
+  /** A copy just beside the original when that is in view, else where the person is looking. */
   duplicate(ids: Iterable<string> = this.state.selection): string[] {
-    return this.paste(this.copy(ids));
+    const payload = this.copy(ids);
+    const box = union(payload.elements.filter((e) => e.type !== 'connector').map(boundsOf));
+    if (!box) return [];
+    const beside = { ...box, x: box.x + DUPLICATE_OFFSET, y: box.y + DUPLICATE_OFFSET };
+    const view = viewRect(this.state.camera, this.state.viewport);
+    return this.paste(payload, contains(view, beside) ? centre(beside) : this.focusPoint());
+  }
+
+  /** Where the pointer is over the canvas (world), null when it is elsewhere. */
+  pointer: Point | null = null;
+
+  /** Where the person is looking: the pointer when it is over the canvas, else the view's centre. */
+  focusPoint(): Point {
+    return this.pointer ?? centre(viewRect(this.state.camera, this.state.viewport));
   }
 
   // ---- align --------------------------------------------------------------------------------
@@ -565,7 +625,69 @@ export class Board {
           : el.type === 'connector'
             ? 'label'
             : 'text';
+    if (el.type === 'text') {
+      // A text box grows with its text: wider up to a maximum, then taller (fit-text.ts).
+      const size = textBoxSize(value, el.fontSize, el.w);
+      this.update(id, { text: value, w: size.w, h: size.h });
+      return;
+    }
     this.update(id, { [key]: value } as ElementPatch);
+  }
+
+  /**
+   * Places a building block of `kind` at the centre of the view, or the nearest free spot
+   * around it (inside the frame the centre lies in, if any), and selects it.
+   */
+  placeBlock(
+    kind: string,
+    at: Point = centre(viewRect(this.state.camera, this.state.viewport)),
+  ): string | null {
+    const k = blockKind(kind);
+    if (!k || !this.canEdit) return null;
+    const { w, h } = k.size;
+    const frame = this.hitFrame(at);
+    const free = (x: number, y: number) => {
+      const box = { x, y, w, h };
+      if (frame && !contains(boundsOf(frame), box)) return false;
+      return this.index.search(box).every((id) => {
+        const el = this.get(id);
+        return !el || el.type === 'frame' || el.type === 'connector' || !this.isVisible(el);
+      });
+    };
+    const x0 = Math.round(at.x - w / 2);
+    const y0 = Math.round(at.y - h / 2);
+    let spot = { x: x0, y: y0 };
+    search: for (let ring = 1; ring <= 4 && !free(spot.x, spot.y); ring++)
+      for (let i = 0; i < 8 * ring; i++) {
+        const angle = (i / (8 * ring)) * 2 * Math.PI;
+        const x = Math.round(x0 + Math.cos(angle) * ring * (w + 24));
+        const y = Math.round(y0 + Math.sin(angle) * ring * (h + 24));
+        if (free(x, y)) {
+          spot = { x, y };
+          break search;
+        }
+      }
+    const id = this.add('block', { ...spot, w, h, kind });
+    if (id) this.select([id]);
+    return id;
+  }
+
+  /** The topmost frame containing `p`, if any. */
+  private hitFrame(p: Point): Element | null {
+    let best: Element | null = null;
+    for (const id of this.index.search({ x: p.x, y: p.y, w: 1, h: 1 })) {
+      const el = this.get(id);
+      if (el?.type === 'frame' && pointIn(boundsOf(el), p) && (!best || el.z > best.z)) best = el;
+    }
+    return best;
+  }
+
+  /** Changes a bridge's label, flow, value type (undefined: none) or direction, as one undo step. */
+  setBridge(id: string, patch: ElementPatch<'connector'>): void {
+    const el = this.get(id);
+    if (el?.type !== 'connector') return;
+    this.update(id, patch);
+    this.undoManager.stopCapturing();
   }
 
   // ---- camera -------------------------------------------------------------------------------
@@ -594,9 +716,12 @@ export class Board {
     this.zoomAt({ x: v.w / 2, y: v.h / 2 }, factor);
   }
 
+  /** Bounds of everything this person may see (hidden notes neither widen nor show it). */
   contentBounds(): Rect | null {
     return union(
-      [...this.state.elements.values()].filter((e) => e.type !== 'connector').map(boundsOf),
+      [...this.state.elements.values()]
+        .filter((e) => e.type !== 'connector' && this.isVisible(e))
+        .map(boundsOf),
     );
   }
 

@@ -3,6 +3,8 @@
  * menu, help overlay and tests all run commands from here. `undoable` says whether the command
  * enters this person's undo stack.
  */
+import type { ConnectorElement } from '../../workshops';
+import { ARROW_HEADS, VALUE_TYPES } from '../../workshops';
 import type { Board, ClipboardPayload } from './board';
 import type { ToolId } from './types';
 
@@ -27,6 +29,14 @@ export interface Command {
 const hasSelection = (b: Board) => b.state.selection.size > 0;
 const editable = (b: Board) => b.canEdit;
 const editableSelection = (b: Board) => b.canEdit && hasSelection(b);
+
+/** The one selected connector, when this person may change it. */
+export function selectedBridge(b: Board): ConnectorElement | null {
+  if (b.state.selection.size !== 1) return null;
+  const [id] = b.state.selection;
+  const el = id ? b.get(id) : undefined;
+  return el?.type === 'connector' && b.canChange(el) ? el : null;
+}
 
 const tool = (id: ToolId, key: string, label: string, editOnly = true): Command => ({
   id: `tool.${id}`,
@@ -93,7 +103,19 @@ export const COMMANDS: Command[] = [
   tool('diamond', 'd', 'tools.diamond'),
   tool('connector', 'c', 'tools.connector'),
   tool('frame', 'f', 'tools.frame'),
-  tool('block', 'b', 'tools.block'),
+  {
+    id: 'tool.block',
+    label: 'tools.block',
+    group: 'tools',
+    shortcuts: ['b'],
+    undoable: false,
+    predicate: editable,
+    // The palette picks a kind and places it (ui/BlockPalette.tsx).
+    perform: (b) => {
+      b.setTool('select');
+      b.store.setState({ paletteOpen: !b.state.paletteOpen });
+    },
+  },
   {
     id: 'edit.undo',
     label: 'commands.undo',
@@ -198,6 +220,35 @@ export const COMMANDS: Command[] = [
       if (id) b.startEditing(id);
     },
     inContextMenu: true,
+  },
+  {
+    id: 'bridge.cycleValue',
+    label: 'bridge.cycleValue',
+    group: 'edit',
+    shortcuts: ['w'],
+    undoable: true,
+    predicate: (b) => !!selectedBridge(b),
+    perform: (b) => {
+      const el = selectedBridge(b);
+      if (!el) return;
+      const all = [undefined, ...VALUE_TYPES];
+      b.setBridge(el.id, { value: all[(all.indexOf(el.value) + 1) % all.length] });
+    },
+  },
+  {
+    id: 'bridge.cycleDirection',
+    label: 'bridge.cycleDirection',
+    group: 'edit',
+    shortcuts: ['a'],
+    undoable: true,
+    predicate: (b) => !!selectedBridge(b),
+    perform: (b) => {
+      const el = selectedBridge(b);
+      if (!el) return;
+      b.setBridge(el.id, {
+        arrow: ARROW_HEADS[(ARROW_HEADS.indexOf(el.arrow) + 1) % ARROW_HEADS.length] ?? 'end',
+      });
+    },
   },
   {
     id: 'arrange.forward',

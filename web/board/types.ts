@@ -65,6 +65,8 @@ export interface BoardState {
   pendingConnector: { from: string | null; start: Point; end: Point } | null;
   snapToGrid: boolean;
   helpOpen: boolean;
+  /** The building-block palette is open. */
+  paletteOpen: boolean;
   contextMenu: { x: number; y: number } | null;
   /** Hides stickies of others written in a silent round (facilitator feature sets it). */
   hiddenSilentRound: string | null;

@@ -10,7 +10,7 @@
  */
 import type { ValueType } from '../elements/connector';
 import type { LocalText } from '../i18n';
-import type { BlockGroup, BlockKind } from './types';
+import type { BlockFamily, BlockGroup, BlockKind } from './types';
 
 const SELF = { w: 170, h: 170 };
 const PARTNER = { w: 140, h: 140 };
@@ -312,6 +312,46 @@ export const BLOCK_GROUP_LABELS: Record<BlockGroup, LocalText> = {
   resource: { nl: 'Wat er stroomt: de vijf M’s', en: 'What flows: the five M’s' },
   badge: { nl: 'Niveau van samenwerking', en: 'Level of collaboration' },
 };
+
+/** The groups of each palette family, in palette order. */
+export const FAMILY_GROUPS: Record<BlockFamily, readonly BlockGroup[]> = {
+  partners: ['self', 'chain', 'ecosystem', 'people'],
+  flows: ['resource'],
+  value: ['badge'],
+};
+
+/** Palette tabs. */
+export const BLOCK_FAMILY_LABELS: Record<BlockFamily, LocalText> = {
+  partners: { nl: 'Partners', en: 'Partners' },
+  flows: { nl: 'Wat er stroomt', en: 'What flows' },
+  value: { nl: 'Waarde en niveau', en: 'Value and level' },
+};
+
+/**
+ * Kinds whose label, group or description (in either language) contains every word of `query`,
+ * ignoring case and accents: those found by their label first, then catalogue order. An empty
+ * query finds nothing.
+ */
+export function searchBlocks(query: string): BlockKind[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return [];
+  const has = (parts: string[]) => {
+    const hay = fold(parts.join(' '));
+    return words.every((w) => hay.includes(w));
+  };
+  const byLabel = (b: BlockKind) => has([b.label.nl, b.label.en]);
+  return BLOCK_CATALOGUE.filter((b) => {
+    const group = BLOCK_GROUP_LABELS[b.group];
+    return has([b.label.nl, b.label.en, group.nl, group.en, b.description.nl, b.description.en]);
+  }).sort((a, b) => Number(byLabel(b)) - Number(byLabel(a)));
+}
+
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
 
 const BY_ID = new Map(BLOCK_CATALOGUE.map((b) => [b.id, b]));
 

@@ -4,6 +4,14 @@ import type { LocalText } from '../i18n';
 export const BLOCK_GROUPS = ['self', 'chain', 'ecosystem', 'people', 'resource', 'badge'] as const;
 export type BlockGroup = (typeof BLOCK_GROUPS)[number];
 
+/**
+ * The palette's families, by what a participant looks for: partners (who we work with, us in
+ * the middle), what flows between them (the five M's, knowledge, a method), and the value of
+ * the collaboration (its level: transaction → integration → transformation).
+ */
+export const BLOCK_FAMILIES = ['partners', 'flows', 'value'] as const;
+export type BlockFamily = (typeof BLOCK_FAMILIES)[number];
+
 /** Outline a block is drawn with; each kind has a distinct shape + colour + icon. */
 export const BLOCK_SHAPES = [
   'circle',

@@ -36,8 +36,8 @@ function palette(): TemplateItem[] {
       1760,
       80,
       {
-        nl: 'Kies in de werkbalk “Bouwsteen” en klik in je ontwerpvak. Dit zijn ze allemaal. Meer bedrijven dan ontwerpvakken? De begeleider kopieert een vak.',
-        en: 'Choose “Building block” in the toolbar and click in your design area. These are all of them. More firms than design areas? The facilitator copies one.',
+        nl: 'Kies “Bouwsteen” (B) in de werkbalk, blader of zoek, en klik: de bouwsteen komt midden in je beeld, in je ontwerpvak. Dit zijn ze allemaal. Meer bedrijven dan ontwerpvakken? De begeleider kopieert een vak.',
+        en: 'Choose “Building block” (B) in the toolbar, browse or search, and click: the block lands in the middle of your view, in your design area. These are all of them. More firms than design areas? The facilitator copies one.',
       },
       18,
     ),
@@ -74,8 +74,8 @@ function palette(): TemplateItem[] {
       1760,
       90,
       {
-        nl: 'Bruggen: trek een verbindingslijn tussen twee bouwstenen. Schrijf erop wat er stroomt en kies het soort waarde: transactie · reputatie · interactie · synergie.',
-        en: 'Bridges: draw a connector between two blocks. Write on it what flows and choose the kind of value: transaction · reputation · interaction · synergy.',
+        nl: 'Bruggen: trek een verbinding (C) van bouwsteen naar bouwsteen. Klik op de brug voor de naam, wat er stroomt, het soort waarde (transactie · reputatie · interactie · synergie) en de richting.',
+        en: 'Bridges: draw a connector (C) from block to block. Click the bridge for its name, what flows, the kind of value (transaction · reputation · interaction · synergy) and its direction.',
       },
       20,
     ),
@@ -194,7 +194,7 @@ function steps(): TemplateItem[] {
 
 export const PROTOTYPE_TEMPLATE: BoardTemplate = {
   stage: 'prototype',
-  version: 1,
+  version: 2,
   items: [
     ...introItems('prototype', 1000, 1000),
     ...palette(),

@@ -198,6 +198,25 @@ export async function waitForScene(
   return scene;
 }
 
+/** Polls `read` until `check` passes; the error says what was last seen. */
+export async function until<T>(
+  page: Page,
+  read: () => Promise<T>,
+  check: (v: T) => boolean,
+  what: string,
+  timeout = 15_000,
+): Promise<T> {
+  const start = Date.now();
+  let v = await read();
+  while (!check(v)) {
+    if (Date.now() - start > timeout)
+      throw new Error(`timed out: ${what}; saw ${JSON.stringify(v)}`);
+    await page.waitForTimeout(100);
+    v = await read();
+  }
+  return v;
+}
+
 /** Where a world point is on the page (through the board's camera and the canvas' offset). */
 export async function worldToPage(
   page: Page,

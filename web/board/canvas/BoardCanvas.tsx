@@ -10,10 +10,13 @@ import { Stage } from 'react-konva';
 import { blockKind, recordWidgetAnswer, widgetHitAt } from '../../../workshops';
 import { currentLanguage, useT } from '../../i18n';
 import type { Board } from '../board';
+import { TOUCH_STROKE } from '../board';
 import { commandForShortcut, runCommand, shortcutOf } from '../commands';
 import type { Point } from '../geometry';
 import { screenToWorld } from '../geometry';
 import { BOARD_NS } from '../strings';
+import { BlockPalette } from '../ui/BlockPalette';
+import { BridgeInspector } from '../ui/BridgeInspector';
 import { Toolbar } from '../ui/Toolbar';
 import { ContextMenu } from '../ui/ContextMenu';
 import { Cursors } from '../ui/Cursors';
@@ -224,7 +227,7 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
       return;
     }
     if (s.tool === 'connector') {
-      const from = board.hitTest(w);
+      const from = board.hitTest(w, { lines: false });
       board.store.setState({ pendingConnector: { from, start: w, end: w } });
       gesture.current = { kind: 'connector' };
       return;
@@ -234,7 +237,7 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
       gesture.current = { kind: 'none' };
       return;
     }
-    const hit = board.hitTest(w);
+    const hit = board.hitTest(w, e.pointerType === 'touch' ? { stroke: TOUCH_STROKE } : {});
     if (hit && board.clickHandler?.(hit)) {
       // A feature took the click (a vote in a voting round).
       gesture.current = { kind: 'none' };
@@ -270,6 +273,7 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
     const at = local(e);
     const w = world(at);
     board.presence.setCursor(w);
+    board.pointer = w;
     if (!pointers.current.has(e.pointerId)) return;
     pointers.current.set(e.pointerId, at);
     const g = gesture.current;
@@ -325,7 +329,7 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
       const p = board.state.pendingConnector;
       board.store.setState({ pendingConnector: null });
       if (p && Math.hypot(p.end.x - p.start.x, p.end.y - p.start.y) > 10) {
-        const to = board.hitTest(w);
+        const to = board.hitTest(w, { lines: false });
         const id = board.add('connector', {
           x: p.start.x,
           y: p.start.y,
@@ -346,20 +350,6 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
     if (hit) {
       board.startEditing(hit);
       return;
-    }
-    // A connector's label is edited by double-clicking near its middle.
-    for (const el of board.state.elements.values()) {
-      if (el.type !== 'connector') continue;
-      const a = el.from ? board.get(el.from) : null;
-      const b = el.to ? board.get(el.to) : null;
-      const ax = a ? a.x + a.w / 2 : el.x;
-      const ay = a ? a.y + a.h / 2 : el.y;
-      const bx = b ? b.x + b.w / 2 : el.x2;
-      const by = b ? b.y + b.h / 2 : el.y2;
-      if (Math.hypot((ax + bx) / 2 - w.x, (ay + by) / 2 - w.y) < 30 / board.state.camera.zoom) {
-        board.startEditing(el.id);
-        return;
-      }
     }
     if (!board.canEdit) return;
     board.setTool('sticky');
@@ -389,7 +379,10 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
-        onPointerLeave={() => board.presence.setCursor(null)}
+        onPointerLeave={() => {
+          board.presence.setCursor(null);
+          board.pointer = null;
+        }}
         onDoubleClick={onDoubleClick}
         onContextMenu={onContextMenu}
       >
@@ -403,6 +396,8 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
         <TextEditor board={board} />
       </div>
       <Toolbar board={board} />
+      <BlockPalette board={board} />
+      <BridgeInspector board={board} />
       <ZoomControls board={board} />
       <Minimap board={board} />
       <ReadOnlyBanner board={board} />

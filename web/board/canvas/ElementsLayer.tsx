@@ -6,7 +6,7 @@ import type { Element } from '../../../workshops';
 import { STICKY_FILL, blockKind } from '../../../workshops';
 import type { Board } from '../board';
 import { RENDERERS } from '../elements';
-import { connectorEnds } from '../elements/connector';
+import { connectorEnds } from '../connectors';
 import type { RendererProps } from '../elements/types';
 import type { Rect as R } from '../geometry';
 import { useBoardState } from '../use-board';

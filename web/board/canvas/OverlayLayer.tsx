@@ -1,9 +1,35 @@
 import { useEffect, useRef } from 'react';
-import { Arrow, Group, Layer, Rect, Transformer } from 'react-konva';
+import { Arrow, Group, Layer, Line, Rect, Transformer } from 'react-konva';
 import type Konva from 'konva';
+import type { ConnectorElement } from '../../../workshops';
 import type { Board } from '../board';
+import { connectorEnds } from '../connectors';
 import { boundsOf } from '../sync-observer';
 import { useBoardState } from '../use-board';
+
+/** A selected line: a wide, light band along it. */
+function connectorOutline(
+  board: Board,
+  el: ConnectorElement,
+  colour: string,
+  key: string,
+  zoom: number,
+  dash?: number[],
+) {
+  const [a, b] = connectorEnds(el, board.resolve);
+  return (
+    <Line
+      key={key}
+      points={[a.x, a.y, b.x, b.y]}
+      stroke={colour}
+      opacity={0.35}
+      strokeWidth={12 / zoom}
+      lineCap="round"
+      {...(dash ? { dash: dash.map((d) => (d * 2) / zoom) } : {})}
+      listening={false}
+    />
+  );
+}
 
 /** Selection outlines (own and others'), the marquee, a connector being drawn. */
 function SelectionOutlines({ board }: { board: Board }) {
@@ -14,9 +40,12 @@ function SelectionOutlines({ board }: { board: Board }) {
   const zoom = useBoardState(board, (s) => s.drawn.zoom);
   useBoardState(board, (s) => s.version);
   useBoardState(board, (s) => s.dragPreview);
+  useBoardState(board, (s) => s.hiddenSilentRound);
   const outline = (id: string, colour: string, key: string, dash?: number[]) => {
     const el = board.get(id);
-    if (!el || el.type === 'connector') return null;
+    // Others' hidden notes (silent brainstorm) get no outline either: hidden is not drawn at all.
+    if (!el || !board.isVisible(el)) return null;
+    if (el.type === 'connector') return connectorOutline(board, el, colour, key, zoom, dash);
     const p = board.livePosition(el);
     const pad = 4 / zoom;
     const b = boundsOf(el);

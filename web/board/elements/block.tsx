@@ -1,9 +1,9 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Circle, Group, Line, Rect, RegularPolygon, Star, Text } from 'react-konva';
 import type { BlockElement, BlockShape } from '../../../workshops';
-import { blockKind, localize } from '../../../workshops';
+import { blockInk, blockKind, localize } from '../../../workshops';
 import type { RendererProps } from './types';
-import { BOARD_FONT } from './fit-text';
+import { BOARD_FONT, fitFontSize, measureBold } from './fit-text';
 
 function Outline({ shape, w, h, fill }: { shape: BlockShape; w: number; h: number; fill: string }) {
   const common = {
@@ -57,9 +57,17 @@ export const BlockRenderer = memo(function BlockRenderer({
   const shape = kind?.shape ?? 'rect';
   const fill = kind?.color ?? '#e5e7eb';
   const label = el.label || (kind ? localize(kind.label, lang) : el.kind);
-  const dark = /^#(7c3aed|2563eb|059669|0d9488)/.test(fill);
+  const ink = blockInk(fill);
   const pill = shape === 'pill';
   const textTop = shape === 'triangle' ? el.h * 0.5 : pill ? 0 : el.h * 0.45;
+  const text = pill ? `${kind?.icon ?? ''}  ${label}` : label;
+  const boxW = el.w * 0.72;
+  const boxH = pill ? el.h : el.h * 0.42;
+  // Whole words: the font shrinks before a word breaks (as sticky notes), measured in bold.
+  const fontSize = useMemo(
+    () => fitFontSize(text, boxW, boxH, pill ? 14 : 15, 8, measureBold()),
+    [text, boxW, boxH, pill],
+  );
   return (
     <Group id={el.id} name="element block" x={pos.x} y={pos.y} listening={false}>
       <Outline shape={shape} w={el.w} h={el.h} fill={fill} />
@@ -71,22 +79,23 @@ export const BlockRenderer = memo(function BlockRenderer({
           text={kind?.icon ?? '?'}
           fontSize={Math.min(34, el.h * 0.24)}
           align="center"
-          fill={dark ? '#fff' : '#1f2937'}
+          fill={ink}
         />
       )}
       {!editing && (
         <Text
           x={el.w * 0.14}
           y={textTop}
-          width={el.w * 0.72}
-          height={pill ? el.h : el.h * 0.42}
-          text={pill ? `${kind?.icon ?? ''}  ${label}` : label}
-          fontSize={pill ? 14 : 13}
+          width={boxW}
+          height={boxH}
+          text={text}
+          fontSize={fontSize}
+          lineHeight={1.2}
           fontStyle="bold"
           fontFamily={BOARD_FONT}
           align="center"
           verticalAlign={pill ? 'middle' : 'top'}
-          fill={dark ? '#fff' : '#1f2937'}
+          fill={ink}
           wrap="word"
           ellipsis
         />

@@ -1,69 +1,117 @@
 import { memo } from 'react';
-import { Arrow, Group, Label, Tag, Text } from 'react-konva';
-import type { ConnectorElement } from '../../../workshops';
-import { centre, edgePoint } from '../geometry';
-import type { Point } from '../geometry';
+import { Arrow, Group, Rect, Text } from 'react-konva';
+import type { ArrowHeads, ConnectorElement, ValueType } from '../../../workshops';
+import { VALUE_TYPE_LABELS, localize } from '../../../workshops';
+import { connectorEnds, midpoint } from '../connectors';
+import { BOARD_FONT, textWidth } from './fit-text';
 import type { RendererProps } from './types';
-import { BOARD_FONT } from './fit-text';
 
-const VALUE_COLOUR: Record<string, string> = {
-  transaction: '#64748b',
-  reputation: '#a855f7',
-  interaction: '#0ea5e9',
-  synergy: '#16a34a',
-};
-
-/** End points: attached ends sit on the edge of what they join, facing each other. */
-export function connectorEnds(
-  el: ConnectorElement,
-  resolve: RendererProps<ConnectorElement>['resolve'],
-): [Point, Point] {
-  const from = el.from ? resolve(el.from) : null;
-  const to = el.to ? resolve(el.to) : null;
-  const a0 = from ? centre(from) : { x: el.x, y: el.y };
-  const b0 = to ? centre(to) : { x: el.x2, y: el.y2 };
-  return [from ? edgePoint(from, b0) : a0, to ? edgePoint(to, a0) : b0];
+/** How a bridge looks per value type: colour, dash and weight, so types read at a glance. */
+interface LineStyle {
+  colour: string;
+  dash?: number[];
+  width: number;
 }
 
+export const VALUE_STYLE: Record<ValueType, LineStyle> = {
+  transaction: { colour: '#475569', width: 3.5 },
+  reputation: { colour: '#9333ea', dash: [12, 7], width: 3.5 },
+  interaction: { colour: '#0284c7', dash: [2, 8], width: 4 },
+  synergy: { colour: '#15803d', width: 6 },
+};
+const PLAIN: LineStyle = { colour: '#475569', width: 2.5 };
+
+/** Which ends carry an arrowhead. */
+export function arrowEnds(arrow: ArrowHeads): { atStart: boolean; atEnd: boolean } {
+  return {
+    atStart: arrow === 'start' || arrow === 'both',
+    atEnd: arrow === 'end' || arrow === 'both',
+  };
+}
+
+const TITLE_SIZE = 14;
+const DETAIL_SIZE = 12;
+const PAD = 6;
+
+/**
+ * A connector; a bridge (prototype stage) also shows its label, what flows and its value type
+ * on a tag in the middle of the line, and is drawn in its value type's style.
+ */
 export const ConnectorRenderer = memo(function ConnectorRenderer({
   el,
   resolve,
   editing,
+  lang,
 }: RendererProps<ConnectorElement>) {
   const [a, b] = connectorEnds(el, resolve);
-  const colour = el.value ? (VALUE_COLOUR[el.value] ?? '#475569') : '#475569';
-  const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  const style = el.value ? VALUE_STYLE[el.value] : PLAIN;
+  const { atStart, atEnd } = arrowEnds(el.arrow);
+  const mid = midpoint(a, b);
+  const title = editing ? '' : el.label;
+  const detail = [el.value ? localize(VALUE_TYPE_LABELS[el.value], lang) : '', el.flow ?? '']
+    .filter(Boolean)
+    .join(' · ');
+  const w =
+    Math.max(
+      title ? textWidth(title, TITLE_SIZE) * 1.1 : 0,
+      detail ? textWidth(detail, DETAIL_SIZE) * 1.05 : 0,
+    ) +
+    PAD * 3;
+  const h = (title ? TITLE_SIZE * 1.25 : 0) + (detail ? DETAIL_SIZE * 1.3 : 0) + PAD * 2;
   return (
     <Group id={el.id} name="element connector" listening={false}>
       <Arrow
         points={[a.x, a.y, b.x, b.y]}
-        stroke={colour}
-        fill={colour}
-        strokeWidth={el.value ? 4 : 2.5}
-        pointerLength={el.arrow === 'none' ? 0 : 12}
-        pointerWidth={el.arrow === 'none' ? 0 : 12}
-        pointerAtBeginning={el.arrow === 'both'}
+        stroke={style.colour}
+        fill={style.colour}
+        strokeWidth={style.width}
+        {...(style.dash ? { dash: style.dash } : {})}
+        pointerLength={atStart || atEnd ? 14 : 0}
+        pointerWidth={atStart || atEnd ? 14 : 0}
+        pointerAtBeginning={atStart}
+        pointerAtEnding={atEnd}
         lineCap="round"
         perfectDrawEnabled={false}
       />
-      {!editing && (el.label || el.value) && (
-        <Label x={mid.x} y={mid.y}>
-          <Tag
-            fill="#fff"
-            stroke={colour}
-            strokeWidth={1}
-            cornerRadius={6}
-            pointerDirection="none"
+      {(title || detail) && (
+        <Group x={mid.x - w / 2} y={mid.y - h / 2}>
+          <Rect
+            width={w}
+            height={h}
+            fill="#ffffff"
+            stroke={style.colour}
+            strokeWidth={1.5}
+            cornerRadius={8}
+            perfectDrawEnabled={false}
           />
-          <Text
-            text={[el.label, el.value ? `(${el.value})` : ''].filter(Boolean).join(' ')}
-            padding={5}
-            fontSize={13}
-            fill="#1f2937"
-            fontFamily={BOARD_FONT}
-            offsetX={0}
-          />
-        </Label>
+          {title && (
+            <Text
+              x={0}
+              y={PAD}
+              width={w}
+              text={title}
+              align="center"
+              fontSize={TITLE_SIZE}
+              fontStyle="bold"
+              fontFamily={BOARD_FONT}
+              fill="#111827"
+              wrap="none"
+            />
+          )}
+          {detail && (
+            <Text
+              x={0}
+              y={PAD + (title ? TITLE_SIZE * 1.25 : 0)}
+              width={w}
+              text={detail}
+              align="center"
+              fontSize={DETAIL_SIZE}
+              fontFamily={BOARD_FONT}
+              fill={style.colour}
+              wrap="none"
+            />
+          )}
+        </Group>
       )}
     </Group>
   );

@@ -10,7 +10,8 @@
 
 /** The one font family of everything drawn on the board. */
 export const BOARD_FONT = 'Inter, system-ui, sans-serif';
-const LINE_HEIGHT = 1.25;
+/** Line height of board text (Konva's `lineHeight`; the editor's too). */
+export const LINE_HEIGHT = 1.25;
 
 /** Width of `s` in em (its width at font size 1). */
 export type Measure = (s: string) => number;
@@ -29,16 +30,23 @@ function remember<V>(cache: Map<string, V>, key: string, limit: number, compute:
 }
 
 /** The browser's text metrics for BOARD_FONT, one measurement per distinct word. */
-function canvasMeasure(): Measure | null {
+function canvasMeasure(weight = ''): Measure | null {
   const ctx =
     typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
   if (!ctx) return null;
-  ctx.font = `100px ${BOARD_FONT}`;
+  ctx.font = `${weight} 100px ${BOARD_FONT}`.trim();
   const widths = new Map<string, number>();
   return (s) => remember(widths, s, 20_000, () => ctx.measureText(s).width / 100);
 }
 
 let defaultMeasure: Measure | undefined;
+let boldMeasure: Measure | undefined;
+
+/** Metrics of bold board text (block labels), or an estimate a little wider than regular. */
+export function measureBold(): Measure {
+  boldMeasure ??= canvasMeasure('bold') ?? ((s) => estimate(s) * 1.1);
+  return boldMeasure;
+}
 const fitted = new Map<string, number>();
 
 /** Inner margin of a sticky note, world units. */
@@ -50,6 +58,12 @@ export const STICKY_PAD = 14;
  */
 export function stickyFontSize(text: string, w: number, h: number, carried: boolean): number {
   return fitFontSize(text, w - STICKY_PAD * 2, h - STICKY_PAD * 2 - (carried ? 14 : 0));
+}
+
+/** Width of one line of `s` at `fontSize` in BOARD_FONT (measured where there is a canvas). */
+export function textWidth(s: string, fontSize: number): number {
+  defaultMeasure ??= canvasMeasure() ?? estimate;
+  return defaultMeasure(s) * fontSize;
 }
 
 export function fitFontSize(
@@ -76,9 +90,9 @@ interface Piece {
   spaced: boolean;
 }
 
-function search(content: string, w: number, h: number, max: number, min: number, measure: Measure) {
-  // Lines break at spaces and after a hyphen (as Konva wraps): "regio-afspraken" may take two.
-  const paragraphs: Piece[][] = content.split('\n').map((p) =>
+/** A text's paragraphs as pieces that stay on one line (Konva breaks at spaces and after "-"). */
+function piecesOf(content: string, measure: Measure): Piece[][] {
+  return content.split('\n').map((p) =>
     p
       .split(/\s+/)
       .filter(Boolean)
@@ -86,6 +100,11 @@ function search(content: string, w: number, h: number, max: number, min: number,
         word.split(/(?<=-)(?=.)/).map((part, i) => ({ width: measure(part), spaced: i === 0 })),
       ),
   );
+}
+
+function search(content: string, w: number, h: number, max: number, min: number, measure: Measure) {
+  // Lines break at spaces and after a hyphen (as Konva wraps): "regio-afspraken" may take two.
+  const paragraphs = piecesOf(content, measure);
   const space = measure(' ');
   // First the largest size at which every word stays whole; failing that, the largest at which
   // no word takes more than two lines (Konva breaks what does not fit); failing that, the minimum.
@@ -95,6 +114,44 @@ function search(content: string, w: number, h: number, max: number, min: number,
       if (lines !== null && lines * size * LINE_HEIGHT <= h) return size;
     }
   return min;
+}
+
+/** Widest a text box grows by itself before its text wraps, world units. */
+export const TEXT_MAX_W = 640;
+const TEXT_MIN_W = 60;
+/** Slack around the text in a text box (rounding, the caret). */
+export const TEXT_PAD = 8;
+/** Bold glyphs are wider than regular ones (when a test measures with a regular stand-in). */
+const BOLD = 1.08;
+
+/**
+ * The size a text box (the text tool) takes for `text`: as wide as its longest line up to
+ * `maxW` (never narrower than `minW`, e.g. the width someone gave it), then wrapped at whole
+ * words, as tall as its lines.
+ */
+export function textBoxSize(
+  text: string,
+  fontSize: number,
+  minW = TEXT_MIN_W,
+  maxW = TEXT_MAX_W,
+  measure?: Measure,
+): { w: number; h: number } {
+  // Large text is drawn bold (elements/text.tsx).
+  const bold = fontSize >= 28;
+  defaultMeasure ??= canvasMeasure() ?? estimate;
+  const by = measure ?? (bold ? measureBold() : defaultMeasure);
+  const em = fontSize * (bold && measure ? BOLD : 1);
+  const paragraphs = piecesOf(text, by);
+  const space = by(' ');
+  const natural = Math.max(
+    0,
+    ...paragraphs.map((pieces) =>
+      pieces.reduce((sum, p, i) => sum + p.width + (i > 0 && p.spaced ? space : 0), 0),
+    ),
+  );
+  const w = Math.ceil(Math.max(minW, Math.min(maxW, natural * em + TEXT_PAD)));
+  const lines = countLines(paragraphs, space, (w - TEXT_PAD) / em, Infinity) ?? 1;
+  return { w, h: Math.ceil(Math.max(1, lines) * fontSize * LINE_HEIGHT + TEXT_PAD) };
 }
 
 /** Lines the text takes at a line width of `width` em; null if a piece needs more than allowed. */

@@ -2,8 +2,9 @@ import { memo } from 'react';
 import { Text } from 'react-konva';
 import type { TextElement } from '../../../workshops';
 import type { RendererProps } from './types';
-import { BOARD_FONT } from './fit-text';
+import { BOARD_FONT, LINE_HEIGHT } from './fit-text';
 
+/** A text box: its text is never cut off (no height), it wraps at the box's width. */
 export const TextRenderer = memo(function TextRenderer({
   el,
   pos,
@@ -16,13 +17,12 @@ export const TextRenderer = memo(function TextRenderer({
       x={pos.x}
       y={pos.y}
       width={el.w}
-      height={el.h}
       text={editing ? '' : el.text}
       fontSize={el.fontSize}
       fontFamily={BOARD_FONT}
       fontStyle={el.fontSize >= 28 ? 'bold' : 'normal'}
       fill="#111827"
-      lineHeight={1.25}
+      lineHeight={LINE_HEIGHT}
       wrap="word"
       listening={false}
       perfectDrawEnabled={false}

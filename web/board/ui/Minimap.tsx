@@ -7,6 +7,7 @@ import { viewRect } from '../geometry';
 import { BOARD_NS } from '../strings';
 import { boundsOf } from '../sync-observer';
 import { useBoardState } from '../use-board';
+import { Icon } from './icons';
 
 const W = 180;
 const H = 120;
@@ -43,7 +44,7 @@ function drawElements(board: Board, t: MapTransform): HTMLCanvasElement {
   const c = canvas.getContext('2d');
   if (!c) return canvas;
   for (const el of board.state.elements.values()) {
-    if (el.type === 'connector') continue;
+    if (el.type === 'connector' || !board.isVisible(el)) continue;
     const b = boundsOf(el);
     c.fillStyle =
       el.type === 'sticky' ? STICKY_FILL[el.color] : el.type === 'frame' ? '#e2e8f0' : '#94a3b8';
@@ -79,7 +80,8 @@ function useThrottled<T>(value: T, ms: number): T {
 }
 
 /**
- * An overview of the whole board with the current view; click or drag to move there. The
+ * An overview of the whole board with the current view; click or drag to move there. Shown
+ * whenever the board has content; its button folds it away (remembered per device). The
  * elements are drawn once per board change; a camera move only copies that picture and draws
  * the view's rectangle (outside React), so panning a large board costs the minimap nothing.
  */
@@ -90,9 +92,11 @@ export function Minimap({ board }: { board: Board }) {
     useBoardState(board, (s) => s.version),
     REDRAW_MS,
   );
-  const count = useBoardState(board, (s) => s.elements.size);
+  const hiddenRound = useBoardState(board, (s) => s.hiddenSilentRound);
+  const hasContent = useBoardState(board, (s) => s.elements.size > 0);
+  const [collapsed, setCollapsed] = useState(readCollapsed);
   const transform = useRef<MapTransform>({ scale: 1, ox: 0, oy: 0 });
-  const visible = count >= 30;
+  const visible = hasContent && !collapsed;
 
   useEffect(() => {
     const c = canvas.current?.getContext('2d');
@@ -118,9 +122,27 @@ export function Minimap({ board }: { board: Board }) {
     return board.store.subscribe((s, prev) => {
       if (s.camera !== prev.camera || s.viewport !== prev.viewport) paint(s.camera, s.viewport);
     });
-  }, [board, version, visible]);
+  }, [board, version, visible, hiddenRound]);
 
-  if (!visible) return null;
+  if (!hasContent) return null;
+  const toggle = () => {
+    setCollapsed(!collapsed);
+    writeCollapsed(!collapsed);
+  };
+  const toggleLabel = t(collapsed ? 'minimapShow' : 'minimapHide');
+  const toggleButton = (
+    <button
+      type="button"
+      className="wb-minimap-toggle"
+      aria-label={toggleLabel}
+      title={toggleLabel}
+      aria-expanded={!collapsed}
+      onClick={toggle}
+    >
+      <Icon name={collapsed ? 'map' : 'collapse'} size={16} />
+    </button>
+  );
+  if (collapsed) return <div className="wb-minimap is-collapsed">{toggleButton}</div>;
   const moveTo = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const { scale, ox, oy } = transform.current;
@@ -131,18 +153,39 @@ export function Minimap({ board }: { board: Board }) {
     board.setCamera({ zoom: z, x: wx - viewport.w / 2 / z, y: wy - viewport.h / 2 / z });
   };
   return (
-    <canvas
-      ref={canvas}
-      className="wb-minimap"
-      width={W}
-      height={H}
-      role="img"
-      aria-label={t('minimap')}
-      onPointerDown={(e) => {
-        e.currentTarget.setPointerCapture(e.pointerId);
-        moveTo(e);
-      }}
-      onPointerMove={(e) => e.buttons && moveTo(e)}
-    />
+    <div className="wb-minimap">
+      <canvas
+        ref={canvas}
+        width={W}
+        height={H}
+        role="img"
+        aria-label={t('minimap')}
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture(e.pointerId);
+          moveTo(e);
+        }}
+        onPointerMove={(e) => e.buttons && moveTo(e)}
+      />
+      {toggleButton}
+    </div>
   );
+}
+
+const COLLAPSED_KEY = 'werkbank:minimap-collapsed';
+
+/** Whether this person folded the minimap away (remembered per device). */
+function readCollapsed(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(COLLAPSED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeCollapsed(collapsed: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(COLLAPSED_KEY, collapsed ? '1' : '0');
+  } catch {
+    // private mode: folded for this page only
+  }
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { STICKY_FILL } from '../../../workshops';
 import { useT } from '../../i18n';
 import type { Board } from '../board';
+import { connectorEnds, midpoint } from '../connectors';
 import { STICKY_PAD, stickyFontSize } from '../elements/fit-text';
 import { worldToScreen } from '../geometry';
 import { BOARD_NS } from '../strings';
@@ -48,13 +49,11 @@ export function TextEditor({ board }: { board: Board }) {
   let box = { x: el.x, y: el.y, w: el.w, h: el.h };
   if (el.type === 'frame') box = { x: el.x, y: el.y - 44, w: Math.min(el.w, 600), h: 40 };
   if (el.type === 'connector') {
-    const a = board.get(el.from);
-    const b = board.get(el.to);
-    const mx = ((a ? a.x + a.w / 2 : el.x) + (b ? b.x + b.w / 2 : el.x2)) / 2;
-    const my = ((a ? a.y + a.h / 2 : el.y) + (b ? b.y + b.h / 2 : el.y2)) / 2;
-    box = { x: mx - 90, y: my - 18, w: 180, h: 36 };
+    const m = midpoint(...connectorEnds(el, board.resolve));
+    box = { x: m.x - 90, y: m.y - 18, w: 180, h: 36 };
   }
   const p = worldToScreen(camera, box);
+  const border = el.type === 'text' ? 2 : 0;
   const fontSize =
     (el.type === 'sticky'
       ? stickyFontSize(draft, el.w, el.h, !!el.source)
@@ -72,10 +71,11 @@ export function TextEditor({ board }: { board: Board }) {
       aria-label={t('commands.editText')}
       placeholder={el.type === 'sticky' ? t('placeholder.sticky') : ''}
       style={{
-        left: p.x,
-        top: p.y,
-        width: box.w * camera.zoom,
-        height: box.h * camera.zoom,
+        // A text box's border sits outside it, so its text wraps exactly as drawn.
+        left: p.x - border,
+        top: p.y - border,
+        width: box.w * camera.zoom + 2 * border,
+        height: box.h * camera.zoom + 2 * border,
         fontSize,
         background,
         ...(el.type === 'sticky' ? { padding: STICKY_PAD * camera.zoom } : {}),

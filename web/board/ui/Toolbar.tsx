@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import type { StickyColor } from '../../../workshops';
-import { BLOCK_CATALOGUE, STICKY_COLORS, STICKY_FILL, localize } from '../../../workshops';
-import { currentLanguage, useT } from '../../i18n';
+import { STICKY_COLORS, STICKY_FILL } from '../../../workshops';
+import { useT } from '../../i18n';
 import type { Board } from '../board';
 import { canRun, displayShortcut, getCommand, runCommand } from '../commands';
 import { BOARD_NS } from '../strings';
@@ -22,17 +21,18 @@ const TOOLS: ToolId[] = [
   'block',
 ];
 
-/** The tool bar: tools, sticky colours, building blocks, undo/redo — all through commands. */
+/**
+ * The tool bar: tools, sticky colours, undo/redo — all through commands. The building-block
+ * button opens the palette (BlockPalette.tsx), drawn beside the bar so its overflow clips nothing.
+ */
 export function Toolbar({ board }: { board: Board }) {
   const { t } = useT(BOARD_NS);
   const tool = useBoardState(board, (s) => s.tool);
   const readOnly = useBoardState(board, (s) => s.readOnly);
   const color = useBoardState(board, (s) => s.stickyColor);
-  const blockKindId = useBoardState(board, (s) => s.blockKind);
+  const paletteOpen = useBoardState(board, (s) => s.paletteOpen);
   useBoardState(board, (s) => s.canUndo);
   useBoardState(board, (s) => s.canRedo);
-  const [palette, setPalette] = useState(false);
-  const lang = currentLanguage();
   const tools = readOnly ? TOOLS.slice(0, 2) : TOOLS;
 
   return (
@@ -40,19 +40,20 @@ export function Toolbar({ board }: { board: Board }) {
       {tools.map((id) => {
         const cmd = getCommand(`tool.${id}`);
         const label = `${t(cmd.label)} (${displayShortcut(cmd.shortcuts[0] ?? '')})`;
+        const active = id === 'block' ? paletteOpen : tool === id && !paletteOpen;
         return (
           <button
             key={id}
             type="button"
-            className={`wb-tool${tool === id ? ' is-active' : ''}`}
-            aria-pressed={tool === id}
+            className={`wb-tool${active ? ' is-active' : ''}`}
+            aria-pressed={active}
+            {...(id === 'block' ? { 'aria-haspopup': 'dialog' as const } : {})}
             aria-label={label}
             title={label}
             data-tool={id}
             onClick={() => {
+              if (id !== 'block') board.store.setState({ paletteOpen: false });
               runCommand(board, cmd.id, 'toolbar');
-              if (id === 'block') setPalette((p) => !p);
-              else setPalette(false);
             }}
           >
             <Icon name={id} />
@@ -104,26 +105,6 @@ export function Toolbar({ board }: { board: Board }) {
             );
           })}
         </>
-      )}
-      {palette && tool === 'block' && (
-        <div className="wb-palette" role="listbox" aria-label={t('blocks')}>
-          {BLOCK_CATALOGUE.map((k) => (
-            <button
-              key={k.id}
-              type="button"
-              role="option"
-              aria-selected={blockKindId === k.id}
-              className={`wb-palette-item${blockKindId === k.id ? ' is-active' : ''}`}
-              title={localize(k.description, lang)}
-              onClick={() => board.store.setState({ blockKind: k.id, tool: 'block' })}
-            >
-              <span className={`wb-block-chip shape-${k.shape}`} style={{ background: k.color }}>
-                {k.icon}
-              </span>
-              <span>{localize(k.label, lang)}</span>
-            </button>
-          ))}
-        </div>
       )}
     </div>
   );

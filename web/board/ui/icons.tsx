@@ -17,6 +17,10 @@ const paths: Record<string, string> = {
   fit: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
   help: 'M9.5 9a2.5 2.5 0 115 0c0 1.7-2.5 2-2.5 4M12 17h.01M12 21a9 9 0 110-18 9 9 0 010 18z',
   lock: 'M6 11h12v10H6zM8 11V7a4 4 0 018 0v4',
+  map: 'M9 4L3 6v14l6-2 6 2 6-2V4l-6 2zM9 4v14M15 6v14',
+  collapse: 'M6 9l6 6 6-6',
+  search: 'M11 18a7 7 0 110-14 7 7 0 010 14zM21 21l-5-5',
+  close: 'M6 6l12 12M18 6L6 18',
   trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
 };
 
