@@ -343,7 +343,8 @@ function participantBoardWrite(
     if (path.length === 4) {
       if (kind === 'answerSheet') return removal || writesMap ? null : DENIED.notAllowed;
       if (removal) {
-        votes.set(elItem, 0);
+        // Overwriting a count deletes the old one: the new count, if any, is what counts.
+        votes.set(elItem, votes.get(elItem) ?? 0);
         return null;
       }
       const n = value?.value;
