@@ -35,8 +35,13 @@ export interface Adversary {
   ): Promise<{ accepted: boolean; denied: string | undefined }>;
   /** Brings `doc` up to what the server holds now (a sync step 1 and its answer). */
   refresh(): Promise<void>;
-  /** Sends an awareness frame setting (or, with `null`, removing) states of any client ids. */
-  sendAwareness(entries: Array<{ clientId: number; clock: number; state: unknown }>): void;
+  /**
+   * Sends an awareness frame setting (or, with `null`, removing) states of any client ids;
+   * `json` sends a state's text as given (escapes and all).
+   */
+  sendAwareness(
+    entries: Array<{ clientId: number; clock: number; state?: unknown; json?: string }>,
+  ): void;
   close(): void;
 }
 
@@ -109,10 +114,10 @@ export async function adversary(
     sendAwareness(entries) {
       const inner = encoding.createEncoder();
       encoding.writeVarUint(inner, entries.length);
-      for (const { clientId, clock, state } of entries) {
+      for (const { clientId, clock, state, json } of entries) {
         encoding.writeVarUint(inner, clientId);
         encoding.writeVarUint(inner, clock);
-        encoding.writeVarString(inner, JSON.stringify(state));
+        encoding.writeVarString(inner, json ?? JSON.stringify(state ?? null));
       }
       const outer = encoding.createEncoder();
       encoding.writeVarUint(outer, MESSAGE.awareness);
