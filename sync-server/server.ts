@@ -33,6 +33,7 @@ import type { WorkshopStore } from './store/workshops';
 import { FileWorkshopStore } from './store/workshops';
 import type { ConnectionLimits } from './sync/connection';
 import { Connection } from './sync/connection';
+import type { WritePolicyFactory } from './sync/policy';
 import { writePolicy } from './sync/policy';
 import type { Room } from './sync/room';
 import { Rooms } from './sync/rooms';
@@ -57,6 +58,11 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** Honour X-Forwarded-For (behind a reverse proxy). */
   trustProxy?: boolean;
+  /**
+   * Builds each connection's write policy (default: sync/policy.ts). Only the benchmark passes
+   * another (test/bench/sync/ours-server.ts, to measure the policy's cost); main.ts never does.
+   */
+  writePolicy?: WritePolicyFactory;
 }
 
 export interface RunningServer {
@@ -91,6 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rooms = new Rooms(store, log, options.idleUnloadMs ?? 30_000);
   const staticDir = options.staticDir ?? resolve('dist/web');
   const connections = new Set<Connection>();
+  const policyFor = options.writePolicy ?? writePolicy;
   let accepting = true;
 
   const apiDeps = {
@@ -242,7 +249,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ws,
       room,
       claims,
-      writePolicy(claims, ref, room.doc, control.doc),
+      policyFor(claims, ref, room.doc, control.doc),
       limits,
       log,
     );

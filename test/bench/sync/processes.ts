@@ -112,11 +112,13 @@ export async function startServerChild(
   kind: ServerKind,
   dataDir: string,
   cwd: string,
+  /** More environment for our server (e.g. BENCH_WRITE_POLICY, read by ours-server.ts). */
+  env: Record<string, string> = {},
 ): Promise<ServerHandle> {
   const child =
     kind === 'reference'
       ? spawnChild('./ref-server.ts', { YPERSISTENCE: dataDir, HOST: '127.0.0.1' }, cwd)
-      : spawnChild('./ours-server.ts', { BENCH_DATA_DIR: dataDir }, cwd);
+      : spawnChild('./ours-server.ts', { ...env, BENCH_DATA_DIR: dataDir }, cwd);
   const stderr = tail(child);
   // BENCH_SERVER_LOG=<file>: keep the server's own log (stdout and stderr) for a post-mortem.
   const logFile = process.env.BENCH_SERVER_LOG;
