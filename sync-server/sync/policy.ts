@@ -212,10 +212,16 @@ const mapOf = (item: Y.Item | undefined): Y.Map<unknown> | null =>
     ? (item.content.type as Y.Map<unknown>)
     : null;
 
-/** The single plain value an item writes (`undefined`: not a plain value). */
-function plainValue(item: Y.Item): { value: unknown } | undefined {
+/**
+ * The plain values an item writes (`undefined`: not plain values). A map entry holds one; a run
+ * of one client's overwrites of a key that its doc kept (the undo manager keeps deleted items)
+ * is merged into one item holding them all, the last one the entry's value. Every one of them
+ * is checked.
+ */
+function plainValues(item: Y.Item): { values: unknown[]; last: unknown } | undefined {
   const c = item.content;
-  if (c instanceof Y.ContentAny && c.arr.length === 1) return { value: c.arr[0] };
+  if (c instanceof Y.ContentAny && c.arr.length > 0)
+    return { values: c.arr, last: c.arr[c.arr.length - 1] };
   return undefined;
 }
 
@@ -262,10 +268,10 @@ function participantBoardWrite(
       created.set(item, { types: [], authors: [] });
   for (const { item, at } of placed) {
     const fresh = at.path.length === 3 ? created.get(at.holders[0] as Y.Item) : undefined;
-    const v = fresh && !item.deleted ? plainValue(item) : undefined;
+    const v = fresh && !item.deleted ? plainValues(item) : undefined;
     if (!fresh || !v) continue;
-    if (at.path[2] === 'type') fresh.types.push(v.value);
-    if (at.path[2] === 'author') fresh.authors.push(v.value);
+    if (at.path[2] === 'type') fresh.types.push(...v.values);
+    if (at.path[2] === 'author') fresh.authors.push(...v.values);
   }
   for (const fields of created.values()) {
     const type = fields.types[0];
@@ -291,7 +297,7 @@ function participantBoardWrite(
    */
   const check = (
     at: Loc,
-    value: { value: unknown } | undefined,
+    value: { values: unknown[]; last: unknown } | undefined,
     writesMap: boolean,
     removal: boolean,
     deletedTogether: (holder: Y.Item) => boolean,
@@ -334,7 +340,7 @@ function participantBoardWrite(
         return removal || writesMap ? null : DENIED.notAllowed;
       }
       if (removal) return null;
-      return value && fitsKind(kind, value.value) ? null : DENIED.notAllowed;
+      return value?.values.every((v) => fitsKind(kind, v)) ? null : DENIED.notAllowed;
     }
 
     // Inside a per-person sheet: only under one's own id.
@@ -347,19 +353,19 @@ function participantBoardWrite(
         votes.set(elItem, votes.get(elItem) ?? 0);
         return null;
       }
-      const n = value?.value;
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) return DENIED.notAllowed;
-      votes.set(elItem, Math.max(n, votes.get(elItem) ?? 0));
+      const count = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 1;
+      if (!value?.values.every(count)) return DENIED.notAllowed;
+      votes.set(elItem, Math.max(value.last as number, votes.get(elItem) ?? 0));
       return null;
     }
     if (kind !== 'answerSheet' || path.length !== 5) return DENIED.notAllowed;
-    return removal || isScore(value?.value) ? null : DENIED.notAllowed;
+    return removal || value?.values.every(isScore) ? null : DENIED.notAllowed;
   };
 
   const never = () => false;
   for (const { item, at } of placed) {
     const removal = item.content instanceof Y.ContentDeleted;
-    const denied = check(at, plainValue(item), mapOf(item) !== null, removal, never);
+    const denied = check(at, plainValues(item), mapOf(item) !== null, removal, never);
     if (denied) return denied;
   }
 

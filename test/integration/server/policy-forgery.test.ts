@@ -435,6 +435,21 @@ describe('ordinary work', () => {
     const me = ann.participantId;
     const d = p.doc;
     const sticky = addElement(d, 'sticky', { x: 10, y: 10, text: 'idee' }, { author: me });
+    // Typing offline with an undo manager: the overwritten values are kept and reach the server
+    // on reconnect as one merged item holding them all.
+    const undo = new Y.UndoManager(elementsMap(d));
+    await waitFor(() => elementsMap(bob.doc).has(sticky), 10_000, 'the sticky at Bo');
+    p.provider.disconnect();
+    for (const text of ['i', 'id', 'ide', 'idee!']) updateElement(d, sticky, { text });
+    p.provider.connect();
+    await waitFor(
+      () =>
+        readElement(bob.doc, sticky)?.type === 'sticky' &&
+        JSON.stringify(readElement(bob.doc, sticky)).includes('idee!'),
+      10_000,
+      'the offline typing at Bo',
+    );
+    undo.destroy();
     updateElement(d, sticky, { text: 'beter idee', color: 'blue' });
     moveElements(d, [{ id: sticky, x: 40, y: 40 }]);
     setVotes(d, sticky, me, 2);
