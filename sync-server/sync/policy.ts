@@ -180,6 +180,22 @@ class Resolver {
     }
     return out;
   }
+
+  /**
+   * Whether the delete set names items neither the doc nor the update holds. Yjs keeps such
+   * deletions pending and applies them when those items arrive: a way to delete someone's
+   * future writes unchecked.
+   */
+  deletesUnknown(ds: ReturnType<typeof Y.decodeUpdate>['ds']): boolean {
+    for (const [client, ranges] of ds.clients) {
+      // Known: what the doc holds, extended by the update's structs that follow on without a gap.
+      let known = Y.getState(this.doc.store, client);
+      for (const st of this.byClient.get(client) ?? [])
+        if (st.id.clock <= known) known = Math.max(known, st.id.clock + st.length);
+      for (const range of ranges) if (range.clock + range.len > known) return true;
+    }
+    return false;
+  }
 }
 
 /** A facilitator writes anything on a board but its `history`. */
@@ -371,6 +387,7 @@ function participantBoardWrite(
 
   // Deletions: each checked as the write it undoes. Fields of an element deleted with it go
   // with the element's own check; sheet entries never (someone else's stay theirs).
+  if (r.deletesUnknown(ds)) return DENIED.notAllowed;
   const gone = r.deleted(ds);
   if (gone.length > 0) {
     const goneSet = new Set(gone);

@@ -5,6 +5,7 @@
  * and the store does not hold it, also after a restart. Ordinary work still goes through.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type {
   CreateWorkshopResponse,
@@ -423,6 +424,53 @@ describe('meta, history and other roots', () => {
     await synced(again);
     expect(again.closes).not.toContain(CLOSE.stale);
     expect(again.provider.wsconnected).toBe(true);
+  });
+});
+
+describe('deletions', () => {
+  it("no deleting someone's future writes in advance, nor an element holding others' votes", async () => {
+    await round({ votesPerPerson: 3, allowMultiplePerItem: true });
+    const { ann, bo, adv, bob } = await cast();
+    // A delete set naming Bo's next 100 items: Yjs would keep it pending until they arrive.
+    const next = Y.getState(bob.doc.store, bob.doc.clientID);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0); // no structs
+    encoding.writeVarUint(encoder, 1); // one client in the delete set
+    encoding.writeVarUint(encoder, bob.doc.clientID);
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, next);
+    encoding.writeVarUint(encoder, 100);
+    const refusals = adv.denied.length;
+    adv.send(encoding.toUint8Array(encoder));
+    await adv.refresh();
+    expect(adv.denied.slice(refusals)).toEqual([DENIED.notAllowed]);
+
+    const id = addElement(
+      bob.doc,
+      'sticky',
+      { x: 0, y: 0, text: 'van Bo' },
+      { author: bo.participantId },
+    );
+    setVotes(bob.doc, id, bo.participantId, 1);
+    await adv.refresh();
+    await waitFor(
+      () => votesOf(adv.doc, id)[bo.participantId] === 1,
+      10_000,
+      'Bo’s sticky and vote',
+    );
+    expect((await adv.write((d) => deleteElements(d, [id]))).denied).toBe(DENIED.othersVotes);
+    await relayedToBob(adv, ann, bob);
+    const watcher = open(ROOM(), workshop.facilitatorToken);
+    await synced(watcher);
+    expect(readElement(watcher.doc, id)).toMatchObject({
+      text: 'van Bo',
+      votes: { [bo.participantId]: 1 },
+    });
+    const stored = await afterRestart();
+    expect(readElement(stored, id)).toMatchObject({
+      text: 'van Bo',
+      votes: { [bo.participantId]: 1 },
+    });
   });
 });
 
