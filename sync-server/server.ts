@@ -32,6 +32,7 @@ import type { BackendOptions } from './scale/backend';
 import { openBackend } from './scale/backend';
 import type { ConnectionLimits } from './sync/connection';
 import { Connection } from './sync/connection';
+import type { WritePolicyFactory } from './sync/policy';
 import { writePolicy } from './sync/policy';
 import type { Room } from './sync/room';
 import { Rooms } from './sync/rooms';
@@ -56,6 +57,11 @@ export interface ServerOptions extends Omit<BackendOptions, 'dataDir' | 'tokenSe
   heartbeatMs?: number;
   /** Honour X-Forwarded-For (behind a reverse proxy). */
   trustProxy?: boolean;
+  /**
+   * Builds each connection's write policy (default: sync/policy.ts). Only the benchmark passes
+   * another (test/bench/sync/ours-server.ts, to measure the policy's cost); main.ts never does.
+   */
+  writePolicy?: WritePolicyFactory;
 }
 
 export interface RunningServer {
@@ -94,6 +100,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rooms = new Rooms(store, log, options.idleUnloadMs ?? 30_000, backend.hooks);
   const staticDir = options.staticDir ?? resolve('dist/web');
   const connections = new Set<Connection>();
+  const policyFor = options.writePolicy ?? writePolicy;
   let accepting = true;
 
   const apiDeps = {
@@ -245,7 +252,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ws,
       room,
       claims,
-      writePolicy(claims, ref, room.doc, control.doc),
+      policyFor(claims, ref, room.doc, control.doc),
       limits,
       log,
     );

@@ -137,6 +137,12 @@ export const DENIED = {
   boardLocked: 'board-locked',
   controlFacilitatorOnly: 'control-facilitator-only',
   othersVotes: 'others-votes',
+  /** Outside what the role may write (docs/api.md, "What each role may write"). */
+  notAllowed: 'not-allowed',
+  /** A template item: only the facilitator moves, edits or deletes it. */
+  templateItem: 'template-item',
+  /** No voting round runs on this board, the sticky is not on its ballot, or the votes are used up. */
+  voteCap: 'vote-cap',
 } as const;
 export type DeniedReason = (typeof DENIED)[keyof typeof DENIED];
 

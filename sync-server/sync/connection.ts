@@ -42,6 +42,9 @@ class Refusal extends Error {
   }
 }
 
+/** Awareness fields only a facilitator's connection may set (follow mode: web/facilitator/SessionBar.tsx). */
+const FACILITATOR_ONLY_AWARENESS = ['facilitatorView'];
+
 const STALE_REASON = 'your copy of this board is older than its last clean-up: load it anew';
 
 type Handler = (conn: Connection, decoder: decoding.Decoder, encoder: encoding.Encoder) => void;
@@ -187,11 +190,76 @@ export class Connection implements Peer {
   }
 
   onAwareness(decoder: decoding.Decoder): void {
-    awarenessProtocol.applyAwarenessUpdate(
-      this.room.awareness,
-      decoding.readVarUint8Array(decoder),
-      this,
-    );
+    const allowed = this.ownAwareness(decoding.readVarUint8Array(decoder));
+    if (allowed) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, allowed, this);
+  }
+
+  /**
+   * The entries of an awareness update this connection may set (null: none). A connection sets
+   * and removes only client ids it introduced: first come; an id another connection holds is
+   * dropped, unless that connection is the same person's (a reconnect before the old socket was
+   * noticed gone), which hands it over. Facilitator-only fields (FACILITATOR_ONLY_AWARENESS)
+   * are stripped from anyone else's state; the rest of their presence goes through.
+   */
+  private ownAwareness(update: Uint8Array): Uint8Array | null {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const kept: Array<{ id: number; clock: number; json: string }> = [];
+    let changed = false;
+    for (let i = 0; i < count; i++) {
+      const id = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      let json = decoding.readVarString(decoder);
+      if (!this.mayHoldAwareness(id, json !== 'null')) {
+        changed = true;
+        continue;
+      }
+      // Cheap test first: only a state that names the field (or escapes characters) is parsed.
+      const suspect =
+        json.includes('\\u') || FACILITATOR_ONLY_AWARENESS.some((f) => json.includes(f));
+      if (this.claims.role !== 'facilitator' && suspect) {
+        const state: unknown = JSON.parse(json);
+        if (state && typeof state === 'object') {
+          const fields = state as Record<string, unknown>;
+          const forbidden = FACILITATOR_ONLY_AWARENESS.filter((f) => f in fields);
+          for (const f of forbidden) delete fields[f];
+          if (forbidden.length > 0) {
+            json = JSON.stringify(fields);
+            changed = true;
+          }
+        }
+      }
+      kept.push({ id, clock, json });
+    }
+    if (kept.length === 0) return null;
+    if (!changed) return update;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, kept.length);
+    for (const { id, clock, json } of kept) {
+      encoding.writeVarUint(encoder, id);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, json);
+    }
+    return encoding.toUint8Array(encoder);
+  }
+
+  /** Whether this connection may set (`setting`) or remove the awareness state of `id`. */
+  private mayHoldAwareness(id: number, setting: boolean): boolean {
+    if (this.awarenessIds.has(id)) return true;
+    if (id === this.room.awareness.clientID) return false;
+    for (const peer of this.room.peers) {
+      if (peer === this || !(peer instanceof Connection) || !peer.awarenessIds.has(id)) continue;
+      const samePerson =
+        peer.claims.role === this.claims.role &&
+        peer.claims.participantId === this.claims.participantId;
+      if (!samePerson) return false;
+      peer.awarenessIds.delete(id);
+      this.awarenessIds.add(id);
+      return true;
+    }
+    if (!setting) return false;
+    this.awarenessIds.add(id);
+    return true;
   }
 
   private deny(reason: DeniedReason, stranding: boolean): void {

@@ -56,6 +56,9 @@ export const APP_NS = defineStrings('app', {
       'read-only-role': 'Je kijkt alleen mee: wijzigingen worden niet opgeslagen.',
       'control-facilitator-only': 'Alleen de begeleider kan dit wijzigen.',
       'others-votes': 'Je kunt alleen je eigen stemmen wijzigen.',
+      'not-allowed': 'Deze wijziging is niet toegestaan en is niet opgeslagen.',
+      'template-item': 'Dit hoort bij het sjabloon: alleen de begeleider kan het wijzigen.',
+      'vote-cap': 'Je stem is niet geteld: er loopt geen stemronde hier, of je stemmen zijn op.',
     },
     presence: {
       here: 'Aanwezig',
@@ -130,6 +133,9 @@ export const APP_NS = defineStrings('app', {
       'read-only-role': 'You are viewing only: changes are not saved.',
       'control-facilitator-only': 'Only the facilitator can change this.',
       'others-votes': 'You can only change your own votes.',
+      'not-allowed': 'This change is not allowed and was not saved.',
+      'template-item': 'This is part of the template: only the facilitator can change it.',
+      'vote-cap': 'Your vote was not counted: no voting round runs here, or your votes are used up.',
     },
     presence: {
       here: 'Here',

@@ -21,6 +21,7 @@ import {
   addElement,
   blockKind,
   bottomZ,
+  cloneElement,
   decodeElement,
   deleteElements,
   elementsMap,
@@ -512,9 +513,10 @@ export class Board {
           (a.z < b.z ? -1 : 1),
       );
       for (const el of sorted) {
-        const copy: Element = { ...el, x: el.x + dx, y: el.y + dy } as Element;
-        delete copy.templateId;
-        if (copy.type === 'sticky') copy.votes = {};
+        // Through the element's module: fresh, empty votes/answers, no template mark.
+        const copy = cloneElement(el);
+        copy.x += dx;
+        copy.y += dy;
         if (copy.type === 'connector') {
           copy.x2 = el.type === 'connector' ? el.x2 + dx : copy.x2;
           copy.y2 = el.type === 'connector' ? el.y2 + dy : copy.y2;

@@ -9,9 +9,10 @@ import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { isCategoryId } from '../categories';
 import type { BaseElement, Box, ElementType, RawElement } from '../elements/base';
-import { centreIn } from '../elements/base';
+import { centreIn, votesOf } from '../elements/base';
 import type { Element, ElementByType } from '../elements/registry';
-import { decodeElement, moduleOf } from '../elements/registry';
+import { decodeElement, fieldKindOf, moduleOf } from '../elements/registry';
+import { decodeAnswers } from '../widgets/stats';
 import { randomId } from '../ids';
 import type { Stage } from '../rooms';
 
@@ -75,16 +76,31 @@ export function bottomZ(doc: Y.Doc): string {
   return generateKeyBetween(null, min);
 }
 
-function writeFields(ymap: Y.Map<unknown>, record: Record<string, unknown>): void {
+/**
+ * Writes a new element's fields. Per-person sheets (`fieldKindOf`: votes, widget answers) always
+ * become Y.Maps, so two people's first entries never replace each other; nothing else is nested.
+ */
+function writeFields(
+  ymap: Y.Map<unknown>,
+  type: ElementType,
+  record: Record<string, unknown>,
+): void {
   for (const [key, value] of Object.entries(record)) {
     if (key === 'id' || value === undefined) continue;
-    if (key === 'votes') {
+    const kind = fieldKindOf(type, key);
+    if (kind === 'countSheet') {
       const votes = new Y.Map<number>();
-      for (const [p, n] of Object.entries(value as Record<string, number>)) votes.set(p, n);
-      ymap.set('votes', votes);
-      continue;
-    }
-    if (ymap.get(key) !== value || typeof value === 'object') ymap.set(key, value);
+      for (const [p, n] of Object.entries(votesOf({ votes: value }))) votes.set(p, n);
+      ymap.set(key, votes);
+    } else if (kind === 'answerSheet') {
+      const sheet = new Y.Map<Y.Map<number>>();
+      for (const [p, row] of Object.entries(decodeAnswers(value))) {
+        const m = new Y.Map<number>();
+        for (const [q, v] of Object.entries(row)) m.set(q, v);
+        sheet.set(p, m);
+      }
+      ymap.set(key, sheet);
+    } else if (ymap.get(key) !== value || typeof value === 'object') ymap.set(key, value);
   }
 }
 
@@ -120,7 +136,7 @@ export function addElement<T extends ElementType>(
     const el = mod.create(base, init);
     const ymap = new Y.Map<unknown>();
     elementsMap(doc).set(id, ymap);
-    writeFields(ymap, { ...el, type } as unknown as Record<string, unknown>);
+    writeFields(ymap, type, { ...el, type } as unknown as Record<string, unknown>);
     if (isPlacedSticky(ymap)) followLane(ymap, lanesOfTransaction(doc), false);
   });
   return id;
@@ -132,7 +148,7 @@ export function insertElement(doc: Y.Doc, el: Element, options: NewElementOption
   doc.transact(() => {
     const ymap = new Y.Map<unknown>();
     elementsMap(doc).set(id, ymap);
-    writeFields(ymap, {
+    writeFields(ymap, el.type, {
       ...el,
       id,
       author: options.author,

@@ -126,6 +126,78 @@ export function decodeBase(id: string, raw: RawElement): Omit<BaseElement, 'type
   return base;
 }
 
+// ---- the field schema: how each field is stored, for writers and the server's write policy ----
+
+/**
+ * How one field sits in an element's Y.Map. Plain values are stored as they are; per-person
+ * sheets are Y.Maps keyed by participant id, so concurrent entries of different people never
+ * touch the same key (a copy gets fresh, empty ones: `clone`).
+ * - `countSheet`: participantId → a count (sticky votes);
+ * - `answerSheet`: participantId → Y.Map of questionId → score 1–5 (widget answers).
+ */
+export type FieldKind = 'string' | 'number' | 'idList' | 'source' | 'countSheet' | 'answerSheet';
+
+/** The type's own fields (beyond `BaseElement`), each with its kind; a missing one is a compile error. */
+export type OwnFields<E extends BaseElement> = {
+  readonly [K in Exclude<keyof E, keyof BaseElement>]-?: FieldKind;
+};
+
+/** Fields every element has. `type`, `author`, `createdAt` and `templateId` never change later. */
+export const BASE_FIELDS: Readonly<Record<Exclude<keyof BaseElement, 'id'>, FieldKind>> = {
+  type: 'string',
+  x: 'number',
+  y: 'number',
+  w: 'number',
+  h: 'number',
+  z: 'string',
+  author: 'string',
+  createdAt: 'number',
+  templateId: 'string',
+  source: 'source',
+};
+
+export function isSheetKind(kind: FieldKind | undefined): kind is 'countSheet' | 'answerSheet' {
+  return kind === 'countSheet' || kind === 'answerSheet';
+}
+
+/** Whether a plain (non-sheet) value has the stored type of `kind`. */
+export function fitsKind(kind: FieldKind, value: unknown): boolean {
+  switch (kind) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'idList':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'source':
+      return (
+        !!value &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        typeof (value as Record<string, unknown>).boardId === 'string' &&
+        typeof (value as Record<string, unknown>).elementId === 'string'
+      );
+    default:
+      return false;
+  }
+}
+
+/**
+ * A copy of an element for paste and duplicate: the same content, fresh empty per-person
+ * sheets (nobody's votes or answers come along), no template mark (a copy is its maker's).
+ * `id`, `author` and `createdAt` are set by the writer (`insertElement`).
+ */
+export function cloneElementWith<E extends BaseElement>(el: E, fields: OwnFields<E>): E {
+  const copy = { ...el } as Record<string, unknown>;
+  for (const [key, kind] of Object.entries(fields) as Array<[string, FieldKind]>) {
+    if (isSheetKind(kind)) copy[key] = {};
+    else if (Array.isArray(copy[key])) copy[key] = [...(copy[key] as unknown[])];
+  }
+  if (el.source) copy.source = { ...el.source };
+  delete copy.templateId;
+  return copy as E;
+}
+
 /** An element type's module: defaults for new elements and a decoder for stored ones. */
 export interface ElementModule<E extends BaseElement> {
   type: E['type'];
@@ -137,4 +209,11 @@ export interface ElementModule<E extends BaseElement> {
   decode(id: string, raw: RawElement): E | null;
   /** Text shown or searched (stickies, text, shapes, blocks, frame titles, connector labels). */
   textOf(el: E): string;
+  /**
+   * The type's own fields and how they are stored: what writers write and what the server
+   * accepts from participants (sync-server/sync/policy.ts). A new field is declared here.
+   */
+  fields: OwnFields<E>;
+  /** A copy for paste and duplicate, with fresh, empty per-person sheets (`cloneElementWith`). */
+  clone(el: E): E;
 }

@@ -1,5 +1,5 @@
-import type { BaseElement, ElementModule } from './base';
-import { decodeBase, str } from './base';
+import type { BaseElement, ElementModule, OwnFields } from './base';
+import { cloneElementWith, decodeBase, str } from './base';
 
 /**
  * A building block of the prototype stage. `kind` is an id from the building-block catalogue
@@ -11,6 +11,8 @@ export interface BlockElement extends BaseElement {
   kind: string;
   label: string;
 }
+
+const FIELDS: OwnFields<BlockElement> = { kind: 'string', label: 'string' };
 
 export const block: ElementModule<BlockElement> = {
   type: 'block',
@@ -32,4 +34,6 @@ export const block: ElementModule<BlockElement> = {
     };
   },
   textOf: (el) => el.label,
+  fields: FIELDS,
+  clone: (el) => cloneElementWith(el, FIELDS),
 };

@@ -1,5 +1,5 @@
-import type { BaseElement, ElementModule } from './base';
-import { decodeBase, num, oneOf, optStr, str } from './base';
+import type { BaseElement, ElementModule, OwnFields } from './base';
+import { cloneElementWith, decodeBase, num, oneOf, optStr, str } from './base';
 
 /** Value types a bridge carries in the prototype stage (CVC: the value created). */
 export const VALUE_TYPES = ['transaction', 'reputation', 'interaction', 'synergy'] as const;
@@ -32,6 +32,17 @@ export interface ConnectorElement extends BaseElement {
   /** Prototype bridges: what flows over the bridge (people, money, knowledge …). */
   flow?: string;
 }
+
+const FIELDS: OwnFields<ConnectorElement> = {
+  from: 'string',
+  to: 'string',
+  label: 'string',
+  arrow: 'string',
+  x2: 'number',
+  y2: 'number',
+  value: 'string',
+  flow: 'string',
+};
 
 export const connector: ElementModule<ConnectorElement> = {
   type: 'connector',
@@ -71,4 +82,6 @@ export const connector: ElementModule<ConnectorElement> = {
     return el;
   },
   textOf: (el) => [el.label, el.flow].filter(Boolean).join(' · '),
+  fields: FIELDS,
+  clone: (el) => cloneElementWith(el, FIELDS),
 };

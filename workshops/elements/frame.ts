@@ -1,7 +1,7 @@
 import type { CategoryId } from '../categories';
 import { isCategoryId } from '../categories';
-import type { BaseElement, ElementModule } from './base';
-import { decodeBase, str } from './base';
+import type { BaseElement, ElementModule, OwnFields } from './base';
+import { cloneElementWith, decodeBase, str } from './base';
 
 export type LaneId = CategoryId | 'unsorted';
 
@@ -13,6 +13,8 @@ export interface FrameElement extends BaseElement {
   /** On the ideate board: the category lane this frame is (or the "not yet sorted" lane). */
   lane?: LaneId;
 }
+
+const FIELDS: OwnFields<FrameElement> = { title: 'string', color: 'string', lane: 'string' };
 
 export const frame: ElementModule<FrameElement> = {
   type: 'frame',
@@ -41,4 +43,6 @@ export const frame: ElementModule<FrameElement> = {
     return el;
   },
   textOf: (el) => el.title,
+  fields: FIELDS,
+  clone: (el) => cloneElementWith(el, FIELDS),
 };

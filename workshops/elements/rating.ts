@@ -1,8 +1,8 @@
 import { RATING_CRITERIA } from '../widgets/content';
 import type { AnswerSheet } from '../widgets/stats';
 import { decodeAnswers } from '../widgets/stats';
-import type { BaseElement, ElementModule, RawElement } from './base';
-import { decodeBase, str } from './base';
+import type { BaseElement, ElementModule, OwnFields, RawElement } from './base';
+import { cloneElementWith, decodeBase, str } from './base';
 
 /**
  * A rating widget (test stage): every participant scores each criterion 1–5; the widget shows
@@ -27,6 +27,12 @@ export function idList(raw: RawElement, key: string, fallback: readonly string[]
 
 const DEFAULT_CRITERIA = RATING_CRITERIA.map((c) => c.id);
 
+const FIELDS: OwnFields<RatingElement> = {
+  title: 'string',
+  criteria: 'idList',
+  scores: 'answerSheet',
+};
+
 export const rating: ElementModule<RatingElement> = {
   type: 'rating',
   defaultSize: { w: 760, h: 420 },
@@ -49,4 +55,6 @@ export const rating: ElementModule<RatingElement> = {
     };
   },
   textOf: (el) => el.title,
+  fields: FIELDS,
+  clone: (el) => cloneElementWith(el, FIELDS),
 };

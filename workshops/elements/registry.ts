@@ -1,4 +1,5 @@
-import type { BaseElement, ElementModule, ElementType, RawElement } from './base';
+import type { BaseElement, ElementModule, ElementType, FieldKind, RawElement } from './base';
+import { BASE_FIELDS } from './base';
 import { block, type BlockElement } from './block';
 import { connector, type ConnectorElement } from './connector';
 import { frame, type FrameElement } from './frame';
@@ -50,4 +51,18 @@ export function decodeElement(id: string, raw: RawElement): Element | null {
 
 export function textOfElement(el: Element): string {
   return (ELEMENT_MODULES[el.type] as ElementModule<BaseElement>).textOf(el);
+}
+
+/** A copy for paste and duplicate through the element's module: fresh, empty per-person sheets. */
+export function cloneElement<E extends Element>(el: E): E {
+  return (ELEMENT_MODULES[el.type] as ElementModule<BaseElement>).clone(el) as E;
+}
+
+/** How field `key` of an element of `type` is stored; undefined when the schema has no such field. */
+export function fieldKindOf(type: ElementType, key: string): FieldKind | undefined {
+  const own = ELEMENT_MODULES[type].fields as Readonly<Record<string, FieldKind>>;
+  if (Object.prototype.hasOwnProperty.call(own, key)) return own[key];
+  if (key !== 'id' && Object.prototype.hasOwnProperty.call(BASE_FIELDS, key))
+    return (BASE_FIELDS as Readonly<Record<string, FieldKind>>)[key];
+  return undefined;
 }

@@ -1,5 +1,5 @@
-import type { BaseElement, ElementModule } from './base';
-import { decodeBase, oneOf, str } from './base';
+import type { BaseElement, ElementModule, OwnFields } from './base';
+import { cloneElementWith, decodeBase, oneOf, str } from './base';
 
 export const SHAPE_KINDS = ['rect', 'ellipse', 'diamond'] as const;
 export type ShapeKind = (typeof SHAPE_KINDS)[number];
@@ -11,6 +11,13 @@ export interface ShapeElement extends BaseElement {
   fill: string;
   stroke: string;
 }
+
+const FIELDS: OwnFields<ShapeElement> = {
+  shape: 'string',
+  text: 'string',
+  fill: 'string',
+  stroke: 'string',
+};
 
 export const shape: ElementModule<ShapeElement> = {
   type: 'shape',
@@ -36,4 +43,6 @@ export const shape: ElementModule<ShapeElement> = {
     };
   },
   textOf: (el) => el.text,
+  fields: FIELDS,
+  clone: (el) => cloneElementWith(el, FIELDS),
 };

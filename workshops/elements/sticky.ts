@@ -1,6 +1,6 @@
 import type { CategoryId } from '../categories';
-import type { BaseElement, ElementModule } from './base';
-import { decodeBase, oneOf, optCategory, optStr, str, votesOf } from './base';
+import type { BaseElement, ElementModule, OwnFields } from './base';
+import { cloneElementWith, decodeBase, oneOf, optCategory, optStr, str, votesOf } from './base';
 
 export const STICKY_COLORS = [
   'yellow',
@@ -34,6 +34,14 @@ export interface StickyElement extends BaseElement {
   silentRound?: string;
 }
 
+const FIELDS: OwnFields<StickyElement> = {
+  text: 'string',
+  color: 'string',
+  category: 'string',
+  votes: 'countSheet',
+  silentRound: 'string',
+};
+
 export const sticky: ElementModule<StickyElement> = {
   type: 'sticky',
   defaultSize: { w: 160, h: 160 },
@@ -66,6 +74,8 @@ export const sticky: ElementModule<StickyElement> = {
     return el;
   },
   textOf: (el) => el.text,
+  fields: FIELDS,
+  clone: (el) => cloneElementWith(el, FIELDS),
 };
 
 export function totalVotes(el: StickyElement): number {

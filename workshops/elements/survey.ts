@@ -1,8 +1,8 @@
 import { SURVEY_STATEMENTS } from '../widgets/content';
 import type { AnswerSheet } from '../widgets/stats';
 import { decodeAnswers } from '../widgets/stats';
-import type { BaseElement, ElementModule } from './base';
-import { decodeBase, str } from './base';
+import type { BaseElement, ElementModule, OwnFields } from './base';
+import { cloneElementWith, decodeBase, str } from './base';
 import { idList } from './rating';
 
 /**
@@ -19,6 +19,12 @@ export interface SurveyElement extends BaseElement {
 }
 
 const DEFAULT_STATEMENTS = SURVEY_STATEMENTS.map((s) => s.id);
+
+const FIELDS: OwnFields<SurveyElement> = {
+  title: 'string',
+  statements: 'idList',
+  answers: 'answerSheet',
+};
 
 export const survey: ElementModule<SurveyElement> = {
   type: 'survey',
@@ -42,4 +48,6 @@ export const survey: ElementModule<SurveyElement> = {
     };
   },
   textOf: (el) => el.title,
+  fields: FIELDS,
+  clone: (el) => cloneElementWith(el, FIELDS),
 };

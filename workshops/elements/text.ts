@@ -1,11 +1,13 @@
-import type { BaseElement, ElementModule } from './base';
-import { decodeBase, num, str } from './base';
+import type { BaseElement, ElementModule, OwnFields } from './base';
+import { cloneElementWith, decodeBase, num, str } from './base';
 
 export interface TextElement extends BaseElement {
   type: 'text';
   text: string;
   fontSize: number;
 }
+
+const FIELDS: OwnFields<TextElement> = { text: 'string', fontSize: 'number' };
 
 export const text: ElementModule<TextElement> = {
   type: 'text',
@@ -27,4 +29,6 @@ export const text: ElementModule<TextElement> = {
     };
   },
   textOf: (el) => el.text,
+  fields: FIELDS,
+  clone: (el) => cloneElementWith(el, FIELDS),
 };

@@ -63,3 +63,17 @@ export async function flushed(
   }
   throw new Error(`server did not receive all of ${room} in ${timeoutMs} ms`);
 }
+
+/**
+ * The participant id a token was issued to: the only author the server accepts on what that
+ * client creates (sync-server/sync/policy.ts). `fallback` without a token (the reference server).
+ */
+export function authorOf(token: string | undefined, fallback: string): string {
+  const payload = token?.split('.')[1];
+  if (!payload) return fallback;
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<
+    string,
+    unknown
+  >;
+  return typeof claims.participantId === 'string' ? claims.participantId : fallback;
+}

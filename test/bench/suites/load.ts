@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { addElement, elementsMap, moveElements, updateElement } from '../../../workshops/board/doc';
-import { flushed, openClient } from '../lib/client';
+import { authorOf, flushed, openClient } from '../lib/client';
 import { coldOpenWorkshop } from '../render/cold-open';
 import { median } from '../lib/stats';
 import { row } from '../lib/types';
@@ -54,7 +54,7 @@ async function measureLoad(ctx: SuiteContext, kind: ServerKind, h: History): Pro
         doc,
         'sticky',
         { x: (i % cols) * 200, y: Math.floor(i / cols) * 200, text: `idee ${i}` },
-        { author: 'bench', id: `e${i}`, z: `a${i.toString(36).padStart(4, '0')}` },
+        { author: authorOf(token, 'bench'), id: `e${i}`, z: `a${i.toString(36).padStart(4, '0')}` },
       );
     }
     for (let d = 0; d < h.drags; d++) {

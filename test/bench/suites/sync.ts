@@ -33,6 +33,12 @@ export interface SyncScenario {
    * shared cores do at that moment, and the pairing evens that out between the two servers.
    */
   rounds?: number;
+  /**
+   * Measures the write policy's cost instead of the reference: ours with its policy and ours
+   * with every write allowed (BENCH_WRITE_POLICY=off, a switch of the bench's server entry
+   * only), in ABBA order, in the same run.
+   */
+  policyPair?: boolean;
 }
 
 const FULL: SyncScenario[] = [
@@ -105,6 +111,21 @@ const FULL: SyncScenario[] = [
     p99GoalMs: 10,
     rounds: 2,
   },
+  {
+    // What the write policy costs: every edit a participant's (text and drop of their own
+    // sticky), so every update goes through the full allow-list.
+    id: 'policy',
+    label: '20 rooms × 10 participants, 400 edits/s, no cursors: write policy on vs off',
+    rooms: 20,
+    clientsPerRoom: 10,
+    editsPerSecond: 400,
+    cursorHz: 0,
+    awareness: 'local',
+    durationMs: 10_000,
+    workers: 1,
+    rounds: 2,
+    policyPair: true,
+  },
 ];
 
 const QUICK: SyncScenario[] = [
@@ -119,10 +140,23 @@ const QUICK: SyncScenario[] = [
     durationMs: 1500,
     workers: 1,
   },
+  {
+    id: 'quick-policy',
+    label: '2 rooms × 3, 12 edits/s: write policy on vs off',
+    rooms: 2,
+    clientsPerRoom: 3,
+    editsPerSecond: 12,
+    cursorHz: 0,
+    awareness: 'local',
+    durationMs: 1500,
+    workers: 1,
+    policyPair: true,
+  },
 ];
 
 const RSS_GOAL_MB = 400;
 const REF_LABEL = '@y/websocket-server 0.1.1 + LevelDB, same run';
+const NO_POLICY_LABEL = 'werkbank with every write allowed (bench-only switch), same run';
 
 export interface SyncMeasurement {
   server: ServerKind;
@@ -146,10 +180,11 @@ export async function measureSync(
   ctx: SuiteContext,
   scenario: SyncScenario,
   kind: ServerKind,
+  env: Record<string, string> = {},
 ): Promise<SyncMeasurement> {
   const dataDir = join(ctx.tmpDir, `sync-${scenario.id}-${kind}-${Date.now()}`);
   mkdirSync(dataDir, { recursive: true });
-  const server: ServerHandle = await startServerChild(kind, dataDir, ctx.root);
+  const server: ServerHandle = await startServerChild(kind, dataDir, ctx.root, env);
   const workers: WorkerHandle[] = [];
   try {
     const { rooms, note } = await provisionRooms(server, scenario.rooms, scenario.clientsPerRoom);
@@ -275,11 +310,12 @@ function rowsFor(
   m: SyncMeasurement,
   ref: SyncMeasurement | null,
   note?: string,
+  labels: { who?: string; reference?: string } = {},
 ): Row[] {
-  const who = m.server === 'ours' ? 'werkbank' : 'reference';
+  const who = labels.who ?? (m.server === 'ours' ? 'werkbank' : 'reference');
   const scen = `${scenario.label} · ${who}`;
   const vs = (pick: (x: SyncMeasurement) => number) =>
-    ref ? { reference: pick(ref), referenceLabel: REF_LABEL } : {};
+    ref ? { reference: pick(ref), referenceLabel: labels.reference ?? REF_LABEL } : {};
   const isOurs = m.server === 'ours';
   const rows: Row[] = [
     row(
@@ -344,6 +380,10 @@ export const syncSuite: Suite = {
     const rows: Row[] = [];
     for (const [i, scenario] of scenarios.entries()) {
       if (only && !only.includes(scenario.id)) continue;
+      if (scenario.policyPair) {
+        rows.push(...(await policyPair(ctx, scenario, i)));
+        continue;
+      }
       // Alternate which server goes first, per scenario and per round (ABBA).
       const rounds = scenario.rounds ?? 1;
       const runs = new Map<ServerKind, SyncMeasurement[]>();
@@ -386,3 +426,36 @@ export const syncSuite: Suite = {
     return rows;
   },
 };
+
+/**
+ * The write policy's cost: ours with it and ours without (every write allowed), ABBA over the
+ * rounds. Rows: `· werkbank, write policy off`, then `· werkbank` with the former as reference.
+ */
+async function policyPair(ctx: SuiteContext, scenario: SyncScenario, i: number): Promise<Row[]> {
+  const variants = { on: {}, off: { BENCH_WRITE_POLICY: 'off' } } as const;
+  const runs: Record<keyof typeof variants, SyncMeasurement[]> = { on: [], off: [] };
+  const rounds = scenario.rounds ?? 1;
+  for (let r = 0; r < rounds; r++) {
+    const order: Array<keyof typeof variants> = (i + r) % 2 === 0 ? ['off', 'on'] : ['on', 'off'];
+    for (const v of order) {
+      ctx.log(`sync ${scenario.id}, write policy ${v}${rounds > 1 ? ` (round ${r + 1})` : ''}…`);
+      try {
+        runs[v].push(await measureSync(ctx, scenario, 'ours', variants[v]));
+      } catch (err) {
+        const msg = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+        ctx.log(`  policy ${v} failed: ${msg}`);
+        return [
+          row('sync', `${scenario.label} · werkbank`, 'latency p99', Number.NaN, 'ms', {
+            note: `policy ${v} not measured: ${msg}`,
+          }),
+        ];
+      }
+    }
+  }
+  const off = pool(runs.off);
+  const on = pool(runs.on);
+  return [
+    ...rowsFor(scenario, off, null, undefined, { who: 'werkbank, write policy off' }),
+    ...rowsFor(scenario, on, off, undefined, { reference: NO_POLICY_LABEL }),
+  ];
+}

@@ -11,6 +11,7 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addElement, elementsMap, moveElements, updateElement } from '../../../workshops/board/doc';
+import { authorOf } from '../lib/client';
 import type { FromWorker, ToWorker, WorkerPlan } from './protocol';
 
 process.setMaxListeners(0); // every provider adds an 'exit' listener
@@ -21,6 +22,8 @@ interface Client {
   doc: Y.Doc;
   provider: WebsocketProvider;
   stickyId: string;
+  /** The participant id of its token: what the server accepts as author. */
+  author: string;
   nextEdit: number;
   nextCursor: number;
   seq: number;
@@ -157,6 +160,7 @@ function connect(
     doc,
     provider,
     stickyId: `bench-${index}`,
+    author: authorOf(token, `bench-${index}`),
     nextEdit: 0,
     nextCursor: 0,
     seq: 0,
@@ -186,7 +190,7 @@ async function setup(p: WorkerPlan): Promise<void> {
       c.doc,
       'sticky',
       { x: (c.index % 10) * 200, y: Math.floor(c.index / 10) * 200, text: 'new idea' },
-      { author: `bench-${c.index}`, id: c.stickyId },
+      { author: c.author, id: c.stickyId },
     );
   }
   const everyoneSeesAll = () => all.every((c) => elementsMap(c.doc).size >= p.clientsPerRoom);

@@ -23,6 +23,7 @@ interface ServerModule {
     databaseUrl?: string;
     redisUrl?: string;
     redisPrefix?: string;
+    writePolicy?: () => () => null;
   }): Promise<StartedServer>;
 }
 
@@ -39,6 +40,9 @@ try {
     // Every simulated participant joins from 127.0.0.1: lift the per-address join limit (the
     // connection limits, which the clients meet, stay at their defaults).
     limits: { joinAttemptsPerMinute: 1_000_000 },
+    // BENCH_WRITE_POLICY=off: every write allowed (the sync suite's policy-cost pair); read
+    // only here, the server itself has no such switch.
+    ...(process.env.BENCH_WRITE_POLICY === 'off' ? { writePolicy: () => () => null } : {}),
     // BENCH_STATIC_DIR: serve another build of the app (e.g. unminified, for profiling).
     ...(process.env.BENCH_STATIC_DIR ? { staticDir: process.env.BENCH_STATIC_DIR } : {}),
     // The scale suite: PostgreSQL + Redis, as with DATABASE_URL / REDIS_URL.

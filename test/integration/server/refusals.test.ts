@@ -17,6 +17,7 @@ import {
   setParticipantRemoved,
   setAnswer,
   setVotes,
+  startVoting,
   writeWorkshop,
 } from '../../../workshops';
 import type { CreateWorkshopResponse } from '../../../workshops';
@@ -214,6 +215,15 @@ describe('roles', () => {
 
   it("a participant cannot change another participant's votes, but can vote", async () => {
     const room = boardRoom(workshop.workshopId, 'define');
+    // Votes count only while a voting round runs on the board (policy-forgery.test.ts).
+    const control = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
+    await synced(control);
+    startVoting(control.doc, {
+      boardId: 'define',
+      frameId: '',
+      votesPerPerson: 5,
+      allowMultiplePerItem: true,
+    });
     const { pa, pb, a, b } = await joinedPair(server, workshop.joinCode, room, open);
     const id = addElement(
       a.doc,
