@@ -135,7 +135,8 @@ export const APP_NS = defineStrings('app', {
       'others-votes': 'You can only change your own votes.',
       'not-allowed': 'This change is not allowed and was not saved.',
       'template-item': 'This is part of the template: only the facilitator can change it.',
-      'vote-cap': 'Your vote was not counted: no voting round runs here, or your votes are used up.',
+      'vote-cap':
+        'Your vote was not counted: no voting round runs here, or your votes are used up.',
     },
     presence: {
       here: 'Here',
