@@ -3,7 +3,7 @@
  * server and kept on the device), the top bar (boards, state, who is here, language), the
  * facilitator's slots, and the board canvas.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type * as Y from 'yjs';
 import type { BoardEntry, Participant, Role } from '../../workshops';
@@ -22,7 +22,8 @@ import {
 } from '../../workshops';
 import type { Board } from '../board';
 import { BoardCanvas, createBoard } from '../board';
-import { FacilitatorPanel, SessionBar } from '../facilitator';
+import { FacilitatorPanel, SessionBar, SummonNotice } from '../facilitator';
+import { roamedAway, useRoaming } from '../facilitator/roaming';
 import { useT } from '../i18n';
 import { PresenceList } from '../presence/PresenceList';
 import type { PresentPerson } from '../presence/PresenceList';
@@ -47,6 +48,19 @@ import { APP_NS } from './strings';
 
 /** A frame to centre on a board that is about to open (`WorkshopSession.navigate`). */
 let pendingFrame: { boardId: string; frameId: string } | null = null;
+
+/** The board open now, to centre a frame on it without a route change. */
+let openEngine: { boardId: string; board: Board } | null = null;
+
+/** Opens a board of the workshop, centring `frameId` there once its content has arrived. */
+function openBoard(workshopId: string, boardId: string, frameId: string | null): void {
+  if (openEngine?.boardId === boardId) {
+    if (frameId && openEngine.board.get(frameId)) openEngine.board.centreOn(frameId);
+    return;
+  }
+  pendingFrame = frameId ? { boardId, frameId } : null;
+  navigate(`/w/${workshopId}/${boardId}`);
+}
 
 /** Re-renders when a Y type changes (deeply). */
 function useY<T>(type: Y.AbstractType<unknown>, read: () => T): T {
@@ -133,6 +147,23 @@ function Workshop({ identity, boardId }: { identity: Identity; boardId: string |
     if (current && current !== boardId) navigate(`/w/${identity.workshopId}/${current}`, true);
   }, [current, boardId, identity.workshopId]);
 
+  // The facilitator's summons move this person once each; the route stays theirs otherwise.
+  const currentRef = useRef(current);
+  currentRef.current = current;
+  const currentBoardId = useCallback(() => currentRef.current, []);
+  const open = useCallback(
+    (id: string, frameId: string | null) => openBoard(identity.workshopId, id, frameId),
+    [identity.workshopId],
+  );
+  useRoaming({
+    workshopId: identity.workshopId,
+    controlDoc: control.doc,
+    synced: controlState.synced,
+    isFacilitator: identity.role === 'facilitator',
+    currentBoardId,
+    open,
+  });
+
   if (controlState.status === 'refused') {
     return <Refused code={controlState.closeCode} identity={identity} />;
   }
@@ -214,6 +245,13 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     [sync, user, identity.role],
   );
   useEffect(() => () => board.destroy(), [board]);
+  useEffect(() => {
+    const mine = { boardId, board };
+    openEngine = mine;
+    return () => {
+      if (openEngine === mine) openEngine = null;
+    };
+  }, [board, boardId]);
   useEffect(() => () => sync.destroy(), [sync]);
   const syncState = useStore(sync.state);
   // The control room's awareness says who is in the workshop and on which board (the board's
@@ -310,22 +348,18 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     boardDoc: sync.doc,
     boardAwareness: sync.provider.awareness,
     connection: syncState.status,
-    navigate: (id, options) => {
-      if (id === boardId) {
-        if (options?.frameId) board.centreOn(options.frameId);
-        return;
-      }
-      // The next board centres the frame once its content has arrived.
-      pendingFrame = options?.frameId ? { boardId: id, frameId: options.frameId } : null;
-      navigate(`/w/${identity.workshopId}/${id}`);
-    },
+    navigate: (id, options) => openBoard(identity.workshopId, id, options?.frameId ?? null),
     clockOffset,
     board,
   };
 
   if (syncState.status === 'refused')
     return <Refused code={syncState.closeCode} identity={identity} />;
-  const go = (id: string) => navigate(`/w/${identity.workshopId}/${id}`);
+  // Going elsewhere by one's own choice ends following the facilitator.
+  const go = (id: string) => {
+    if (id !== boardId) roamedAway(identity.workshopId, control.doc);
+    navigate(`/w/${identity.workshopId}/${id}`);
+  };
   return (
     <WorkshopContext.Provider value={session}>
       <div className="shell">
@@ -382,6 +416,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
           <BoardCanvas board={board} />
           {identity.role === 'facilitator' && <FacilitatorPanel />}
         </div>
+        <SummonNotice />
         {toast && (
           <div className="toast" role="alert">
             {toast}

@@ -4,7 +4,8 @@
  * rounds. For participants it also carries out the facilitator's moves (summon, follow, silent
  * rounds, voting clicks).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import type { StickyElement } from '../../workshops';
 import {
   ballot,
@@ -18,6 +19,7 @@ import {
 import { useWorkshop } from '../app/context';
 import { useT } from '../i18n';
 import { formatClock, useLive, useServerNow } from './hooks';
+import { followAgain, roamedAway, roamingStore } from './roaming';
 import { FACILITATOR_NS } from './strings';
 
 export function SessionBar() {
@@ -28,15 +30,6 @@ export function SessionBar() {
   const [showInfo, setShowInfo] = useState(false);
   const isFacilitator = ctx.role === 'facilitator';
   const board = ctx.board;
-
-  // Summon: each new summon moves this device once (participants and viewers).
-  const lastSummon = useRef<number>(0);
-  useEffect(() => {
-    if (isFacilitator || !live.summon || live.summon.at <= lastSummon.current) return;
-    lastSummon.current = live.summon.at;
-    if (live.summon.boardId !== ctx.boardId) ctx.navigate(live.summon.boardId);
-    else if (live.frameId) board.centreOn(live.frameId);
-  }, [live.summon, live.frameId, isFacilitator, ctx, board]);
 
   // After arriving on the facilitator's board, centre the activity's frame once it has loaded.
   useEffect(() => {
@@ -58,9 +51,12 @@ export function SessionBar() {
     return unsub;
   }, [live.frameId, live.boardId, ctx.boardId, isFacilitator, board]);
 
-  // Follow mode: participants' view follows the facilitator's (published in control awareness).
+  // Follow mode: the view of those who follow follows the facilitator's (published in control
+  // awareness); each person may leave it (web/facilitator/roaming.ts).
+  const roaming = useStore(roamingStore(ctx.workshopId));
+  const following = roaming.following;
   useEffect(() => {
-    if (isFacilitator || !live.follow) return;
+    if (isFacilitator || !following) return;
     const aw = ctx.controlAwareness;
     const apply = () => {
       for (const state of aw.getStates().values()) {
@@ -82,7 +78,7 @@ export function SessionBar() {
     apply();
     aw.on('change', apply);
     return () => aw.off('change', apply);
-  }, [live.follow, isFacilitator, ctx, board]);
+  }, [following, isFacilitator, ctx, board]);
 
   // The facilitator publishes their view (centre + zoom) for follow mode, throttled.
   useEffect(() => {
@@ -154,7 +150,7 @@ export function SessionBar() {
   const stickies = voting ? ballot(board.state.elements.values(), voting) : [];
   const used = voting ? votesUsed(stickies as StickyElement[], ctx.participantId) : 0;
 
-  if (!session && !voting && !silentRound) return null;
+  if (!session && !voting && !silentRound && !live.follow) return null;
   return (
     <div className="session-bar" role="region" aria-label={t('bar.agenda')}>
       {session ? (
@@ -197,17 +193,33 @@ export function SessionBar() {
       )}
       {voting?.revealed && <span className="sb-note">{t('bar.revealed')}</span>}
       {silentRound && !isFacilitator && <span className="sb-note">{t('bar.silent')}</span>}
-      {live.follow && !isFacilitator && <span className="sb-note">{t('bar.following')}</span>}
+      {live.follow && !isFacilitator && (
+        <span className="sb-note sb-follow">
+          {following ? t('bar.following') : t('bar.followOffer')}{' '}
+          <button
+            type="button"
+            className="btn sb-follow-toggle"
+            aria-pressed={following}
+            onClick={() =>
+              following
+                ? roamedAway(ctx.workshopId, ctx.controlDoc)
+                : followAgain(ctx.workshopId, ctx.controlDoc)
+            }
+          >
+            {following ? t('bar.stopFollowing') : t('bar.follow')}
+          </button>
+        </span>
+      )}
       {!isFacilitator && live.boardId && live.boardId !== ctx.boardId && (
         <button
           type="button"
           className="btn sb-back"
-          onClick={() =>
+          onClick={() => {
             ctx.navigate(
               live.boardId ?? ctx.boardId,
               live.frameId ? { frameId: live.frameId } : undefined,
-            )
-          }
+            );
+          }}
         >
           {t('bar.back')}
         </button>
@@ -218,6 +230,36 @@ export function SessionBar() {
           <p>{activity.instructions}</p>
         </div>
       )}
+    </div>
+  );
+}
+
+/** After a summon moved this person: says so, with the way back; gone after a while. */
+export function SummonNotice() {
+  const ctx = useWorkshop();
+  const { t } = useT(FACILITATOR_NS);
+  const store = roamingStore(ctx.workshopId);
+  const brought = useStore(store, (s) => s.brought);
+  useEffect(() => {
+    if (!brought) return;
+    const timer = setTimeout(() => store.setState({ brought: null }), 12_000);
+    return () => clearTimeout(timer);
+  }, [brought, store]);
+  if (!brought || ctx.role === 'facilitator') return null;
+  return (
+    <div className="toast toast-summon" role="status">
+      {t('bar.brought')}{' '}
+      <button
+        type="button"
+        className="btn"
+        onClick={() => {
+          store.setState({ brought: null });
+          roamedAway(ctx.workshopId, ctx.controlDoc);
+          ctx.navigate(brought.from);
+        }}
+      >
+        {t('bar.broughtBack')}
+      </button>
     </div>
   );
 }
