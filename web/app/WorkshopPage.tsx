@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type * as Y from 'yjs';
-import type { BoardEntry, Participant, Role } from '../../workshops';
+import type { BoardEntry, LiveState, Participant, Role } from '../../workshops';
 import {
   boardRoom,
   boardsMap,
@@ -45,6 +45,12 @@ import {
   takeFragmentToken,
 } from './storage';
 import { APP_NS } from './strings';
+
+declare global {
+  interface Window {
+    __werkbankControl?: { doc: Y.Doc; live: () => LiveState };
+  }
+}
 
 /** A frame to centre on a board that is about to open (`WorkshopSession.navigate`). */
 let pendingFrame: { boardId: string; frameId: string } | null = null;
@@ -124,6 +130,10 @@ function Workshop({ identity, boardId }: { identity: Identity; boardId: string |
     [identity],
   );
   useEffect(() => () => control.destroy(), [control]);
+  useEffect(() => {
+    // For tests and debugging, beside `window.__werkbank` (web/board/canvas/BoardCanvas.tsx).
+    window.__werkbankControl = { doc: control.doc, live: () => readLive(control.doc) };
+  }, [control]);
   const controlState = useStore(control.state);
   const [clockOffset, setClockOffset] = useState(0);
   useEffect(() => {
@@ -308,23 +318,36 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
         : null;
   useEffect(() => board.setReadOnly(readOnly), [board, readOnly]);
 
-  // Refused writes: a short, translated message.
+  // Refused writes: a short, translated message, only after this person tried one (a board
+  // opened or loaded from the device is no attempt, whatever the handshake carries).
   const [toast, setToast] = useState<string | null>(null);
   useEffect(() => {
-    const show = (d: { reason: string } | null) => {
-      if (!d) return;
+    const tried = { board: false, control: false };
+    const onBoard = (_u: Uint8Array, origin: unknown) => {
+      if (origin === board.origin) tried.board = true;
+    };
+    const onControl = (_u: Uint8Array, origin: unknown) => {
+      if (origin !== control.provider && origin !== control.local) tried.control = true;
+    };
+    sync.doc.on('update', onBoard);
+    control.doc.on('update', onControl);
+    const show = (d: { reason: string } | null, which: keyof typeof tried) => {
+      if (!d || !tried[which]) return;
+      tried[which] = false;
       setToast(t(`denied.${d.reason}`, { defaultValue: d.reason }));
     };
     const unsubs = [
-      sync.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied)),
+      () => sync.doc.off('update', onBoard),
+      () => control.doc.off('update', onControl),
+      sync.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied, 'board')),
       sync.state.subscribe((s, prev) => {
         if (s.rescued !== null && prev.rescued === null)
           setToast(t(s.rescued > 0 ? 'renewed' : 'renewedNone'));
       }),
-      control.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied)),
+      control.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied, 'control')),
     ];
     return () => unsubs.forEach((u) => u());
-  }, [sync, control, t]);
+  }, [sync, control, board, t]);
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => setToast(null), 4000);
@@ -373,6 +396,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
               <button
                 key={b.id}
                 type="button"
+                data-board={b.id}
                 aria-current={b.id === boardId ? 'page' : undefined}
                 title={b.title}
                 onClick={() => go(b.id)}

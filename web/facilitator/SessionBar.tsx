@@ -210,7 +210,7 @@ export function SessionBar() {
           </button>
         </span>
       )}
-      {!isFacilitator && live.boardId && live.boardId !== ctx.boardId && (
+      {!isFacilitator && !following && live.boardId && live.boardId !== ctx.boardId && (
         <button
           type="button"
           className="btn sb-back"

@@ -139,7 +139,11 @@ export function startSession(doc: Y.Doc, session: Session, now: number): void {
   });
 }
 
-/** Goes to an activity of the running session (next, previous or any). */
+/**
+ * Goes to an activity of the running session (next, previous or any): the room's board and
+ * frame move (those on that board see the frame centred; others are offered the way there), but
+ * nobody is carried off a board they chose (workshops/facilitation/roaming.ts).
+ */
 export function startActivity(doc: Y.Doc, session: Session, activityId: string, now: number): void {
   const activity = session.activities.find((a) => a.id === activityId);
   if (!activity) return;
@@ -149,7 +153,6 @@ export function startActivity(doc: Y.Doc, session: Session, activityId: string, 
     boardId: session.boardId,
     frameId: activity.frameId || null,
     timer: startTimer(activity.minutes, now),
-    summon: { at: now, boardId: session.boardId },
   });
 }
 

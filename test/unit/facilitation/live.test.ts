@@ -62,8 +62,11 @@ describe('timeline', () => {
     startSession(doc, session, 0);
     expect(nextActivityId(session, 'a1')).toBe('a2');
     expect(nextActivityId(session, 'a2')).toBeNull();
+    const summoned = readLive(doc).summon;
     startActivity(doc, session, 'a2', 5_000);
     expect(readLive(doc)).toMatchObject({ activityId: 'a2', frameId: 'f-lanes' });
+    // The next activity is no summon: who roams elsewhere stays there.
+    expect(readLive(doc).summon).toEqual(summoned);
     expect(remainingMs(readLive(doc).timer, 5_000)).toBe(15 * 60_000);
     endSession(doc);
     expect(readLive(doc)).toMatchObject({ sessionId: null, activityId: null, timer: null });
