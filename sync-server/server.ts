@@ -57,6 +57,8 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** Honour X-Forwarded-For (behind a reverse proxy). */
   trustProxy?: boolean;
+  /** The address others use to reach this server (QR code, room screen); GET /api/config. */
+  publicUrl?: string | null;
 }
 
 export interface RunningServer {
@@ -105,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       options.limits?.joinAttemptsPerMinute ?? LIMITS.joinAttemptsPerMinute * 10,
     ),
     trustProxy: options.trustProxy ?? false,
+    publicUrl: options.publicUrl ?? null,
     log,
   };
 

@@ -22,6 +22,7 @@ import {
 } from '../../workshops';
 import type { Board } from '../board';
 import { BoardCanvas, createBoard } from '../board';
+import { Icon } from '../board/ui/icons';
 import { FacilitatorPanel, SessionBar, SummonNotice } from '../facilitator';
 import { roamedAway, useRoaming } from '../facilitator/roaming';
 import { useT } from '../i18n';
@@ -403,8 +404,8 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
               >
                 {b.title}
                 {isBoardLocked(control.doc, b.id) && (
-                  <span className="lock" aria-label={t('status.locked')}>
-                    🔒
+                  <span className="lock" role="img" aria-label={t('status.locked')}>
+                    <Icon name="lock" size={13} />
                   </span>
                 )}
               </button>

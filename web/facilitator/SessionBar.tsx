@@ -10,12 +10,14 @@ import type { StickyElement } from '../../workshops';
 import {
   ballot,
   isPaused,
-  nextVote,
   previousVote,
+  rankResults,
   remainingMs,
   setVotes,
-  votesUsed,
+  tapVote,
+  votesLeft,
 } from '../../workshops';
+import { useBoardState } from '../board/use-board';
 import { useWorkshop } from '../app/context';
 import { useT } from '../i18n';
 import { formatClock, useLive, useServerNow } from './hooks';
@@ -114,7 +116,8 @@ export function SessionBar() {
     board.store.setState({ hiddenSilentRound: isFacilitator ? null : silentRound });
   }, [board, silentRound, isFacilitator]);
 
-  // Voting: a click on a sticky is a vote (Alt-click takes one back); counts hidden until revealed.
+  // Voting: a tap or click on a note adds a vote, or takes one back (tapVote); Alt-click also
+  // takes one back. Counts are hidden until revealed; one's own dots are always drawn.
   const voting = live.voting && live.voting.boardId === ctx.boardId ? live.voting : null;
   useEffect(() => {
     board.store.setState({ votesHidden: !!voting && !voting.revealed && !isFacilitator });
@@ -133,7 +136,7 @@ export function SessionBar() {
       const stickies = ballot(board.state.elements.values(), voting);
       const count = alt
         ? previousVote(target, ctx.participantId)
-        : nextVote(voting, stickies, target, ctx.participantId);
+        : tapVote(voting, stickies, target, ctx.participantId);
       if (count !== null) board.transact(() => setVotes(board.doc, id, ctx.participantId, count));
       return true;
     };
@@ -142,13 +145,16 @@ export function SessionBar() {
       board.clickHandler = null;
     };
   }, [board, voting, isFacilitator, ctx.role, ctx.participantId]);
+  // The count left and the results follow every vote as it lands.
+  useBoardState(board, (s) => s.version);
+  const [showResults, setShowResults] = useState(false);
 
   const session = sessions.find((s) => s.id === live.sessionId);
   const activity = session?.activities.find((a) => a.id === live.activityId);
-  const left = remainingMs(live.timer, now);
-  const up = left !== null && left <= 0;
+  const timeLeft = remainingMs(live.timer, now);
+  const up = timeLeft !== null && timeLeft <= 0;
   const stickies = voting ? ballot(board.state.elements.values(), voting) : [];
-  const used = voting ? votesUsed(stickies as StickyElement[], ctx.participantId) : 0;
+  const left = voting ? votesLeft(voting, stickies, ctx.participantId) : 0;
 
   if (!session && !voting && !silentRound && !live.follow) return null;
   return (
@@ -168,15 +174,15 @@ export function SessionBar() {
               {t('bar.activity')}: <strong>{activity.title}</strong>
             </button>
           )}
-          {left !== null && (
+          {timeLeft !== null && (
             <span
               className={`sb-timer${up ? ' is-up' : ''}${isPaused(live.timer) ? ' is-paused' : ''}`}
               role="timer"
               aria-live={up ? 'assertive' : 'off'}
               aria-label={t('bar.remaining')}
-              data-remaining={Math.round(left / 1000)}
+              data-remaining={Math.round(timeLeft / 1000)}
             >
-              {up ? t('bar.timeUp') : formatClock(left)}
+              {up ? t('bar.timeUp') : formatClock(timeLeft)}
               {isPaused(live.timer) && <small> · {t('bar.paused')}</small>}
             </span>
           )}
@@ -185,13 +191,37 @@ export function SessionBar() {
         <span className="sb-session">{t('bar.noSession')}</span>
       )}
       {voting && ctx.role === 'participant' && (
-        <span className="sb-note" role="status">
-          {used >= voting.votesPerPerson
-            ? t('bar.votingDone')
-            : t('bar.voting', { left: voting.votesPerPerson - used, total: voting.votesPerPerson })}
+        <span className="sb-note sb-votes" role="status" data-left={left}>
+          <span className="sb-dots" aria-hidden="true">
+            {Array.from({ length: Math.min(voting.votesPerPerson, 10) }, (_, i) => (
+              <span
+                key={i}
+                className={i < left ? 'sb-dot' : 'sb-dot is-used'}
+                style={{ background: i < left ? ctx.user.color : undefined }}
+              />
+            ))}
+          </span>
+          {left > 0
+            ? t('bar.votesLeft', { left, total: voting.votesPerPerson })
+            : t('bar.votingDone')}
         </span>
       )}
-      {voting?.revealed && <span className="sb-note">{t('bar.revealed')}</span>}
+      {voting?.revealed && (
+        <button
+          type="button"
+          className="btn sb-results-toggle"
+          aria-expanded={showResults}
+          onClick={() => setShowResults((v) => !v)}
+        >
+          {t('bar.revealed')}
+        </button>
+      )}
+      {voting?.revealed && showResults && (
+        <div className="sb-info sb-results" role="note">
+          <strong>{t('bar.results')}</strong>
+          <RankedResults stickies={stickies} />
+        </div>
+      )}
       {silentRound && !isFacilitator && <span className="sb-note">{t('bar.silent')}</span>}
       {live.follow && !isFacilitator && (
         <span className="sb-note sb-follow">
@@ -261,5 +291,23 @@ export function SummonNotice() {
         {t('bar.broughtBack')}
       </button>
     </div>
+  );
+}
+
+/** The ranked results of a round (equal counts share a rank), for everyone once revealed. */
+export function RankedResults({ stickies, max = 10 }: { stickies: StickyElement[]; max?: number }) {
+  const { t } = useT(FACILITATOR_NS);
+  const results = rankResults(stickies);
+  if (results.length === 0) return <p className="fp-note">{t('panel.noVotes')}</p>;
+  return (
+    <ol className="fp-results">
+      {results.slice(0, max).map((r) => (
+        <li key={r.id} data-rank={r.rank}>
+          <span className="fp-rank">{r.rank}.</span>
+          <span>{r.text || '—'}</span>
+          <strong>{r.votes}</strong>
+        </li>
+      ))}
+    </ol>
   );
 }

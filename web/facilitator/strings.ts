@@ -18,10 +18,12 @@ export const FACILITATOR_NS = defineStrings('facilitator', {
       follow: 'Volgen',
       brought: 'De begeleider heeft je hierheen gebracht.',
       broughtBack: 'Terug naar waar ik was',
-      voting:
-        'Stemronde: klik op notities om te stemmen ({{left}} van {{total}} over). Klik nogmaals met Alt om terug te nemen.',
-      votingDone: 'Stemronde: al je stemmen zijn uitgebracht.',
-      revealed: 'Uitslag zichtbaar',
+      votesLeft:
+        'Stemronde: nog {{left}} van {{total}} stemmen. Tik op een notitie om te stemmen, nog eens om terug te nemen.',
+      votingDone:
+        'Stemronde: al je stemmen zijn uitgebracht. Tik op een notitie met jouw stip om terug te nemen.',
+      revealed: 'Uitslag',
+      results: 'Uitslag van de stemronde',
       silent: 'Stil brainstormen: je ziet alleen je eigen nieuwe notities.',
     },
     panel: {
@@ -127,10 +129,11 @@ export const FACILITATOR_NS = defineStrings('facilitator', {
       follow: 'Follow',
       brought: 'The facilitator brought you here.',
       broughtBack: 'Back to where I was',
-      voting:
-        'Voting round: click notes to vote ({{left}} of {{total}} left). Alt-click to take a vote back.',
-      votingDone: 'Voting round: all your votes are cast.',
-      revealed: 'Results shown',
+      votesLeft:
+        'Voting round: {{left}} of {{total}} votes left. Tap a note to vote, tap it again to take the vote back.',
+      votingDone: 'Voting round: all your votes are cast. Tap a note with your dot to take it back.',
+      revealed: 'Results',
+      results: 'Results of the voting round',
       silent: 'Silent brainstorm: you only see your own new notes.',
     },
     panel: {

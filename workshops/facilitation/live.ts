@@ -124,6 +124,27 @@ export function addTime(doc: Y.Doc, ms: number, now: number): void {
   else write(doc, { timer: { ...timer, durationMs: timer.durationMs + ms } });
 }
 
+/**
+ * The running activity's minutes changed in the agenda: the timer takes the new length, as if
+ * it had been started with it (time already spent stays spent; paused stays paused).
+ */
+export function retimeActivity(doc: Y.Doc, activityId: string, minutes: number): void {
+  const live = readLive(doc);
+  const { timer } = live;
+  if (!timer || live.activityId !== activityId) return;
+  const durationMs = Math.max(0, minutes) * 60_000;
+  const delta = durationMs - timer.durationMs;
+  if (delta === 0) return;
+  write(doc, {
+    timer: {
+      ...timer,
+      durationMs,
+      pausedRemainingMs:
+        timer.pausedRemainingMs === null ? null : Math.max(0, timer.pausedRemainingMs + delta),
+    },
+  });
+}
+
 // ---- the timeline -------------------------------------------------------------------------
 
 /** Starts a session at its first activity: moves the room to its board and frame. */

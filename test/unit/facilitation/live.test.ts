@@ -14,6 +14,7 @@ import {
   readLive,
   remainingMs,
   resumeTimer,
+  retimeActivity,
   setVotes,
   startActivity,
   startSession,
@@ -70,6 +71,18 @@ describe('timeline', () => {
     expect(remainingMs(readLive(doc).timer, 5_000)).toBe(15 * 60_000);
     endSession(doc);
     expect(readLive(doc)).toMatchObject({ sessionId: null, activityId: null, timer: null });
+  });
+
+  it('changing the running activity’s minutes changes its timer (and only that one’s)', () => {
+    const doc = new Y.Doc();
+    startSession(doc, session, 0);
+    retimeActivity(doc, 'a2', 30);
+    expect(remainingMs(readLive(doc).timer, 60_000)).toBe(9 * 60_000);
+    retimeActivity(doc, 'a1', 4);
+    expect(remainingMs(readLive(doc).timer, 60_000)).toBe(3 * 60_000);
+    pauseTimer(doc, 60_000);
+    retimeActivity(doc, 'a1', 6);
+    expect(remainingMs(readLive(doc).timer, 120_000)).toBe(5 * 60_000);
   });
 
   it('pause keeps the remaining time; resume continues from it', () => {
