@@ -28,7 +28,16 @@ export const FACILITATOR_NS = defineStrings('facilitator', {
     },
     panel: {
       open: 'Regie',
-      close: 'Regie sluiten',
+      close: 'Regie inklappen',
+      agenda: 'Agenda en tijd',
+      restart: 'Opnieuw',
+      confirmRestart:
+        '“{{title}}” is al afgerond. Opnieuw starten? Iedereen gaat dan weer naar het begin van deze sessie.',
+      followOn: 'volgen aan',
+      locked: 'vergrendeld',
+      votesCast_one: '{{count}} stem',
+      votesCast_other: '{{count}} stemmen',
+      joinAt: 'Deelnemen via {{url}}',
       title: 'Regie',
       sessions: 'Sessies',
       start: 'Start',
@@ -43,7 +52,7 @@ export const FACILITATOR_NS = defineStrings('facilitator', {
       minutes: '{{count}} min',
       endsAt: 'Eindigt om {{time}}',
       total: 'Totaal {{minutes}} minuten',
-      room: 'De zaal',
+      room: 'Borden en de zaal',
       follow: 'Volg mij',
       bring: 'Iedereen hierheen',
       lock: 'Bord vergrendelen',
@@ -131,7 +140,8 @@ export const FACILITATOR_NS = defineStrings('facilitator', {
       broughtBack: 'Back to where I was',
       votesLeft:
         'Voting round: {{left}} of {{total}} votes left. Tap a note to vote, tap it again to take the vote back.',
-      votingDone: 'Voting round: all your votes are cast. Tap a note with your dot to take it back.',
+      votingDone:
+        'Voting round: all your votes are cast. Tap a note with your dot to take it back.',
       revealed: 'Results',
       results: 'Results of the voting round',
       silent: 'Silent brainstorm: you only see your own new notes.',

@@ -341,6 +341,8 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
   };
 
   const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    // A feature takes the clicks (voting): a second tap on a note takes a vote back, no edit.
+    if (board.clickHandler) return;
     const w = world(local(e));
     const hit = board.hitTest(w);
     if (hit) {
