@@ -149,6 +149,18 @@ export function SessionBar() {
   useBoardState(board, (s) => s.version);
   const [showResults, setShowResults] = useState(false);
 
+  // Escape closes the open popover (instructions, results), as any popover.
+  useEffect(() => {
+    if (!showInfo && !showResults) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setShowInfo(false);
+      setShowResults(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [showInfo, showResults]);
+
   const session = sessions.find((s) => s.id === live.sessionId);
   const activity = session?.activities.find((a) => a.id === live.activityId);
   const timeLeft = remainingMs(live.timer, now);
@@ -201,9 +213,12 @@ export function SessionBar() {
               />
             ))}
           </span>
-          {left > 0
-            ? t('bar.votesLeft', { left, total: voting.votesPerPerson })
-            : t('bar.votingDone')}
+          <strong>
+            {left > 0
+              ? t('bar.votesLeft', { left, total: voting.votesPerPerson })
+              : t('bar.votingDone')}
+          </strong>
+          <span className="sb-hint">{left > 0 ? t('bar.voteHint') : t('bar.voteBackHint')}</span>
         </span>
       )}
       {voting?.revealed && (

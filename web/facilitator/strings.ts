@@ -18,10 +18,10 @@ export const FACILITATOR_NS = defineStrings('facilitator', {
       follow: 'Volgen',
       brought: 'De begeleider heeft je hierheen gebracht.',
       broughtBack: 'Terug naar waar ik was',
-      votesLeft:
-        'Stemronde: nog {{left}} van {{total}} stemmen. Tik op een notitie om te stemmen, nog eens om terug te nemen.',
-      votingDone:
-        'Stemronde: al je stemmen zijn uitgebracht. Tik op een notitie met jouw stip om terug te nemen.',
+      votesLeft: 'Stemronde: nog {{left}} van {{total}} stemmen',
+      voteHint: 'Tik op een notitie om te stemmen, nog eens om je stem terug te nemen.',
+      votingDone: 'Stemronde: al je stemmen zijn uitgebracht',
+      voteBackHint: 'Tik op een notitie met jouw stip om die stem terug te nemen.',
       revealed: 'Uitslag',
       results: 'Uitslag van de stemronde',
       silent: 'Stil brainstormen: je ziet alleen je eigen nieuwe notities.',
