@@ -457,6 +457,10 @@ function SessionItem({
   const ctx = useWorkshop();
   const { t, i18n } = useT(FACILITATOR_NS);
   const [expanded, setExpanded] = useState(isRunning);
+  // The running session's agenda opens by itself (its minutes and steps are what changes now).
+  useEffect(() => {
+    if (isRunning) setExpanded(true);
+  }, [isRunning]);
   const doc = ctx.controlDoc;
   const ends = sessionEndsAt(session);
   const toLocalInput = (ms: number) => {
