@@ -11,6 +11,7 @@ import {
   boardRoom,
   boardsMap,
   controlRoom,
+  displayBoardTitle,
   isBoardLocked,
   liveMap,
   locksMap,
@@ -225,7 +226,8 @@ interface BoardViewProps {
 }
 
 function BoardView({ identity, control, boards, boardId, title, clockOffset }: BoardViewProps) {
-  const { t } = useT(APP_NS);
+  const { t, i18n } = useT(APP_NS);
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
   // A new generation after the server refused our copy as stale: load the board anew.
   const [generation, setGeneration] = useState(0);
   const sync = useMemo(
@@ -399,10 +401,10 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
                 type="button"
                 data-board={b.id}
                 aria-current={b.id === boardId ? 'page' : undefined}
-                title={b.title}
+                title={displayBoardTitle(b, lang)}
                 onClick={() => go(b.id)}
               >
-                {b.title}
+                {displayBoardTitle(b, lang)}
                 {isBoardLocked(control.doc, b.id) && (
                   <span className="lock" role="img" aria-label={t('status.locked')}>
                     <Icon name="lock" size={13} />
@@ -419,7 +421,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
           >
             {boards.map((b) => (
               <option key={b.id} value={b.id}>
-                {b.title}
+                {displayBoardTitle(b, lang)}
               </option>
             ))}
           </select>

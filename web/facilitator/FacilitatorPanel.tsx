@@ -7,11 +7,13 @@ import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Session } from '../../workshops';
 import {
+  DEFAULT_VOTES,
   addActivity,
   addTime,
   ballot,
   boardRoom,
   canPullInto,
+  displaySession,
   endSession,
   endSilent,
   endVoting,
@@ -170,7 +172,7 @@ export function FacilitatorPanel() {
   const now = () => Date.now() + ctx.clockOffset;
   const running = sessions.find((s) => s.id === live.sessionId);
   const locked = isBoardLocked(doc, ctx.boardId);
-  const [votesPer, setVotesPer] = useState(3);
+  const [votesPer, setVotesPer] = useState(DEFAULT_VOTES);
   const [multiple, setMultiple] = useState(false);
   const [pulled, setPulled] = useState<string | null>(null);
 
@@ -266,7 +268,7 @@ export function FacilitatorPanel() {
       >
         {running && (
           <div className="fp-live">
-            <h4>{running.title}</h4>
+            <h4>{displaySession(running, i18n.language === 'en' ? 'en' : 'nl').title}</h4>
             <div className="fp-row">
               <button
                 type="button"
@@ -476,7 +478,7 @@ function SessionItem({
           aria-expanded={expanded}
           onClick={() => setExpanded((v) => !v)}
         >
-          <strong>{session.title}</strong>
+          <strong>{displaySession(session, i18n.language === 'en' ? 'en' : 'nl').title}</strong>
           <small>
             {t(`panel.${session.status}`)} ·{' '}
             {t('panel.total', { minutes: sessionMinutes(session) })}

@@ -9,6 +9,7 @@ import { useStore } from 'zustand';
 import type { StickyElement } from '../../workshops';
 import {
   ballot,
+  displaySession,
   isPaused,
   previousVote,
   rankResults,
@@ -26,7 +27,7 @@ import { FACILITATOR_NS } from './strings';
 
 export function SessionBar() {
   const ctx = useWorkshop();
-  const { t } = useT(FACILITATOR_NS);
+  const { t, i18n } = useT(FACILITATOR_NS);
   const { live, sessions } = useLive(ctx.controlDoc);
   const now = useServerNow(ctx.clockOffset);
   const [showInfo, setShowInfo] = useState(false);
@@ -161,7 +162,11 @@ export function SessionBar() {
     return () => window.removeEventListener('keydown', onKey);
   }, [showInfo, showResults]);
 
-  const session = sessions.find((s) => s.id === live.sessionId);
+  // Shipped agenda texts in this person's language, with the round's actual number of votes.
+  const stored = sessions.find((s) => s.id === live.sessionId);
+  const session = stored
+    ? displaySession(stored, i18n.language === 'en' ? 'en' : 'nl', voting?.votesPerPerson)
+    : undefined;
   const activity = session?.activities.find((a) => a.id === live.activityId);
   const timeLeft = remainingMs(live.timer, now);
   const up = timeLeft !== null && timeLeft <= 0;

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Circle, Group, Rect, Text } from 'react-konva';
 import type { StickyElement } from '../../../workshops';
-import { CATEGORIES, STICKY_FILL, totalVotes } from '../../../workshops';
+import { CATEGORIES, STICKY_FILL, displayText, totalVotes } from '../../../workshops';
 import { BOARD_FONT, STICKY_PAD as PAD, stickyFontSize } from './fit-text';
 import type { RendererProps } from './types';
 
@@ -14,9 +14,11 @@ export const StickyRenderer = memo(function StickyRenderer({
   editing,
   showVotes,
   voter,
+  lang,
 }: RendererProps<StickyElement>) {
   const fill = STICKY_FILL[el.color];
-  const fontSize = stickyFontSize(el.text, el.w, el.h, !!el.source);
+  const text = displayText(el, lang);
+  const fontSize = stickyFontSize(text, el.w, el.h, !!el.source);
   const votes = showVotes ? totalVotes(el) : 0;
   const mine = voter ? Math.min(MAX_OWN_DOTS, el.votes[voter.id] ?? 0) : 0;
   return (
@@ -39,7 +41,7 @@ export const StickyRenderer = memo(function StickyRenderer({
           y={PAD + (el.source ? 12 : 0)}
           width={el.w - PAD * 2}
           height={el.h - PAD * 2 - (el.source ? 12 : 0)}
-          text={el.text}
+          text={text}
           fontSize={fontSize}
           lineHeight={1.2}
           fontFamily={BOARD_FONT}

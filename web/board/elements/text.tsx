@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Text } from 'react-konva';
 import type { TextElement } from '../../../workshops';
+import { displayText } from '../../../workshops';
 import type { RendererProps } from './types';
 import { BOARD_FONT } from './fit-text';
 
@@ -8,6 +9,7 @@ export const TextRenderer = memo(function TextRenderer({
   el,
   pos,
   editing,
+  lang,
 }: RendererProps<TextElement>) {
   return (
     <Text
@@ -17,7 +19,7 @@ export const TextRenderer = memo(function TextRenderer({
       y={pos.y}
       width={el.w}
       height={el.h}
-      text={editing ? '' : el.text}
+      text={editing ? '' : displayText(el, lang)}
       fontSize={el.fontSize}
       fontFamily={BOARD_FONT}
       fontStyle={el.fontSize >= 28 ? 'bold' : 'normal'}
