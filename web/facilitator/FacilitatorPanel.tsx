@@ -79,7 +79,7 @@ function saveJson(key: string, value: unknown): void {
 /** The join code (and the address to join at), one glance away inside the workshop. */
 function JoinCode({ compact = false }: { compact?: boolean }) {
   const ctx = useWorkshop();
-  const { t, i18n } = useT(FACILITATOR_NS);
+  const { t } = useT(FACILITATOR_NS);
   const origin = useShareOrigin();
   const [code, setCode] = useState<string | null>(null);
   useEffect(() => {
@@ -150,7 +150,7 @@ function Fold({
 
 export function FacilitatorPanel() {
   const ctx = useWorkshop();
-  const { t } = useT(FACILITATOR_NS);
+  const { t, i18n } = useT(FACILITATOR_NS);
   const [open, setOpenState] = useState(() => loadJson(OPEN_KEY, true));
   const setOpen = (v: boolean) => {
     setOpenState(v);
