@@ -321,13 +321,14 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
         : null;
   useEffect(() => board.setReadOnly(readOnly), [board, readOnly]);
 
-  // Refused writes: a short, translated message, only after this person tried one (a board
-  // opened or loaded from the device is no attempt, whatever the handshake carries).
+  // Refused writes: a short, translated message, only after a write from this page (not what
+  // arrived from the server or loaded from the device: opening a board is no attempt, whatever
+  // the handshake carries).
   const [toast, setToast] = useState<string | null>(null);
   useEffect(() => {
     const tried = { board: false, control: false };
     const onBoard = (_u: Uint8Array, origin: unknown) => {
-      if (origin === board.origin) tried.board = true;
+      if (origin !== sync.provider && origin !== sync.local) tried.board = true;
     };
     const onControl = (_u: Uint8Array, origin: unknown) => {
       if (origin !== control.provider && origin !== control.local) tried.control = true;
@@ -350,7 +351,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
       control.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied, 'control')),
     ];
     return () => unsubs.forEach((u) => u());
-  }, [sync, control, board, t]);
+  }, [sync, control, t]);
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => setToast(null), 4000);

@@ -157,7 +157,7 @@ export function FacilitatorPanel() {
     saveJson(OPEN_KEY, v);
   };
   const [folds, setFolds] = useState<Partial<Record<FoldId, boolean>>>(() =>
-    loadJson(FOLDS_KEY, { people: true }),
+    loadJson(FOLDS_KEY, {}),
   );
   const toggle = (id: FoldId) =>
     setFolds((f) => {

@@ -138,10 +138,10 @@ export const FACILITATOR_NS = defineStrings('facilitator', {
       follow: 'Follow',
       brought: 'The facilitator brought you here.',
       broughtBack: 'Back to where I was',
-      votesLeft:
-        'Voting round: {{left}} of {{total}} votes left. Tap a note to vote, tap it again to take the vote back.',
-      votingDone:
-        'Voting round: all your votes are cast. Tap a note with your dot to take it back.',
+      votesLeft: 'Voting round: {{left}} of {{total}} votes left',
+      voteHint: 'Tap a note to vote, tap it again to take your vote back.',
+      votingDone: 'Voting round: all your votes are cast',
+      voteBackHint: 'Tap a note with your dot to take that vote back.',
       revealed: 'Results',
       results: 'Results of the voting round',
       silent: 'Silent brainstorm: you only see your own new notes.',
