@@ -10,7 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../workshops';
 import type { TestServer } from './helpers/server';
 import { createWorkshop, startAppServer } from './helpers/server';
-import { joinByCode, launchChromium, newPerson, openLink, screenshot } from './helpers/browser';
+import {
+  PHONE,
+  joinByCode,
+  launchChromium,
+  newPerson,
+  openLink,
+  screenshot,
+} from './helpers/browser';
 
 let server: TestServer;
 let workshop: CreateWorkshopResponse;
@@ -110,6 +117,23 @@ describe('the facilitator’s panel', () => {
     await screenshot(fac, 'screens/roomui-panel-collapsed');
     await fac.locator('aside.fp-collapsed .fp-open').click();
     await fac.locator('aside.fp:not(.fp-collapsed)').waitFor();
+  });
+});
+
+describe('the facilitator on a phone', () => {
+  it('starts with the panel folded to a tab with the join code, and opens it over the board', async () => {
+    const phone = (await newPerson(browser, { viewport: PHONE, touch: true })).page;
+    await openLink(
+      phone,
+      `${server.url}/w/${workshop.workshopId}/ideate#token=${workshop.facilitatorToken}`,
+    );
+    await phone.locator('aside.fp-collapsed').waitFor();
+    await expect.poll(() => phone.getByTestId('join-code').textContent()).toBe(workshop.joinCode);
+    await screenshot(phone, 'screens/roomui-panel-phone-folded');
+    await phone.locator('aside.fp-collapsed .fp-open').tap();
+    await phone.locator('aside.fp:not(.fp-collapsed)').waitFor();
+    await screenshot(phone, 'screens/roomui-panel-phone-open');
+    await phone.context().close();
   });
 });
 

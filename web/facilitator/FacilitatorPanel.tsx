@@ -151,7 +151,8 @@ function Fold({
 export function FacilitatorPanel() {
   const ctx = useWorkshop();
   const { t, i18n } = useT(FACILITATOR_NS);
-  const [open, setOpenState] = useState(() => loadJson(OPEN_KEY, true));
+  // Open by default beside a laptop's board; on a phone it would cover the board: folded.
+  const [open, setOpenState] = useState(() => loadJson(OPEN_KEY, window.innerWidth > 720));
   const setOpen = (v: boolean) => {
     setOpenState(v);
     saveJson(OPEN_KEY, v);
