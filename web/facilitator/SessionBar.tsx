@@ -122,16 +122,13 @@ export function SessionBar() {
   const voting = live.voting && live.voting.boardId === ctx.boardId ? live.voting : null;
   useEffect(() => {
     board.store.setState({ votesHidden: !!voting && !voting.revealed && !isFacilitator });
-    if (!voting || ctx.role !== 'participant') {
-      board.clickHandler = null;
-      return;
-    }
+    if (!voting || ctx.role !== 'participant') return;
     let alt = false;
     const trackAlt = (e: KeyboardEvent | PointerEvent) => {
       alt = e.altKey;
     };
     window.addEventListener('pointerdown', trackAlt, true);
-    board.clickHandler = (id) => {
+    const unregister = board.registerInteraction('vote', (id) => {
       const target = board.get(id);
       if (target?.type !== 'sticky') return false;
       const stickies = ballot(board.state.elements.values(), voting);
@@ -140,10 +137,10 @@ export function SessionBar() {
         : tapVote(voting, stickies, target, ctx.participantId);
       if (count !== null) board.transact(() => setVotes(board.doc, id, ctx.participantId, count));
       return true;
-    };
+    });
     return () => {
       window.removeEventListener('pointerdown', trackAlt, true);
-      board.clickHandler = null;
+      unregister();
     };
   }, [board, voting, isFacilitator, ctx.role, ctx.participantId]);
   // The count left and the results follow every vote as it lands.

@@ -235,7 +235,7 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
       return;
     }
     const hit = board.hitTest(w);
-    if (hit && board.clickHandler?.(hit)) {
+    if (hit && board.offerTap(hit)) {
       // A feature took the click (a vote in a voting round).
       gesture.current = { kind: 'none' };
       return;
@@ -342,7 +342,7 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
 
   const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
     // A feature takes the clicks (voting): a second tap on a note takes a vote back, no edit.
-    if (board.clickHandler) return;
+    if (board.interacting) return;
     const w = world(local(e));
     const hit = board.hitTest(w);
     if (hit) {
