@@ -2,6 +2,7 @@
  * `npm start`: configuration from the environment (README, "Configuration"), then the server.
  * SIGINT/SIGTERM stop taking connections, flush every room to disk and exit 0.
  */
+import { networkInterfaces } from 'node:os';
 import { createLogger } from './log';
 import { startServer } from './server';
 
@@ -13,9 +14,24 @@ const int = (name: string, fallback: number) => {
 };
 
 const host = process.env.HOST ?? '127.0.0.1';
+const port = int('PORT', 1234);
+
+/** The first non-internal IPv4 address: how phones in the same network reach this laptop. */
+function lanAddress(): string | null {
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  return null;
+}
+// What others use to reach us: PUBLIC_URL, else the LAN address when listening on all
+// interfaces; null = the address each browser used (the client then shows its own origin).
+const lan = host === '0.0.0.0' ? lanAddress() : null;
+const sharedUrl =
+  process.env.PUBLIC_URL?.replace(/\/$/, '') || (lan ? `http://${lan}:${port}` : null);
+
 const server = await startServer({
+  publicUrl: sharedUrl,
   host,
-  port: int('PORT', 1234),
+  port,
   dataDir: process.env.DATA_DIR ?? './data',
   adminToken: process.env.ADMIN_TOKEN || undefined,
   tokenSecret: process.env.TOKEN_SECRET || undefined,
@@ -34,16 +50,22 @@ const server = await startServer({
 });
 
 const publicUrl = (
-  process.env.PUBLIC_URL ??
+  sharedUrl ??
   (host === '127.0.0.1' || host === '0.0.0.0' ? `http://localhost:${server.port}` : server.url)
 ).replace(/\/$/, '');
+// Who else can reach it: the shared address, or how to open it up to phones in the room.
+const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+const others =
+  sharedUrl || !loopback
+    ? `  Participants join at ${sharedUrl ?? server.url}/join\n`
+    : `  Only this computer can reach it. For phones in the room: HOST=0.0.0.0 PUBLIC_URL=http://<this-laptop's-ip>:${port} npm start\n`;
 if (server.adminTokenCreated) {
   process.stdout.write(
-    `\n  Werkbank is ready. Facilitator link (shown once — keep it; the token is in ${server.adminTokenFile}):\n\n    ${publicUrl}/admin#token=${server.adminToken}\n\n`,
+    `\n  Werkbank is ready. Facilitator link (shown once — keep it; the token is in ${server.adminTokenFile}):\n\n    ${publicUrl}/admin#token=${server.adminToken}\n\n${others}\n`,
   );
 } else {
   process.stdout.write(
-    `\n  Werkbank is ready at ${publicUrl}  (facilitators: ${publicUrl}/admin, token in ${server.adminTokenFile ?? 'ADMIN_TOKEN'})\n\n`,
+    `\n  Werkbank is ready at ${publicUrl}  (facilitators: ${publicUrl}/admin, token in ${server.adminTokenFile ?? 'ADMIN_TOKEN'})\n${others}\n`,
   );
 }
 

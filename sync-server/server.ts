@@ -62,6 +62,8 @@ export interface ServerOptions extends Omit<BackendOptions, 'dataDir' | 'tokenSe
    * another (test/bench/sync/ours-server.ts, to measure the policy's cost); main.ts never does.
    */
   writePolicy?: WritePolicyFactory;
+  /** The address others use to reach this server (QR code, room screen); GET /api/config. */
+  publicUrl?: string | null;
 }
 
 export interface RunningServer {
@@ -115,6 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       options.limits?.joinAttemptsPerMinute ?? LIMITS.joinAttemptsPerMinute * 10,
     ),
     trustProxy: options.trustProxy ?? false,
+    publicUrl: options.publicUrl ?? null,
     log,
   };
 

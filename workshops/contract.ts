@@ -24,6 +24,7 @@ export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
 export const API = {
   health: '/healthz',
   time: '/api/time',
+  config: '/api/config',
   workshops: '/api/workshops',
   join: '/api/join',
   workshop: (workshopId: string) => `/api/workshops/${workshopId}`,
@@ -65,6 +66,16 @@ export interface WorkshopInfo {
   boards: string[];
   role: Role;
   participantId: string;
+  /** The join code, for the facilitator only (shown in the facilitator's panel). */
+  joinCode?: string;
+}
+
+/**
+ * `GET /api/config`: how others reach this server (`PUBLIC_URL`, or the LAN address when it
+ * listens on all interfaces); null: the address the browser used is the one to share.
+ */
+export interface ConfigResponse {
+  publicUrl: string | null;
 }
 
 /** `GET /api/time`: the server clock, for the countdown's clock offset. */

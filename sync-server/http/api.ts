@@ -5,6 +5,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type {
+  ConfigResponse,
   CreateWorkshopResponse,
   JoinResponse,
   ParticipantKind,
@@ -14,6 +15,7 @@ import type {
   WorkshopListEntry,
 } from '../../workshops';
 import {
+  API,
   PARTICIPANT_KINDS,
   STAGES,
   addParticipant,
@@ -40,6 +42,8 @@ export interface ApiDeps {
   joinFailures: WindowLimiter;
   joinAttempts: WindowLimiter;
   trustProxy: boolean;
+  /** How others reach this server (GET /api/config), or null. */
+  publicUrl?: string | null;
   log: Logger;
 }
 
@@ -241,6 +245,7 @@ async function workshopInfo(
       boards: boards.length ? boards : [...STAGES],
       role: claims.role,
       participantId: claims.participantId,
+      ...(claims.role === 'facilitator' ? { joinCode: workshop.joinCode } : {}),
     };
     sendJson(res, 200, info);
   } finally {
@@ -258,6 +263,11 @@ export async function handleApi(
   const method = req.method ?? 'GET';
   if (pathname === '/api/time' && method === 'GET') {
     const body: TimeResponse = { now: Date.now() };
+    sendJson(res, 200, body);
+    return true;
+  }
+  if (pathname === API.config && method === 'GET') {
+    const body: ConfigResponse = { publicUrl: deps.publicUrl ?? null };
     sendJson(res, 200, body);
     return true;
   }

@@ -152,7 +152,7 @@ describe('stage board templates in the browser', () => {
       expect(missing, `${stage}: frames not drawn`).toEqual([]);
       // Texts are drawn in the workshop's language (Dutch here).
       const all = [...scene.values()].flatMap((n) => n.texts).join('\n');
-      expect(all).toContain('Over deze bijeenkomst');
+      expect(all).toContain('Over deze sessie');
       if (stage === 'test') {
         // Live results: six people's scores, and a design carried over from the prototype board.
         const rating = scene.get(templateElementId('test', 'rating-widget'))?.texts.join(' ');

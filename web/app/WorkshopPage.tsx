@@ -3,14 +3,15 @@
  * server and kept on the device), the top bar (boards, state, who is here, language), the
  * facilitator's slots, and the board canvas.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type * as Y from 'yjs';
-import type { BoardEntry, Participant, Role } from '../../workshops';
+import type { BoardEntry, LiveState, Participant, Role } from '../../workshops';
 import {
   boardRoom,
   boardsMap,
   controlRoom,
+  displayBoardTitle,
   isBoardLocked,
   liveMap,
   locksMap,
@@ -22,7 +23,9 @@ import {
 } from '../../workshops';
 import type { Board } from '../board';
 import { BoardCanvas, createBoard } from '../board';
-import { FacilitatorPanel, SessionBar } from '../facilitator';
+import { Icon } from '../board/ui/icons';
+import { FacilitatorPanel, SessionBar, SummonNotice } from '../facilitator';
+import { roamedAway, useRoaming } from '../facilitator/roaming';
 import { useT } from '../i18n';
 import { PresenceList } from '../presence/PresenceList';
 import type { PresentPerson } from '../presence/PresenceList';
@@ -46,8 +49,27 @@ import {
 } from './storage';
 import { APP_NS } from './strings';
 
+declare global {
+  interface Window {
+    __werkbankControl?: { doc: Y.Doc; live: () => LiveState };
+  }
+}
+
 /** A frame to centre on a board that is about to open (`WorkshopSession.navigate`). */
 let pendingFrame: { boardId: string; frameId: string } | null = null;
+
+/** The board open now, to centre a frame on it without a route change. */
+let openEngine: { boardId: string; board: Board } | null = null;
+
+/** Opens a board of the workshop, centring `frameId` there once its content has arrived. */
+function openBoard(workshopId: string, boardId: string, frameId: string | null): void {
+  if (openEngine?.boardId === boardId) {
+    if (frameId && openEngine.board.get(frameId)) openEngine.board.centreOn(frameId);
+    return;
+  }
+  pendingFrame = frameId ? { boardId, frameId } : null;
+  navigate(`/w/${workshopId}/${boardId}`);
+}
 
 /** Re-renders when a Y type changes (deeply). */
 function useY<T>(type: Y.AbstractType<unknown>, read: () => T): T {
@@ -111,6 +133,10 @@ function Workshop({ identity, boardId }: { identity: Identity; boardId: string |
     identity.token,
     () => identity.role === 'facilitator',
   );
+  useEffect(() => {
+    // For tests and debugging, beside `window.__werkbank` (web/board/canvas/BoardCanvas.tsx).
+    window.__werkbankControl = { doc: control.doc, live: () => readLive(control.doc) };
+  }, [control]);
   const controlState = useStore(control.state);
   const [clockOffset, setClockOffset] = useState(0);
   useEffect(() => {
@@ -133,6 +159,23 @@ function Workshop({ identity, boardId }: { identity: Identity; boardId: string |
   useEffect(() => {
     if (current && current !== boardId) navigate(`/w/${identity.workshopId}/${current}`, true);
   }, [current, boardId, identity.workshopId]);
+
+  // The facilitator's summons move this person once each; the route stays theirs otherwise.
+  const currentRef = useRef(current);
+  currentRef.current = current;
+  const currentBoardId = useCallback(() => currentRef.current, []);
+  const open = useCallback(
+    (id: string, frameId: string | null) => openBoard(identity.workshopId, id, frameId),
+    [identity.workshopId],
+  );
+  useRoaming({
+    workshopId: identity.workshopId,
+    controlDoc: control.doc,
+    synced: controlState.synced,
+    isFacilitator: identity.role === 'facilitator',
+    currentBoardId,
+    open,
+  });
 
   if (controlState.status === 'refused') {
     return <Refused code={controlState.closeCode} identity={identity} />;
@@ -184,7 +227,8 @@ interface BoardViewProps {
 }
 
 function BoardView({ identity, control, boards, boardId, title, clockOffset }: BoardViewProps) {
-  const { t } = useT(APP_NS);
+  const { t, i18n } = useT(APP_NS);
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
   // A new RoomSync (and Y.Doc, and board engine below) after the server refused our copy as
   // stale or refused one of its writes: the board is loaded anew (web/sync/room.ts).
   const sync = useRoomSync(
@@ -211,6 +255,13 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     [sync, user, identity.role],
   );
   useEffect(() => () => board.destroy(), [board]);
+  useEffect(() => {
+    const mine = { boardId, board };
+    openEngine = mine;
+    return () => {
+      if (openEngine === mine) openEngine = null;
+    };
+  }, [board, boardId]);
   const syncState = useStore(sync.state);
   // The control room's awareness says who is in the workshop and on which board (the board's
   // own awareness carries cursors and selections).
@@ -266,21 +317,35 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
         : null;
   useEffect(() => board.setReadOnly(readOnly), [board, readOnly]);
 
-  // Refused writes: a short, translated message.
+  // Refused writes: a short, translated message, only after a write from this page (not what
+  // arrived from the server or loaded from the device: opening a board is no attempt, whatever
+  // the handshake carries).
   const [toast, setToast] = useState<string | null>(null);
   useEffect(() => {
-    const show = (d: { reason: string } | null) => {
-      if (!d) return;
+    const tried = { board: false, control: false };
+    const onBoard = (_u: Uint8Array, origin: unknown) => {
+      if (origin !== sync.provider && origin !== sync.local) tried.board = true;
+    };
+    const onControl = (_u: Uint8Array, origin: unknown) => {
+      if (origin !== control.provider && origin !== control.local) tried.control = true;
+    };
+    sync.doc.on('update', onBoard);
+    control.doc.on('update', onControl);
+    const show = (d: { reason: string } | null, which: keyof typeof tried) => {
+      if (!d || !tried[which]) return;
+      tried[which] = false;
       setToast(t(`denied.${d.reason}`, { defaultValue: d.reason }));
     };
     const unsubs = [
-      sync.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied)),
+      () => sync.doc.off('update', onBoard),
+      () => control.doc.off('update', onControl),
+      sync.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied, 'board')),
       sync.state.subscribe(({ renewed: r }, prev) => {
         if (!r || prev.renewed) return;
         if (r.kind === 'stale') setToast(t(r.carried > 0 ? 'renewed' : 'renewedNone'));
         else if (r.carried > 0) setToast(t('resent'));
       }),
-      control.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied)),
+      control.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied, 'control')),
     ];
     return () => unsubs.forEach((u) => u());
   }, [sync, control, t]);
@@ -307,22 +372,18 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     boardDoc: sync.doc,
     boardAwareness: sync.provider.awareness,
     connection: syncState.status,
-    navigate: (id, options) => {
-      if (id === boardId) {
-        if (options?.frameId) board.centreOn(options.frameId);
-        return;
-      }
-      // The next board centres the frame once its content has arrived.
-      pendingFrame = options?.frameId ? { boardId: id, frameId: options.frameId } : null;
-      navigate(`/w/${identity.workshopId}/${id}`);
-    },
+    navigate: (id, options) => openBoard(identity.workshopId, id, options?.frameId ?? null),
     clockOffset,
     board,
   };
 
   if (syncState.status === 'refused')
     return <Refused code={syncState.closeCode} identity={identity} />;
-  const go = (id: string) => navigate(`/w/${identity.workshopId}/${id}`);
+  // Going elsewhere by one's own choice ends following the facilitator.
+  const go = (id: string) => {
+    if (id !== boardId) roamedAway(identity.workshopId, control.doc);
+    navigate(`/w/${identity.workshopId}/${id}`);
+  };
   return (
     <WorkshopContext.Provider value={session}>
       <div className="shell">
@@ -336,14 +397,15 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
               <button
                 key={b.id}
                 type="button"
+                data-board={b.id}
                 aria-current={b.id === boardId ? 'page' : undefined}
-                title={b.title}
+                title={displayBoardTitle(b, lang)}
                 onClick={() => go(b.id)}
               >
-                {b.title}
+                {displayBoardTitle(b, lang)}
                 {isBoardLocked(control.doc, b.id) && (
-                  <span className="lock" aria-label={t('status.locked')}>
-                    🔒
+                  <span className="lock" role="img" aria-label={t('status.locked')}>
+                    <Icon name="lock" size={13} />
                   </span>
                 )}
               </button>
@@ -357,7 +419,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
           >
             {boards.map((b) => (
               <option key={b.id} value={b.id}>
-                {b.title}
+                {displayBoardTitle(b, lang)}
               </option>
             ))}
           </select>
@@ -379,6 +441,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
           <BoardCanvas board={board} />
           {identity.role === 'facilitator' && <FacilitatorPanel />}
         </div>
+        <SummonNotice />
         {toast && (
           <div className="toast" role="alert">
             {toast}

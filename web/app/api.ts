@@ -1,6 +1,8 @@
 /** Typed calls to the server's JSON API (contract: workshops/contract.ts). */
+import { useEffect, useState } from 'react';
 import type {
   ApiError,
+  ConfigResponse,
   CreateWorkshopRequest,
   CreateWorkshopResponse,
   JoinRequest,
@@ -63,7 +65,32 @@ export const api = {
   listWorkshops: (adminToken: string) =>
     call<{ workshops: WorkshopListEntry[] }>(API.workshops, { token: adminToken }),
   time: () => call<TimeResponse>(API.time),
+  config: () => call<ConfigResponse>(API.config),
 };
+
+let config: Promise<ConfigResponse> | null = null;
+
+/**
+ * The address others in the room use to reach this server: the server's `PUBLIC_URL` (or LAN
+ * address), else this browser's own origin. For the join link, its QR code and the room screen.
+ */
+export function useShareOrigin(): string {
+  const [origin, setOrigin] = useState(window.location.origin);
+  useEffect(() => {
+    let live = true;
+    config ??= api.config().catch(() => {
+      config = null;
+      return { publicUrl: null };
+    });
+    void config.then((c) => {
+      if (live && c.publicUrl) setOrigin(c.publicUrl.replace(/\/$/, ''));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return origin;
+}
 
 /** Server clock minus local clock: the median of a few round trips, each corrected by half its RTT. */
 export async function measureClockOffset(samples = 3): Promise<number> {

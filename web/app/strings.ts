@@ -4,7 +4,7 @@ export const APP_NS = defineStrings('app', {
   nl: {
     brand: 'Werkbank',
     join: {
-      title: 'Doe mee aan de werksessie',
+      title: 'Doe mee aan de workshop',
       lead: 'Vul de code in die de begeleider laat zien.',
       code: 'Deelnamecode',
       codeHint: '6 tekens, bijvoorbeeld K7P4QX',
@@ -27,7 +27,7 @@ export const APP_NS = defineStrings('app', {
       continue: 'Verder als {{name}}',
       facilitator: 'Begeleider? Open de link die de server gaf.',
       facilitatorLink: 'Begeleider? Naar de beheerpagina',
-      privacy: 'Je naam en organisatie zijn alleen zichtbaar voor deze werksessie.',
+      privacy: 'Je naam en organisatie zijn alleen zichtbaar voor deze workshop.',
     },
     status: {
       connecting: 'Verbinden…',
@@ -42,7 +42,7 @@ export const APP_NS = defineStrings('app', {
     refused: {
       4400: 'De server weigerde de verbinding (ongeldig verzoek).',
       4401: 'Je toegang is verlopen of ongeldig. Meld je opnieuw aan met de code.',
-      4403: 'Je hebt geen toegang (meer) tot deze werksessie.',
+      4403: 'Je hebt geen toegang (meer) tot deze workshop.',
       4404: 'Dit bord bestaat niet (meer).',
       4413: 'Een wijziging was te groot om op te slaan.',
       rejoin: 'Opnieuw aanmelden',
@@ -72,14 +72,14 @@ export const APP_NS = defineStrings('app', {
     menu: {
       open: 'Menu',
       help: 'Hulp en sneltoetsen',
-      leave: 'Werksessie verlaten op dit apparaat',
+      leave: 'Workshop verlaten op dit apparaat',
     },
     boards: 'Borden',
     language: 'Taal',
-    loading: 'Werksessie laden…',
+    loading: 'Workshop laden…',
     notFound: 'Deze pagina bestaat niet.',
     home: 'Naar de startpagina',
-    noAccess: 'Geen toegang tot deze werksessie op dit apparaat.',
+    noAccess: 'Geen toegang tot deze workshop op dit apparaat.',
     roles: { facilitator: 'Begeleider', participant: 'Deelnemer', viewer: 'Meelezer' },
   },
   en: {

@@ -86,11 +86,8 @@ export class Board {
   /** Transaction origin of this person's edits: the only origin the undo manager tracks. */
   readonly origin: object;
   private readonly unobserve: () => void;
-  /**
-   * A feature may take clicks on elements (voting: a click is a vote). Returns true when it
-   * handled the click; the board then neither selects nor drags.
-   */
-  clickHandler: ((id: string) => boolean) | null = null;
+  /** Features that take taps on elements while registered (`registerInteraction`). */
+  private readonly interactions = new Map<string, (id: string) => boolean>();
   private drag: { ids: string[]; start: Point; origins: Map<string, Point> } | null = null;
 
   constructor(
@@ -204,6 +201,31 @@ export class Board {
       ...(reason ? { editingId: null, tool: 'select', dragPreview: null } : {}),
     });
     if (reason) this.drag = null;
+  }
+
+  // ---- interactions -------------------------------------------------------------------------
+
+  /**
+   * A feature takes taps and clicks on elements while registered (voting: a tap is a vote):
+   * `onTap` returns true when it handled one; the board then neither selects, drags nor (on a
+   * second tap) edits. Returns the way to unregister.
+   */
+  registerInteraction(name: string, onTap: (id: string) => boolean): () => void {
+    this.interactions.set(name, onTap);
+    return () => {
+      if (this.interactions.get(name) === onTap) this.interactions.delete(name);
+    };
+  }
+
+  /** Offers a tap on an element to the registered interactions; true when one took it. */
+  offerTap(id: string): boolean {
+    for (const onTap of this.interactions.values()) if (onTap(id)) return true;
+    return false;
+  }
+
+  /** Whether a feature takes taps now (a double tap then edits nothing). */
+  get interacting(): boolean {
+    return this.interactions.size > 0;
   }
 
   // ---- writing (local origin) ---------------------------------------------------------------

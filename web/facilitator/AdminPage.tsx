@@ -7,17 +7,17 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Lang, WorkshopListEntry } from '../../workshops';
 import { LANGUAGES } from '../../workshops';
-import { ApiFailure, api } from '../app/api';
+import { ApiFailure, api, useShareOrigin } from '../app/api';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { adminToken, saveAdminToken, takeFragmentToken } from '../app/storage';
 import { useT } from '../i18n';
 import { FACILITATOR_NS } from './strings';
 
-function links(w: WorkshopListEntry) {
-  const origin = window.location.origin;
+/** Links to share use the address others reach (`origin`); the facilitator's own stays here. */
+function links(w: WorkshopListEntry, origin: string) {
   return {
     join: `${origin}/join/${w.joinCode}`,
-    facilitator: `${origin}/w/${w.workshopId}#token=${w.facilitatorToken}`,
+    facilitator: `${window.location.origin}/w/${w.workshopId}#token=${w.facilitatorToken}`,
     viewer: `${origin}/w/${w.workshopId}#token=${w.viewerToken}`,
   };
 }
@@ -181,7 +181,7 @@ function CopyButton({ text, label }: { text: string; label: string }) {
 
 function WorkshopCard({ w, onScreen }: { w: WorkshopListEntry; onScreen: () => void }) {
   const { t, i18n } = useT(FACILITATOR_NS);
-  const l = links(w);
+  const l = links(w, useShareOrigin());
   return (
     <li className="admin-card">
       <div>
@@ -213,7 +213,8 @@ function WorkshopCard({ w, onScreen }: { w: WorkshopListEntry; onScreen: () => v
 function RoomScreen({ w, onClose }: { w: WorkshopListEntry; onClose: () => void }) {
   const { t } = useT(FACILITATOR_NS);
   const [qr, setQr] = useState<string | null>(null);
-  const l = links(w);
+  const origin = useShareOrigin();
+  const l = links(w, origin);
   useEffect(() => {
     void QRCode.toDataURL(l.join, { margin: 1, width: 360 }).then(setQr);
   }, [l.join]);
@@ -223,7 +224,7 @@ function RoomScreen({ w, onClose }: { w: WorkshopListEntry; onClose: () => void 
         {t('admin.close')}
       </button>
       <h1>{w.title}</h1>
-      <p>{t('admin.joinAt', { url: window.location.host })}</p>
+      <p>{t('admin.joinAt', { url: new URL(origin).host })}</p>
       <div className="room-code">{w.joinCode}</div>
       {qr && <img src={qr} width={300} height={300} alt={l.join} />}
     </div>

@@ -4,13 +4,16 @@
  * bring everyone here, lock), dot voting, silent brainstorm, pulling work forward, clustering.
  */
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { Session } from '../../workshops';
 import {
+  DEFAULT_VOTES,
   addActivity,
   addTime,
   ballot,
   boardRoom,
   canPullInto,
+  displaySession,
   endSession,
   endSilent,
   endVoting,
@@ -25,8 +28,8 @@ import {
   readRoster,
   rosterMap,
   setParticipantRemoved,
-  rankResults,
   removeActivity,
+  retimeActivity,
   resumeTimer,
   revealVoting,
   sessionEndsAt,
@@ -38,38 +41,162 @@ import {
   startSilent,
   startVoting,
   summon,
+  totalVotes,
   updateActivity,
   updateSession,
 } from '../../workshops';
+import { api, useShareOrigin } from '../app/api';
 import { useWorkshop } from '../app/context';
+import { useBoardState } from '../board/use-board';
 import { useT } from '../i18n';
 import { RoomSync } from '../sync/room';
 import { ClusterPanel } from './ClusterPanel';
 import { useLive } from './hooks';
+import { RankedResults } from './SessionBar';
 import { FACILITATOR_NS } from './strings';
+
+/** Which sections are folded, and whether the panel is open, kept on this device. */
+const FOLDS_KEY = 'werkbank:fp-folds';
+const OPEN_KEY = 'werkbank:fp-open';
+type FoldId = 'agenda' | 'room' | 'voting' | 'silent' | 'people';
+
+function loadJson<T>(key: string, fallback: T): T {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+function saveJson(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // not kept: the panel opens as default next time
+  }
+}
+
+/** The join code (and the address to join at), one glance away inside the workshop. */
+function JoinCode({ compact = false }: { compact?: boolean }) {
+  const ctx = useWorkshop();
+  const { t } = useT(FACILITATOR_NS);
+  const origin = useShareOrigin();
+  const [code, setCode] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.workshop(ctx.workshopId, ctx.token).then(
+      (info) => live && setCode(info.joinCode ?? null),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [ctx.workshopId, ctx.token]);
+  if (!code) return null;
+  return (
+    <div
+      className={compact ? 'fp-code is-compact' : 'fp-code'}
+      title={t('panel.joinAt', { url: `${new URL(origin).host}/join` })}
+    >
+      <small>{t('admin.joinCode')}</small>
+      <strong data-testid="join-code">{code}</strong>
+      {!compact && <small className="fp-code-url">{new URL(origin).host}/join</small>}
+    </div>
+  );
+}
+
+/** A section that folds; folded, its title still says what is going on (`badge`). */
+function Fold({
+  id,
+  title,
+  badge,
+  folds,
+  onToggle,
+  children,
+}: {
+  id: FoldId;
+  title: string;
+  badge?: string | null;
+  folds: Partial<Record<FoldId, boolean>>;
+  onToggle: (id: FoldId) => void;
+  children: ReactNode;
+}) {
+  const open = !folds[id];
+  return (
+    <section className={`fp-section fp-fold${open ? ' is-open' : ''}`} data-fold={id}>
+      <h3>
+        <button
+          type="button"
+          className="fp-fold-head"
+          aria-expanded={open}
+          aria-controls={`fp-${id}`}
+          onClick={() => onToggle(id)}
+        >
+          <span className="fp-chevron" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
+          {title}
+          {badge && <span className="fp-badge">{badge}</span>}
+        </button>
+      </h3>
+      {open && (
+        <div className="fp-fold-body" id={`fp-${id}`}>
+          {children}
+        </div>
+      )}
+    </section>
+  );
+}
 
 export function FacilitatorPanel() {
   const ctx = useWorkshop();
-  const { t } = useT(FACILITATOR_NS);
-  const [open, setOpen] = useState(true);
+  const { t, i18n } = useT(FACILITATOR_NS);
+  // Open by default beside a laptop's board; on a phone it would cover the board: folded.
+  const [open, setOpenState] = useState(() => loadJson(OPEN_KEY, window.innerWidth > 720));
+  const setOpen = (v: boolean) => {
+    setOpenState(v);
+    saveJson(OPEN_KEY, v);
+  };
+  const [folds, setFolds] = useState<Partial<Record<FoldId, boolean>>>(() =>
+    loadJson(FOLDS_KEY, {}),
+  );
+  const toggle = (id: FoldId) =>
+    setFolds((f) => {
+      const next = { ...f, [id]: !f[id] };
+      saveJson(FOLDS_KEY, next);
+      return next;
+    });
   const { live, sessions } = useLive(ctx.controlDoc);
+  // The tally and the lanes follow the board as votes and notes land.
+  useBoardState(ctx.board, (s) => s.version);
   const doc = ctx.controlDoc;
   const now = () => Date.now() + ctx.clockOffset;
   const running = sessions.find((s) => s.id === live.sessionId);
   const locked = isBoardLocked(doc, ctx.boardId);
-  const [votesPer, setVotesPer] = useState(3);
+  const [votesPer, setVotesPer] = useState(DEFAULT_VOTES);
   const [multiple, setMultiple] = useState(false);
   const [pulled, setPulled] = useState<string | null>(null);
 
   if (!open) {
     return (
-      <button type="button" className="btn btn-primary fp-open" onClick={() => setOpen(true)}>
-        {t('panel.open')}
-      </button>
+      <aside className="fp fp-collapsed" aria-label={t('panel.title')}>
+        <button
+          type="button"
+          className="btn fp-open"
+          aria-expanded={false}
+          onClick={() => setOpen(true)}
+          title={t('panel.open')}
+        >
+          <span aria-hidden="true">«</span> {t('panel.open')}
+        </button>
+        <JoinCode compact />
+      </aside>
     );
   }
 
   const start = (s: Session) => {
+    if (s.status === 'done' && !window.confirm(t('panel.confirmRestart', { title: s.title })))
+      return;
     doc.transact(() => {
       for (const other of sessions)
         if (other.status === 'live' && other.id !== s.id)
@@ -95,7 +222,8 @@ export function FacilitatorPanel() {
     });
   };
   const voting = live.voting && live.voting.boardId === ctx.boardId ? live.voting : null;
-  const results = voting ? rankResults(ballot(ctx.board.state.elements.values(), voting)) : [];
+  const ballotNotes = voting ? ballot(ctx.board.state.elements.values(), voting) : [];
+  const cast = ballotNotes.reduce((n, s) => n + totalVotes(s), 0);
   const stage = isStage(ctx.boardId) ? ctx.boardId : null;
   const pull = async () => {
     if (!stage) return;
@@ -113,64 +241,93 @@ export function FacilitatorPanel() {
       prev.destroy();
     }
   };
+  const hasLanes = [...ctx.board.state.elements.values()].some((e) => e.type === 'frame' && e.lane);
 
   return (
     <aside className="fp" aria-label={t('panel.title')}>
       <header className="fp-head">
         <h2>{t('panel.title')}</h2>
+        <JoinCode />
         <button
           type="button"
-          className="btn"
+          className="btn fp-close"
+          aria-expanded={true}
           onClick={() => setOpen(false)}
           aria-label={t('panel.close')}
+          title={t('panel.close')}
         >
-          ×
+          <span aria-hidden="true">»</span>
         </button>
       </header>
 
-      {running && (
-        <section className="fp-section fp-live">
-          <h3>{running.title}</h3>
-          <div className="fp-row">
-            <button
-              type="button"
-              className="btn btn-primary"
-              onClick={next}
-              disabled={!nextActivityId(running, live.activityId)}
-            >
-              {t('panel.next')}
-            </button>
-            {isPaused(live.timer) ? (
-              <button type="button" className="btn" onClick={() => resumeTimer(doc, now())}>
-                {t('panel.resume')}
+      <Fold
+        id="agenda"
+        title={t('panel.agenda')}
+        badge={running ? t('panel.live') : null}
+        folds={folds}
+        onToggle={toggle}
+      >
+        {running && (
+          <div className="fp-live">
+            <h4>{displaySession(running, i18n.language === 'en' ? 'en' : 'nl').title}</h4>
+            <div className="fp-row">
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={next}
+                disabled={!nextActivityId(running, live.activityId)}
+              >
+                {t('panel.next')}
               </button>
-            ) : (
+              {isPaused(live.timer) ? (
+                <button type="button" className="btn" onClick={() => resumeTimer(doc, now())}>
+                  {t('panel.resume')}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => pauseTimer(doc, now())}
+                  disabled={!live.timer}
+                >
+                  {t('panel.pause')}
+                </button>
+              )}
               <button
                 type="button"
                 className="btn"
-                onClick={() => pauseTimer(doc, now())}
+                onClick={() => addTime(doc, 120_000, now())}
                 disabled={!live.timer}
               >
-                {t('panel.pause')}
+                {t('panel.plus2')}
               </button>
-            )}
-            <button
-              type="button"
-              className="btn"
-              onClick={() => addTime(doc, 120_000, now())}
-              disabled={!live.timer}
-            >
-              {t('panel.plus2')}
-            </button>
-            <button type="button" className="btn" onClick={end}>
-              {t('panel.end')}
-            </button>
+              <button type="button" className="btn" onClick={end}>
+                {t('panel.end')}
+              </button>
+            </div>
           </div>
-        </section>
-      )}
+        )}
+        <ol className="fp-sessions">
+          {sessions.map((s) => (
+            <SessionItem
+              key={s.id}
+              session={s}
+              isRunning={s.id === live.sessionId}
+              currentActivity={live.activityId}
+              onStart={() => start(s)}
+              onGo={(activityId) => startActivity(doc, s, activityId, now())}
+            />
+          ))}
+        </ol>
+      </Fold>
 
-      <section className="fp-section">
-        <h3>{t('panel.room')}</h3>
+      <Fold
+        id="room"
+        title={t('panel.room')}
+        badge={live.follow ? t('panel.followOn') : locked ? t('panel.locked') : null}
+        folds={folds}
+        onToggle={toggle}
+      >
         <div className="fp-row">
           <label className="fp-check">
             <input
@@ -198,10 +355,15 @@ export function FacilitatorPanel() {
           )}
         </div>
         {pulled && <p className="fp-note">{pulled}</p>}
-      </section>
+      </Fold>
 
-      <section className="fp-section">
-        <h3>{t('panel.voting')}</h3>
+      <Fold
+        id="voting"
+        title={t('panel.voting')}
+        badge={voting ? t('panel.votesCast', { count: cast }) : null}
+        folds={folds}
+        onToggle={toggle}
+      >
         {!voting ? (
           <div className="fp-row">
             <label className="fp-inline">
@@ -249,25 +411,21 @@ export function FacilitatorPanel() {
                 {t('panel.endVote')}
               </button>
             </div>
-            <h4>{t('panel.results')}</h4>
-            {results.length === 0 ? (
-              <p className="fp-note">{t('panel.noVotes')}</p>
-            ) : (
-              <ol className="fp-results">
-                {results.slice(0, 10).map((r) => (
-                  <li key={r.id}>
-                    <span>{r.text || '—'}</span>
-                    <strong>{r.votes}</strong>
-                  </li>
-                ))}
-              </ol>
-            )}
+            <h4>
+              {t('panel.results')} <small>· {t('panel.votesCast', { count: cast })}</small>
+            </h4>
+            <RankedResults stickies={ballotNotes} />
           </>
         )}
-      </section>
+      </Fold>
 
-      <section className="fp-section">
-        <h3>{t('panel.silent')}</h3>
+      <Fold
+        id="silent"
+        title={t('panel.silent')}
+        badge={live.silent?.boardId === ctx.boardId ? t('panel.live') : null}
+        folds={folds}
+        onToggle={toggle}
+      >
         {live.silent?.boardId === ctx.boardId ? (
           <button type="button" className="btn btn-primary" onClick={() => endSilent(doc)}>
             {t('panel.silentOff')}
@@ -277,30 +435,11 @@ export function FacilitatorPanel() {
             {t('panel.silentOn')}
           </button>
         )}
-      </section>
+      </Fold>
 
-      {ctx.board.state.elements.size > 0 &&
-        [...ctx.board.state.elements.values()].some((e) => e.type === 'frame' && e.lane) && (
-          <ClusterPanel />
-        )}
+      {hasLanes && <ClusterPanel />}
 
-      <People />
-
-      <section className="fp-section">
-        <h3>{t('panel.sessions')}</h3>
-        <ol className="fp-sessions">
-          {sessions.map((s) => (
-            <SessionItem
-              key={s.id}
-              session={s}
-              isRunning={s.id === live.sessionId}
-              currentActivity={live.activityId}
-              onStart={() => start(s)}
-              onGo={(activityId) => startActivity(doc, s, activityId, now())}
-            />
-          ))}
-        </ol>
-      </section>
+      <People folds={folds} onToggle={toggle} />
     </aside>
   );
 }
@@ -321,6 +460,10 @@ function SessionItem({
   const ctx = useWorkshop();
   const { t, i18n } = useT(FACILITATOR_NS);
   const [expanded, setExpanded] = useState(isRunning);
+  // The running session's agenda opens by itself (its minutes and steps are what changes now).
+  useEffect(() => {
+    if (isRunning) setExpanded(true);
+  }, [isRunning]);
   const doc = ctx.controlDoc;
   const ends = sessionEndsAt(session);
   const toLocalInput = (ms: number) => {
@@ -336,7 +479,7 @@ function SessionItem({
           aria-expanded={expanded}
           onClick={() => setExpanded((v) => !v)}
         >
-          <strong>{session.title}</strong>
+          <strong>{displaySession(session, i18n.language === 'en' ? 'en' : 'nl').title}</strong>
           <small>
             {t(`panel.${session.status}`)} ·{' '}
             {t('panel.total', { minutes: sessionMinutes(session) })}
@@ -351,7 +494,11 @@ function SessionItem({
           onClick={onStart}
           disabled={isRunning}
         >
-          {isRunning ? t('panel.live') : t('panel.start')}
+          {isRunning
+            ? t('panel.live')
+            : session.status === 'done'
+              ? t('panel.restart')
+              : t('panel.start')}
         </button>
       </div>
       {expanded && (
@@ -384,9 +531,13 @@ function SessionItem({
                   min={1}
                   max={600}
                   value={a.minutes}
-                  onChange={(e) =>
-                    updateActivity(doc, session.id, a.id, { minutes: Number(e.target.value) || 1 })
-                  }
+                  onChange={(e) => {
+                    const minutes = Number(e.target.value) || 1;
+                    doc.transact(() => {
+                      updateActivity(doc, session.id, a.id, { minutes });
+                      if (isRunning) retimeActivity(doc, a.id, minutes);
+                    });
+                  }}
                 />
                 <span className="fp-tools">
                   {isRunning && (
@@ -450,7 +601,13 @@ function SessionItem({
 }
 
 /** Who joined (name, organisation, kind), and removing someone (the server then refuses them). */
-function People() {
+function People({
+  folds,
+  onToggle,
+}: {
+  folds: Partial<Record<FoldId, boolean>>;
+  onToggle: (id: FoldId) => void;
+}) {
   const ctx = useWorkshop();
   const { t } = useT(FACILITATOR_NS);
   const [, setTick] = useState(0);
@@ -463,8 +620,12 @@ function People() {
   const people = readRoster(ctx.controlDoc);
   const active = people.filter((p) => !p.removed);
   return (
-    <section className="fp-section">
-      <h3>{t('panel.people', { count: active.length })}</h3>
+    <Fold
+      id="people"
+      title={t('panel.people', { count: active.length })}
+      folds={folds}
+      onToggle={onToggle}
+    >
       {people.length === 0 && <p className="fp-note">{t('panel.noPeople')}</p>}
       <ul className="fp-people">
         {people.map((p) => (
@@ -491,6 +652,6 @@ function People() {
           </li>
         ))}
       </ul>
-    </section>
+    </Fold>
   );
 }

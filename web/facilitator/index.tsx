@@ -3,6 +3,6 @@
  * current activity, countdown, voting and silent rounds), `FacilitatorPanel` (the controls) and
  * `AdminPage` (`/admin`: create workshops, join code and QR).
  */
-export { SessionBar } from './SessionBar';
+export { SessionBar, SummonNotice } from './SessionBar';
 export { FacilitatorPanel } from './FacilitatorPanel';
 export { AdminPage } from './AdminPage';

@@ -1,2 +1,3 @@
 export * from './live';
 export * from './voting';
+export * from './roaming';

@@ -124,6 +124,27 @@ export function addTime(doc: Y.Doc, ms: number, now: number): void {
   else write(doc, { timer: { ...timer, durationMs: timer.durationMs + ms } });
 }
 
+/**
+ * The running activity's minutes changed in the agenda: the timer takes the new length, as if
+ * it had been started with it (time already spent stays spent; paused stays paused).
+ */
+export function retimeActivity(doc: Y.Doc, activityId: string, minutes: number): void {
+  const live = readLive(doc);
+  const { timer } = live;
+  if (!timer || live.activityId !== activityId) return;
+  const durationMs = Math.max(0, minutes) * 60_000;
+  const delta = durationMs - timer.durationMs;
+  if (delta === 0) return;
+  write(doc, {
+    timer: {
+      ...timer,
+      durationMs,
+      pausedRemainingMs:
+        timer.pausedRemainingMs === null ? null : Math.max(0, timer.pausedRemainingMs + delta),
+    },
+  });
+}
+
 // ---- the timeline -------------------------------------------------------------------------
 
 /** Starts a session at its first activity: moves the room to its board and frame. */
@@ -139,7 +160,11 @@ export function startSession(doc: Y.Doc, session: Session, now: number): void {
   });
 }
 
-/** Goes to an activity of the running session (next, previous or any). */
+/**
+ * Goes to an activity of the running session (next, previous or any): the room's board and
+ * frame move (those on that board see the frame centred; others are offered the way there), but
+ * nobody is carried off a board they chose (workshops/facilitation/roaming.ts).
+ */
 export function startActivity(doc: Y.Doc, session: Session, activityId: string, now: number): void {
   const activity = session.activities.find((a) => a.id === activityId);
   if (!activity) return;
@@ -149,7 +174,6 @@ export function startActivity(doc: Y.Doc, session: Session, activityId: string, 
     boardId: session.boardId,
     frameId: activity.frameId || null,
     timer: startTimer(activity.minutes, now),
-    summon: { at: now, boardId: session.boardId },
   });
 }
 

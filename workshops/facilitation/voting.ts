@@ -44,6 +44,30 @@ export function nextVote(
   return mine + 1;
 }
 
+/**
+ * A tap (or click) on a note during a round, with no modifier keys: adds a vote while this
+ * person may; otherwise takes one of theirs back from that note (one vote per note: the tap
+ * toggles; several per note: once all votes are cast, a tap on a note with one's dots takes
+ * one back). Null: nothing to do (not on the ballot, or all votes cast elsewhere).
+ */
+export function tapVote(
+  round: VotingRound,
+  stickies: StickyElement[],
+  target: StickyElement,
+  participantId: string,
+): number | null {
+  if (!stickies.some((s) => s.id === target.id)) return null;
+  const add = nextVote(round, stickies, target, participantId);
+  if (add !== null) return add;
+  const mine = target.votes[participantId] ?? 0;
+  return mine > 0 ? mine - 1 : null;
+}
+
+/** Votes this person has left in the round. */
+export function votesLeft(round: VotingRound, stickies: StickyElement[], participantId: string) {
+  return Math.max(0, round.votesPerPerson - votesUsed(stickies, participantId));
+}
+
 /** Taking a vote back (always allowed while the round runs). */
 export function previousVote(target: StickyElement, participantId: string): number {
   return Math.max(0, (target.votes[participantId] ?? 0) - 1);

@@ -17,7 +17,7 @@ const empathise: SessionTemplate = {
     en: 'Get to know each other and see through the other’s eyes: in conversations in pairs, each firm tells what it wants to achieve for people in a vulnerable position on the labour market, and what stands in the way.',
   },
   buildsOn: {
-    nl: 'De eerste bijeenkomst: bouwt voort op wat de bedrijven al doen en op hun bestaande samenwerkingen.',
+    nl: 'De eerste sessie: bouwt voort op wat de bedrijven al doen en op hun bestaande samenwerkingen.',
     en: 'The first session: it builds on what the firms already do and on the partnerships they have.',
   },
   produces: {
@@ -31,7 +31,7 @@ const empathise: SessionTemplate = {
       title: { nl: 'Welkom en doel van de reeks', en: 'Welcome and aim of the series' },
       minutes: 10,
       instructions: {
-        nl: 'Luister mee: we werken in vijf bijeenkomsten aan samenwerking met meer impact. Vandaag leren we elkaar kennen.',
+        nl: 'Luister mee: we werken in vijf sessies aan samenwerking met meer impact. Vandaag leren we elkaar kennen.',
         en: 'Listen in: over five sessions we work on collaboration with more impact. Today we get to know each other.',
       },
       frameId: f('empathise', 'intro'),
@@ -94,11 +94,11 @@ const define: SessionTemplate = {
   boardId: 'define',
   title: { nl: '2. Definiëren', en: '2. Define' },
   goal: {
-    nl: 'Van de gesprekken naar heldere, gedeelde ambities en uitdagingen, en van de uitdagingen naar vragen die we samen willen beantwoorden. Met stippen kiezen we waar we in de volgende bijeenkomst ideeën voor bedenken.',
+    nl: 'Van de gesprekken naar heldere, gedeelde ambities en uitdagingen, en van de uitdagingen naar vragen die we samen willen beantwoorden. Met stippen kiezen we waar we in de volgende sessie ideeën voor bedenken.',
     en: 'From the conversations to clear, shared ambitions and challenges, and from the challenges to questions we want to answer together. With dot voting we choose what the next session generates ideas for.',
   },
   buildsOn: {
-    nl: 'De ambities en uitdagingen uit de duo-interviews van bijeenkomst 1.',
+    nl: 'De ambities en uitdagingen uit de duo-interviews van sessie 1.',
     en: 'The ambitions and challenges from the pair interviews of session 1.',
   },
   produces: {
@@ -162,8 +162,8 @@ const define: SessionTemplate = {
       title: { nl: 'Stemmen met stippen', en: 'Dot voting' },
       minutes: 15,
       instructions: {
-        nl: 'Je hebt drie stemmen. Geef ze aan de vragen waar jij volgende keer ideeën voor wilt bedenken. Je mag ze ook op één vraag zetten.',
-        en: 'You have three votes. Give them to the questions you want to generate ideas for next time. You may put them all on one question.',
+        nl: 'Je hebt {{votes}} stemmen. Geef ze aan de vragen waar jij volgende keer ideeën voor wilt bedenken.',
+        en: 'You have {{votes}} votes. Give them to the questions you want to generate ideas for next time.',
       },
       frameId: f('define', 'vote'),
     },
@@ -189,7 +189,7 @@ const ideate: SessionTemplate = {
     en: 'Come up with as many ideas as possible for the chosen challenges, and sort them together into three categories: knowledge exchange, chain collaboration and ecosystem collaboration.',
   },
   buildsOn: {
-    nl: 'De uitdagingen en vragen met de meeste stemmen uit bijeenkomst 2.',
+    nl: 'De uitdagingen en vragen met de meeste stemmen uit sessie 2.',
     en: 'The challenges and questions with the most votes in session 2.',
   },
   produces: {
@@ -203,7 +203,7 @@ const ideate: SessionTemplate = {
       title: { nl: 'De gekozen uitdagingen', en: 'The chosen challenges' },
       minutes: 10,
       instructions: {
-        nl: 'Lees de uitdagingen die uit de vorige bijeenkomst zijn gekozen. Vragen? Stel ze nu.',
+        nl: 'Lees de uitdagingen die uit de vorige sessie zijn gekozen. Vragen? Stel ze nu.',
         en: 'Read the challenges chosen in the previous session. Questions? Ask them now.',
       },
       frameId: f('ideate', 'challenges'),
@@ -243,8 +243,8 @@ const ideate: SessionTemplate = {
       title: { nl: 'Stemmen op ideeën', en: 'Voting on ideas' },
       minutes: 15,
       instructions: {
-        nl: 'Geef je drie stemmen aan de ideeën waar jij in de volgende bijeenkomst mee aan de slag wilt.',
-        en: 'Give your three votes to the ideas you want to work on in the next session.',
+        nl: 'Geef je {{votes}} stemmen aan de ideeën waar jij in de volgende sessie mee aan de slag wilt.',
+        en: 'Give your {{votes}} votes to the ideas you want to work on in the next session.',
       },
       frameId: f('ideate', 'lane-knowledge'),
     },
@@ -270,7 +270,7 @@ const prototype: SessionTemplate = {
     en: 'Each firm pictures its current or intended collaboration with building blocks: itself in the middle, partners around it, bridges between them and what flows over those bridges. Then we turn the designs into recognisable steps and preconditions.',
   },
   buildsOn: {
-    nl: 'De geordende ideeën per categorie, met hun stemmen, uit bijeenkomst 3.',
+    nl: 'De geordende ideeën per categorie, met hun stemmen, uit sessie 3.',
     en: 'The sorted ideas per category, with their votes, from session 3.',
   },
   produces: {
@@ -341,7 +341,7 @@ const test: SessionTemplate = {
     en: 'Test the draft instrument: the collaboration canvas with three phases (orientation, integration, transformation). Is it recognisable, complete, understandable and usable for other entrepreneurs?',
   },
   buildsOn: {
-    nl: 'De ontwerpen en de stappen en randvoorwaarden uit bijeenkomst 4.',
+    nl: 'De ontwerpen en de stappen en randvoorwaarden uit sessie 4.',
     en: 'The designs and the steps and preconditions from session 4.',
   },
   produces: {

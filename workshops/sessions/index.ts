@@ -1,3 +1,4 @@
 export * from './types';
 export * from './content';
 export * from './model';
+export * from './display';

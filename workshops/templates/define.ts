@@ -135,8 +135,8 @@ export const DEFINE_TEMPLATE: BoardTemplate = {
       1320,
       90,
       {
-        nl: 'Zet hier de vragen waaruit we kiezen. Iedereen heeft drie stemmen. De vragen met de meeste stemmen gaan door naar Ideeën genereren.',
-        en: 'Put the questions we choose from here. Everyone has three votes. The questions with the most votes go on to Ideate.',
+        nl: 'Zet hier de vragen waaruit we kiezen. Iedereen stemt met stippen (hoeveel stemmen je hebt, staat in de balk bovenaan). De vragen met de meeste stemmen gaan door naar Ideeën genereren.',
+        en: 'Put the questions we choose from here. Everyone votes with dots (how many votes you have is shown in the bar at the top). The questions with the most votes go on to Ideate.',
       },
       18,
     ),

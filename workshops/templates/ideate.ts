@@ -66,7 +66,7 @@ export const IDEATE_TEMPLATE: BoardTemplate = {
       1760,
       56,
       {
-        nl: 'De vragen met de meeste stemmen uit de vorige bijeenkomst. De begeleider haalt ze hierheen.',
+        nl: 'De vragen met de meeste stemmen uit de vorige sessie. De begeleider haalt ze hierheen.',
         en: 'The questions with the most votes in the previous session. The facilitator pulls them in here.',
       },
       18,

@@ -11,15 +11,7 @@ export function introItems(stage: Stage, w: number, h: number): TemplateItem[] {
   const s = SESSION_TEMPLATES[stage];
   const inner = w - 80;
   return [
-    frame(
-      'intro',
-      0,
-      0,
-      w,
-      h,
-      { nl: 'Over deze bijeenkomst', en: 'About this session' },
-      FILL.intro,
-    ),
+    frame('intro', 0, 0, w, h, { nl: 'Over deze sessie', en: 'About this session' }, FILL.intro),
     text('intro-title', 40, 36, inner, 64, s.title, 48),
     text('intro-goal-label', 40, 130, inner, 36, { nl: 'Doel', en: 'Goal' }, 28),
     text('intro-goal', 40, 172, inner, 160, s.goal, 20),

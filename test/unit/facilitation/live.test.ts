@@ -14,6 +14,7 @@ import {
   readLive,
   remainingMs,
   resumeTimer,
+  retimeActivity,
   setVotes,
   startActivity,
   startSession,
@@ -62,11 +63,26 @@ describe('timeline', () => {
     startSession(doc, session, 0);
     expect(nextActivityId(session, 'a1')).toBe('a2');
     expect(nextActivityId(session, 'a2')).toBeNull();
+    const summoned = readLive(doc).summon;
     startActivity(doc, session, 'a2', 5_000);
     expect(readLive(doc)).toMatchObject({ activityId: 'a2', frameId: 'f-lanes' });
+    // The next activity is no summon: who roams elsewhere stays there.
+    expect(readLive(doc).summon).toEqual(summoned);
     expect(remainingMs(readLive(doc).timer, 5_000)).toBe(15 * 60_000);
     endSession(doc);
     expect(readLive(doc)).toMatchObject({ sessionId: null, activityId: null, timer: null });
+  });
+
+  it('changing the running activity’s minutes changes its timer (and only that one’s)', () => {
+    const doc = new Y.Doc();
+    startSession(doc, session, 0);
+    retimeActivity(doc, 'a2', 30);
+    expect(remainingMs(readLive(doc).timer, 60_000)).toBe(9 * 60_000);
+    retimeActivity(doc, 'a1', 4);
+    expect(remainingMs(readLive(doc).timer, 60_000)).toBe(3 * 60_000);
+    pauseTimer(doc, 60_000);
+    retimeActivity(doc, 'a1', 6);
+    expect(remainingMs(readLive(doc).timer, 120_000)).toBe(5 * 60_000);
   });
 
   it('pause keeps the remaining time; resume continues from it', () => {

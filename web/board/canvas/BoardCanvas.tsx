@@ -238,7 +238,7 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
       return;
     }
     const hit = board.hitTest(w, e.pointerType === 'touch' ? { stroke: TOUCH_STROKE } : {});
-    if (hit && board.clickHandler?.(hit)) {
+    if (hit && board.offerTap(hit)) {
       // A feature took the click (a vote in a voting round).
       gesture.current = { kind: 'none' };
       return;
@@ -345,6 +345,8 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
   };
 
   const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    // A feature takes the clicks (voting): a second tap on a note takes a vote back, no edit.
+    if (board.interacting) return;
     const w = world(local(e));
     const hit = board.hitTest(w);
     if (hit) {

@@ -82,6 +82,7 @@ export function ElementsLayer({
           resolve,
           editing: editingId === id,
           showVotes: showVotes && !votesHidden,
+          voter: board.options.user,
         });
       })}
     </Layer>

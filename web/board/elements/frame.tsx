@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type { FrameElement } from '../../../workshops';
-import { CATEGORIES } from '../../../workshops';
+import { CATEGORIES, displayText } from '../../../workshops';
 import type { RendererProps } from './types';
 import { BOARD_FONT } from './fit-text';
 
@@ -10,6 +10,7 @@ export const FrameRenderer = memo(function FrameRenderer({
   pos,
   zoom,
   editing,
+  lang,
 }: RendererProps<FrameElement>) {
   const accent = el.lane && el.lane !== 'unsorted' ? CATEGORIES[el.lane].color : '#94a3b8';
   // The title stays readable when zoomed out: at least ~12 px on screen.
@@ -31,7 +32,7 @@ export const FrameRenderer = memo(function FrameRenderer({
           x={4}
           y={-titleSize - 8}
           width={el.w}
-          text={el.title}
+          text={displayText(el, lang)}
           fontSize={titleSize}
           fontStyle="bold"
           fontFamily={BOARD_FONT}

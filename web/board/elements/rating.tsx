@@ -3,6 +3,7 @@ import { Group, Rect, Text } from 'react-konva';
 import type { RatingElement } from '../../../workshops';
 import {
   WIDGET_LABELS,
+  displayText,
   criterion,
   localize,
   ownScore,
@@ -39,7 +40,7 @@ export const RatingRenderer = memo(function RatingRenderer({
       />
       <Text
         {...layout.title}
-        text={`${el.title || localize(WIDGET_LABELS.ratingTitle, lang)}  ·  ${n} ${localize(n === 1 ? WIDGET_LABELS.respondent : WIDGET_LABELS.respondents, lang)}`}
+        text={`${displayText(el, lang) || localize(WIDGET_LABELS.ratingTitle, lang)}  ·  ${n} ${localize(n === 1 ? WIDGET_LABELS.respondent : WIDGET_LABELS.respondents, lang)}`}
         fontSize={22}
         fontStyle="bold"
         fontFamily={FONT}

@@ -1,19 +1,26 @@
 import { memo } from 'react';
 import { Circle, Group, Rect, Text } from 'react-konva';
 import type { StickyElement } from '../../../workshops';
-import { CATEGORIES, STICKY_FILL, totalVotes } from '../../../workshops';
+import { CATEGORIES, STICKY_FILL, displayText, totalVotes } from '../../../workshops';
 import { BOARD_FONT, STICKY_PAD as PAD, stickyFontSize } from './fit-text';
 import type { RendererProps } from './types';
+
+/** More own votes on one note than fit as dots are still counted in the badge once revealed. */
+const MAX_OWN_DOTS = 8;
 
 export const StickyRenderer = memo(function StickyRenderer({
   el,
   pos,
   editing,
   showVotes,
+  voter,
+  lang,
 }: RendererProps<StickyElement>) {
   const fill = STICKY_FILL[el.color];
-  const fontSize = stickyFontSize(el.text, el.w, el.h, !!el.source);
+  const text = displayText(el, lang);
+  const fontSize = stickyFontSize(text, el.w, el.h, !!el.source);
   const votes = showVotes ? totalVotes(el) : 0;
+  const mine = voter ? Math.min(MAX_OWN_DOTS, el.votes[voter.id] ?? 0) : 0;
   return (
     <Group id={el.id} name="element sticky" x={pos.x} y={pos.y} listening={false}>
       {/* A cheap offset shadow: a blurred one costs a lot per note in software rendering. */}
@@ -34,7 +41,7 @@ export const StickyRenderer = memo(function StickyRenderer({
           y={PAD + (el.source ? 12 : 0)}
           width={el.w - PAD * 2}
           height={el.h - PAD * 2 - (el.source ? 12 : 0)}
-          text={el.text}
+          text={text}
           fontSize={fontSize}
           lineHeight={1.2}
           fontFamily={BOARD_FONT}
@@ -57,6 +64,20 @@ export const StickyRenderer = memo(function StickyRenderer({
           strokeWidth={1.5}
         />
       )}
+      {/* This person's own votes, as dots in their colour (web/facilitator: tap to take back). */}
+      {Array.from({ length: mine }, (_, i) => (
+        <Circle
+          key={i}
+          name="own-vote"
+          x={14 + i * 16}
+          y={el.h - 16}
+          radius={6}
+          fill={voter?.color ?? '#111827'}
+          stroke="#fff"
+          strokeWidth={2}
+          perfectDrawEnabled={false}
+        />
+      ))}
       {votes > 0 && (
         <Group x={el.w - 30} y={el.h - 26}>
           <Rect width={26} height={20} cornerRadius={10} fill="#111827" />

@@ -5,6 +5,7 @@ import {
   LIKERT_LABELS,
   SURVEY_GROUP_LABELS,
   WIDGET_LABELS,
+  displayText,
   localize,
   ownScore,
   respondents,
@@ -43,7 +44,7 @@ export const SurveyRenderer = memo(function SurveyRenderer({
       />
       <Text
         {...layout.title}
-        text={`${el.title || localize(WIDGET_LABELS.surveyTitle, lang)}  ·  ${n} ${localize(n === 1 ? WIDGET_LABELS.respondent : WIDGET_LABELS.respondents, lang)}`}
+        text={`${displayText(el, lang) || localize(WIDGET_LABELS.surveyTitle, lang)}  ·  ${n} ${localize(n === 1 ? WIDGET_LABELS.respondent : WIDGET_LABELS.respondents, lang)}`}
         fontSize={22}
         fontStyle="bold"
         fontFamily={FONT}

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Text } from 'react-konva';
 import type { TextElement } from '../../../workshops';
+import { displayText } from '../../../workshops';
 import type { RendererProps } from './types';
 import { BOARD_FONT, LINE_HEIGHT } from './fit-text';
 
@@ -9,6 +10,7 @@ export const TextRenderer = memo(function TextRenderer({
   el,
   pos,
   editing,
+  lang,
 }: RendererProps<TextElement>) {
   return (
     <Text
@@ -17,7 +19,7 @@ export const TextRenderer = memo(function TextRenderer({
       x={pos.x}
       y={pos.y}
       width={el.w}
-      text={editing ? '' : el.text}
+      text={editing ? '' : displayText(el, lang)}
       fontSize={el.fontSize}
       fontFamily={BOARD_FONT}
       fontStyle={el.fontSize >= 28 ? 'bold' : 'normal'}

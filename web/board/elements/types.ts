@@ -15,6 +15,8 @@ export interface RendererProps<E> {
   editing: boolean;
   /** Votes are shown only when not hidden by a voting round. */
   showVotes: boolean;
+  /** The person looking: their own votes are drawn as dots in their colour, even while hidden. */
+  voter: { id: string; color: string } | null;
 }
 
 /** One renderer per element type: a missing entry is a compile error. */

@@ -7,6 +7,11 @@ import { useBoardState } from '../use-board';
 
 const GROUPS: CommandGroup[] = ['tools', 'edit', 'arrange', 'view'];
 
+/** A shortcut as shown: the `+` key itself is no separator (displayShortcut splits on it). */
+export function shortcutLabel(s: string): string {
+  return s === '+' ? '+' : displayShortcut(s);
+}
+
 /** Every shortcut, straight from the command registry (`?`). */
 export function HelpOverlay({ board }: { board: Board }) {
   const { t } = useT(BOARD_NS);
@@ -41,7 +46,7 @@ export function HelpOverlay({ board }: { board: Board }) {
                     <dt>{t(c.label)}</dt>
                     <dd>
                       {c.shortcuts.slice(0, 2).map((s) => (
-                        <kbd key={s}>{displayShortcut(s)}</kbd>
+                        <kbd key={s}>{shortcutLabel(s)}</kbd>
                       ))}
                     </dd>
                   </div>

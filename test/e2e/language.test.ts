@@ -1,0 +1,123 @@
+/**
+ * Issue 12, point 10: in a Dutch workshop an English participant sees the template content (frame
+ * titles, texts), the board tabs and the agenda in English; a Dutch participant sees Dutch; what
+ * people write stays as written for both. The voting instruction names the round's actual
+ * number of votes.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateWorkshopResponse } from '../../workshops';
+import type { TestServer } from './helpers/server';
+import { createWorkshop, startAppServer } from './helpers/server';
+import {
+  LAPTOP,
+  PHONE,
+  joinByCode,
+  launchChromium,
+  newPerson,
+  openLink,
+  screenshot,
+  waitForScene,
+} from './helpers/browser';
+
+let server: TestServer;
+let workshop: CreateWorkshopResponse;
+let browser: Browser;
+let fac: Page;
+let dutch: Page;
+let english: Page;
+let englishPhone: Page;
+
+const texts = (scene: Map<string, { texts: string[] }>) =>
+  [...scene.values()].flatMap((n) => n.texts).join(' | ');
+
+async function englishPerson(viewport: { width: number; height: number }, touch = false) {
+  const context = await browser.newContext({
+    viewport,
+    locale: 'en-GB',
+    hasTouch: touch,
+    isMobile: touch,
+  });
+  await context.addInitScript(() => localStorage.setItem('werkbank:lang', 'en'));
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  server = await startAppServer();
+  workshop = await createWorkshop(server, 'Meer impact door samenwerking', 'nl');
+  browser = await launchChromium();
+  fac = (await newPerson(browser)).page;
+  dutch = (await newPerson(browser)).page;
+  english = await englishPerson(LAPTOP);
+  englishPhone = await englishPerson(PHONE, true);
+  await openLink(
+    fac,
+    `${server.url}/w/${workshop.workshopId}/define#token=${workshop.facilitatorToken}`,
+  );
+  await joinByCode(dutch, server, workshop.joinCode, 'Sanne Bakker', 'Groenwerk', 'social');
+  await joinByCode(english, server, workshop.joinCode, 'Emma Clarke', 'Northwind', 'partner');
+  await joinByCode(englishPhone, server, workshop.joinCode, 'Liam Hughes', 'Eastgate', 'partner');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('template content in each person’s language', () => {
+  it('the define session brings everyone to its board, with its agenda in their language', async () => {
+    await fac
+      .locator('.fp-session', { hasText: /Definiëren/ })
+      .getByRole('button', { name: /^Start$/ })
+      .click();
+    for (const p of [dutch, english, englishPhone]) await p.waitForURL(/\/define$/);
+    await expect.poll(() => english.locator('.session-bar').textContent()).toContain('2. Define');
+    await expect.poll(() => dutch.locator('.session-bar').textContent()).toContain('2. Definiëren');
+    expect(await english.locator('.tabs').textContent()).toContain('3. Ideate');
+    expect(await dutch.locator('.tabs').textContent()).toContain('3. Ideeën genereren');
+    await expect
+      .poll(() => englishPhone.locator('select.tabs-select option:checked').textContent())
+      .toBe('2. Define');
+  });
+
+  it('frames and texts of the template are English for the English, Dutch for the Dutch', async () => {
+    await waitForScene(english, (s) => texts(s).includes('About this session'), 'English frames');
+    await waitForScene(dutch, (s) => texts(s).includes('Over deze sessie'), 'Dutch frames');
+    const en = texts(await waitForScene(englishPhone, (s) => s.size > 5, 'phone scene'));
+    expect(en).toContain('About this session');
+    expect(en).not.toContain('Over deze sessie');
+  });
+
+  it('what someone writes stays as written, for everyone', async () => {
+    const box = await dutch.locator('.wb-canvas').boundingBox();
+    await dutch.keyboard.press('n');
+    await dutch.mouse.click((box?.x ?? 0) + 160, (box?.y ?? 0) + (box?.height ?? 600) - 180);
+    const editor = dutch.locator('textarea.wb-text-editor');
+    await editor.waitFor();
+    await editor.fill('Werkplekken samen vinden');
+    await dutch.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    await waitForScene(
+      english,
+      (s) => texts(s).includes('Werkplekken samen vinden'),
+      'the Dutch note, as written',
+    );
+  });
+
+  it('the voting instruction names the round’s number of votes', async () => {
+    const next = fac.getByRole('button', { name: 'Volgende activiteit' });
+    // Go to "Dot voting" (the sixth activity), start a round of two votes.
+    for (let i = 0; i < 5; i++) await next.click();
+    await fac.locator('.fp-inline input[type="number"]').fill('2');
+    await fac.getByRole('button', { name: 'Stemronde starten' }).click();
+    await expect.poll(() => english.locator('.sb-activity').textContent()).toContain('Dot voting');
+    await english.locator('.sb-activity').click();
+    await expect
+      .poll(() => english.locator('.sb-info').textContent())
+      .toContain('You have 2 votes');
+    await screenshot(english, 'screens/roomui-language-english-board');
+    await screenshot(englishPhone, 'screens/roomui-language-english-phone');
+    await dutch.locator('.sb-activity').click();
+    await expect.poll(() => dutch.locator('.sb-info').textContent()).toContain('Je hebt 2 stemmen');
+  });
+});

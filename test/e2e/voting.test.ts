@@ -1,0 +1,193 @@
+/**
+ * Issue 12, point 3: dot voting that works by touch. Each voter sees their own dots (in their
+ * colour) while the results are hidden, and how many votes they have left; a tap adds a vote,
+ * another tap takes it back (no modifier keys); the facilitator's tally is live; after the reveal
+ * everyone gets the ranked results. The facilitator, a participant on a laptop, one on a phone
+ * (390×844, touch) and one in English.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateWorkshopResponse } from '../../workshops';
+import type { TestServer } from './helpers/server';
+import { createWorkshop, startAppServer } from './helpers/server';
+import {
+  LAPTOP,
+  PHONE,
+  joinByCode,
+  launchChromium,
+  newPerson,
+  openLink,
+  screenshot,
+  viewSettled,
+  worldToPage,
+} from './helpers/browser';
+
+let server: TestServer;
+let workshop: CreateWorkshopResponse;
+let browser: Browser;
+let fac: Page;
+let laptop: Page;
+let phone: Page;
+let english: Page;
+
+interface Note {
+  id: string;
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  votes: Record<string, number>;
+}
+const notes = (page: Page) =>
+  page.evaluate(
+    () =>
+      [...(window.__werkbank?.board.state.elements.values() ?? [])].filter(
+        (e) => e.type === 'sticky' && !e.templateId,
+      ) as unknown as Note[],
+  );
+const noteId = async (page: Page, text: string) => {
+  const n = (await notes(page)).find((s) => s.text === text);
+  if (!n) throw new Error(`no note "${text}"`);
+  return n.id;
+};
+/** This person's votes on a note, as their own board holds it. */
+const myVotes = (page: Page, id: string) =>
+  page.evaluate((sid) => {
+    const b = window.__werkbank?.board;
+    const el = b?.state.elements.get(sid);
+    return el && el.type === 'sticky' ? (el.votes[b?.options.user.id ?? ''] ?? 0) : 0;
+  }, id);
+/** Own-vote dots drawn inside a note's group on the Konva stage. */
+const ownDots = (page: Page, id: string) =>
+  page.evaluate((sid) => {
+    interface KNode {
+      find(s: string): KNode[];
+    }
+    const w = window as unknown as { Konva?: { stages: Array<{ findOne(s: string): KNode }> } };
+    return w.Konva?.stages[0]?.findOne(`#${sid}`)?.find('.own-vote').length ?? 0;
+  }, id);
+const votesLeft = async (page: Page) =>
+  Number(await page.locator('.sb-votes').getAttribute('data-left'));
+
+async function until(page: Page, check: () => Promise<boolean>, what: string, timeout = 15_000) {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeout) throw new Error(`timed out: ${what}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Taps (touch) or clicks a note, and waits until this person's count on it changed. */
+async function tapNote(page: Page, text: string, touch = false) {
+  const id = await noteId(page, text);
+  const before = await myVotes(page, id);
+  await page.evaluate((el) => window.__werkbank?.board.centreOn(el), id);
+  await viewSettled(page);
+  const n = (await notes(page)).find((s) => s.id === id);
+  if (!n) throw new Error('note gone');
+  const at = await worldToPage(page, n.x + n.w / 2, n.y + n.h / 3);
+  if (touch) await page.touchscreen.tap(at.x, at.y);
+  else await page.mouse.click(at.x, at.y);
+  await until(page, async () => (await myVotes(page, id)) !== before, `vote change on ${text}`);
+  return myVotes(page, id);
+}
+
+async function addNote(page: Page, text: string, dx: number) {
+  const box = await page.locator('.wb-canvas').boundingBox();
+  await page.keyboard.press('n');
+  await page.mouse.click((box?.x ?? 0) + 140 + dx, (box?.y ?? 0) + (box?.height ?? 600) - 200);
+  const editor = page.locator('textarea.wb-text-editor');
+  await editor.waitFor();
+  await editor.fill(text);
+  await page.keyboard.press('Escape');
+  await editor.waitFor({ state: 'detached' });
+}
+
+beforeAll(async () => {
+  server = await startAppServer();
+  workshop = await createWorkshop(server);
+  browser = await launchChromium();
+  fac = (await newPerson(browser, { viewport: { width: 1440, height: 900 } })).page;
+  laptop = (await newPerson(browser)).page;
+  phone = (await newPerson(browser, { viewport: PHONE, touch: true })).page;
+  const en = await browser.newContext({ viewport: LAPTOP, locale: 'en-GB' });
+  await en.addInitScript(() => localStorage.setItem('werkbank:lang', 'en'));
+  english = await en.newPage();
+  await openLink(
+    fac,
+    `${server.url}/w/${workshop.workshopId}/ideate#token=${workshop.facilitatorToken}`,
+  );
+  await joinByCode(laptop, server, workshop.joinCode, 'Sanne Bakker', 'Groenwerk', 'social');
+  await joinByCode(phone, server, workshop.joinCode, 'Joost de Vries', 'Bouw & Co', 'regular');
+  await joinByCode(english, server, workshop.joinCode, 'Emma Clarke', 'Northwind', 'partner');
+  await fac.getByRole('button', { name: 'Iedereen hierheen' }).click();
+  for (const p of [laptop, phone, english]) await p.waitForURL(/\/ideate$/, { timeout: 15_000 });
+  await addNote(fac, 'Leerlijn voor de sector', 0);
+  await addNote(fac, 'Samen inkopen', 220);
+  await addNote(fac, 'Stageplekken delen', 440);
+  for (const p of [laptop, phone, english])
+    await until(p, async () => (await notes(p)).length === 3, 'three notes everywhere');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('dot voting by tap', () => {
+  it('voters see their own dots and what they have left while results are hidden', async () => {
+    await fac.locator('.fp-inline input[type="number"]').fill('2');
+    await fac.getByRole('button', { name: 'Stemronde starten' }).click();
+    for (const p of [laptop, phone, english]) await p.locator('.sb-votes').waitFor();
+    await expect.poll(() => laptop.locator('.sb-votes').textContent()).toContain('nog 2 van 2');
+    await expect.poll(() => english.locator('.sb-votes').textContent()).toContain('2 of 2 votes');
+
+    expect(await tapNote(laptop, 'Samen inkopen')).toBe(1);
+    const samen = await noteId(laptop, 'Samen inkopen');
+    await until(laptop, async () => (await ownDots(laptop, samen)) === 1, 'own dot drawn');
+    expect(await laptop.evaluate(() => window.__werkbank?.board.state.votesHidden)).toBe(true);
+    await expect.poll(() => votesLeft(laptop)).toBe(1);
+    await expect.poll(() => laptop.locator('.sb-votes').textContent()).toContain('nog 1 van 2');
+    await screenshot(laptop, 'screens/roomui-voting-own-dot');
+  });
+
+  it('the facilitator’s tally is live (no reopening)', async () => {
+    await expect.poll(() => fac.locator('.fp-results li').first().textContent()).toContain('Samen');
+    expect(await tapNote(english, 'Leerlijn voor de sector')).toBe(1);
+    await expect.poll(() => fac.locator('.fp-results li').count()).toBe(2);
+  });
+
+  it('on a phone: tap to vote, tap again to take it back, no modifier keys', async () => {
+    expect(await tapNote(phone, 'Stageplekken delen', true)).toBe(1);
+    const id = await noteId(phone, 'Stageplekken delen');
+    await until(phone, async () => (await ownDots(phone, id)) === 1, 'own dot on the phone');
+    await screenshot(phone, 'screens/roomui-voting-phone');
+    expect(await tapNote(phone, 'Stageplekken delen', true)).toBe(0);
+    await expect.poll(() => votesLeft(phone)).toBe(2);
+    expect(await tapNote(phone, 'Samen inkopen', true)).toBe(1);
+    expect(await tapNote(phone, 'Leerlijn voor de sector', true)).toBe(1);
+    await expect.poll(() => votesLeft(phone)).toBe(0);
+    // Out of votes: a tap on one's own dot's note takes it back.
+    expect(await tapNote(phone, 'Samen inkopen', true)).toBe(0);
+    expect(await tapNote(phone, 'Samen inkopen', true)).toBe(1);
+  });
+
+  it('after the reveal everyone gets the ranked results', async () => {
+    expect(await tapNote(laptop, 'Leerlijn voor de sector')).toBe(1);
+    await expect
+      .poll(() => fac.locator('.fp-fold[data-fold="voting"]').textContent())
+      .toContain('5 stemmen');
+    await fac.getByRole('button', { name: 'Uitslag tonen' }).click();
+    for (const p of [laptop, phone, english]) {
+      await p.locator('.sb-results-toggle').click();
+      await p.locator('.sb-results li').first().waitFor();
+    }
+    const ranked = await english.locator('.sb-results li').allTextContents();
+    expect(ranked[0]).toMatch(/^1\.Leerlijn voor de sector3$/);
+    expect(ranked[1]).toMatch(/^2\.Samen inkopen2$/);
+    await screenshot(english, 'screens/roomui-voting-results-en');
+    await screenshot(phone, 'screens/roomui-voting-results-phone');
+    await screenshot(fac, 'screens/roomui-voting-facilitator');
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Template content in each viewer's language. Template elements (`templateId`, id
+ * `tpl-<stage>-<key>`, templates/ids.ts) are stored in the workshop's language; every device
+ * shows them in its own: while an element still holds a text its template ships (in either
+ * language), the viewer's language is shown. What people write, or a template text someone has
+ * changed, stays as written.
+ */
+import type { Element } from '../elements/registry';
+import type { Lang, LocalText } from '../i18n';
+import { localize } from '../i18n';
+import { BOARD_TEMPLATES } from './registry';
+import { TEMPLATE_ID_PREFIX } from './ids';
+import type { TemplateItem } from './types';
+
+let items: Map<string, TemplateItem> | null = null;
+
+function templateItem(id: string): TemplateItem | undefined {
+  if (!id.startsWith(TEMPLATE_ID_PREFIX)) return undefined;
+  if (!items) {
+    items = new Map();
+    for (const t of Object.values(BOARD_TEMPLATES))
+      for (const item of t.items) items.set(`${TEMPLATE_ID_PREFIX}${t.stage}-${item.key}`, item);
+  }
+  return items.get(id);
+}
+
+function shipped(item: TemplateItem): LocalText | null {
+  if ('title' in item) return item.title;
+  if ('text' in item) return item.text;
+  return null;
+}
+
+/** The text an element shows (frame, rating and survey: title; text and sticky: text). */
+export function storedText(el: Element): string {
+  if ('title' in el && typeof el.title === 'string') return el.title;
+  if ('text' in el && typeof el.text === 'string') return el.text;
+  return '';
+}
+
+/** A stored text as `lang` shows it: shipped text translated, anything else as written. */
+export function localizeShipped(stored: string, text: LocalText, lang: Lang): string {
+  return stored === text.nl || stored === text.en ? localize(text, lang) : stored;
+}
+
+/** The element's main text in the viewer's language (see the module comment). */
+export function displayText(el: Element, lang: Lang): string {
+  const stored = storedText(el);
+  if (!el.templateId) return stored;
+  const item = templateItem(el.id);
+  const text = item ? shipped(item) : null;
+  return text ? localizeShipped(stored, text, lang) : stored;
+}
