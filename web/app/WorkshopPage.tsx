@@ -21,7 +21,7 @@ import {
   rosterMap,
 } from '../../workshops';
 import type { Board } from '../board';
-import { BoardCanvas, createBoard } from '../board';
+import { BoardCanvas, createBoard, fitBoard, fitFrame } from '../board';
 import { FacilitatorPanel, SessionBar } from '../facilitator';
 import { useT } from '../i18n';
 import { PresenceList } from '../presence/PresenceList';
@@ -236,8 +236,8 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
       const frame = pendingFrame?.boardId === boardId ? pendingFrame.frameId : null;
       pendingFrame = null;
       if (board.state.camera !== opened) return;
-      if (frame && board.get(frame)) board.centreOn(frame);
-      else if (board.state.elements.size > 0) board.zoomToFit();
+      // Fitted to this screen at a readable size (web/board/camera-fit.ts).
+      if (!(frame && fitFrame(board, frame))) fitBoard(board);
     };
     const unsubBoard = board.store.subscribe((s) => {
       if (s.elements.size > 0) fitNow();
@@ -312,7 +312,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     connection: syncState.status,
     navigate: (id, options) => {
       if (id === boardId) {
-        if (options?.frameId) board.centreOn(options.frameId);
+        if (options?.frameId) fitFrame(board, options.frameId);
         return;
       }
       // The next board centres the frame once its content has arrived.

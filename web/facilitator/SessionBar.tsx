@@ -16,6 +16,8 @@ import {
   votesUsed,
 } from '../../workshops';
 import { useWorkshop } from '../app/context';
+import type { FollowedView } from '../board';
+import { fitFrame, followCamera } from '../board';
 import { useT } from '../i18n';
 import { formatClock, useLive, useServerNow } from './hooks';
 import { FACILITATOR_NS } from './strings';
@@ -35,7 +37,7 @@ export function SessionBar() {
     if (isFacilitator || !live.summon || live.summon.at <= lastSummon.current) return;
     lastSummon.current = live.summon.at;
     if (live.summon.boardId !== ctx.boardId) ctx.navigate(live.summon.boardId);
-    else if (live.frameId) board.centreOn(live.frameId);
+    else if (live.frameId) fitFrame(board, live.frameId);
   }, [live.summon, live.frameId, isFacilitator, ctx, board]);
 
   // After arriving on the facilitator's board, centre the activity's frame once it has loaded.
@@ -47,7 +49,7 @@ export function SessionBar() {
       if (done || !board.get(frameId)) return;
       done = true;
       // Outside the store's notification: centring sets the camera, which notifies again.
-      queueMicrotask(() => board.centreOn(frameId));
+      queueMicrotask(() => fitFrame(board, frameId));
     };
     centre();
     if (done) return;
@@ -64,19 +66,14 @@ export function SessionBar() {
     const aw = ctx.controlAwareness;
     const apply = () => {
       for (const state of aw.getStates().values()) {
-        const view = state.facilitatorView as
-          { boardId: string; cx: number; cy: number; zoom: number } | undefined;
+        const view = state.facilitatorView as (FollowedView & { boardId: string }) | undefined;
         if (!view) continue;
         if (view.boardId !== ctx.boardId) {
           ctx.navigate(view.boardId);
           return;
         }
-        const vp = board.state.viewport;
-        board.setCamera({
-          zoom: view.zoom,
-          x: view.cx - vp.w / 2 / view.zoom,
-          y: view.cy - vp.h / 2 / view.zoom,
-        });
+        // Fitted to this screen, not the facilitator's zoom (web/board/camera-fit.ts).
+        board.setCamera(followCamera(board, view));
       }
     };
     apply();
@@ -98,6 +95,8 @@ export function SessionBar() {
         cx: camera.x + viewport.w / 2 / camera.zoom,
         cy: camera.y + viewport.h / 2 / camera.zoom,
         zoom: camera.zoom,
+        w: viewport.w / camera.zoom,
+        h: viewport.h / camera.zoom,
       });
     };
     publish();
