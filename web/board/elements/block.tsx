@@ -3,6 +3,7 @@ import { Circle, Group, Line, Rect, RegularPolygon, Star, Text } from 'react-kon
 import type { BlockElement, BlockShape } from '../../../workshops';
 import { blockKind, localize } from '../../../workshops';
 import type { RendererProps } from './types';
+import { PAPER, textOn } from '../contrast';
 import { BOARD_FONT } from './fit-text';
 
 function Outline({ shape, w, h, fill }: { shape: BlockShape; w: number; h: number; fill: string }) {
@@ -57,7 +58,7 @@ export const BlockRenderer = memo(function BlockRenderer({
   const shape = kind?.shape ?? 'rect';
   const fill = kind?.color ?? '#e5e7eb';
   const label = el.label || (kind ? localize(kind.label, lang) : el.kind);
-  const dark = /^#(7c3aed|2563eb|059669|0d9488)/.test(fill);
+  const dark = textOn(fill) === PAPER;
   const pill = shape === 'pill';
   const textTop = shape === 'triangle' ? el.h * 0.5 : pill ? 0 : el.h * 0.45;
   return (
