@@ -24,6 +24,7 @@ import type { Board } from '../board';
 import { BoardCanvas, createBoard, fitBoard, fitFrame } from '../board';
 import { FacilitatorPanel, SessionBar } from '../facilitator';
 import { useT } from '../i18n';
+import { OutlineButton, OutlinePanel } from '../outline';
 import { PresenceList } from '../presence/PresenceList';
 import type { PresentPerson } from '../presence/PresenceList';
 import { StatusChip } from '../status/StatusChip';
@@ -366,6 +367,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
           </select>
           <div className="topbar-right">
             <StatusChip sync={sync.state} readOnly={readOnly} />
+            <OutlineButton />
             <PresenceList people={people} />
             <LanguageSwitch />
             <AppMenu
@@ -380,6 +382,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
         <SessionBar />
         <div className="board-area">
           <BoardCanvas board={board} />
+          <OutlinePanel board={board} />
           {identity.role === 'facilitator' && <FacilitatorPanel />}
         </div>
         {toast && (
