@@ -14,7 +14,7 @@ export const FACILITATOR_NS = defineStrings('facilitator', {
       agenda: 'Agenda',
       following: 'Je volgt de begeleider',
       voting:
-        'Stemronde: klik op notities om te stemmen ({{left}} van {{total}} over). Klik nogmaals met Alt om terug te nemen.',
+        'Stemronde: tik of klik op een notitie om te stemmen ({{left}} van {{total}} over). Een stem terugnemen kan in de lijst (☰ Lijst).',
       votingDone: 'Stemronde: al je stemmen zijn uitgebracht.',
       revealed: 'Uitslag zichtbaar',
       silent: 'Stil brainstormen: je ziet alleen je eigen nieuwe notities.',
@@ -118,7 +118,7 @@ export const FACILITATOR_NS = defineStrings('facilitator', {
       agenda: 'Agenda',
       following: 'You are following the facilitator',
       voting:
-        'Voting round: click notes to vote ({{left}} of {{total}} left). Alt-click to take a vote back.',
+        'Voting round: tap or click a note to vote ({{left}} of {{total}} left). To take a vote back, use the list (☰ List).',
       votingDone: 'Voting round: all your votes are cast.',
       revealed: 'Results shown',
       silent: 'Silent brainstorm: you only see your own new notes.',

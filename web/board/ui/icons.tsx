@@ -18,6 +18,7 @@ const paths: Record<string, string> = {
   help: 'M9.5 9a2.5 2.5 0 115 0c0 1.7-2.5 2-2.5 4M12 17h.01M12 21a9 9 0 110-18 9 9 0 010 18z',
   lock: 'M6 11h12v10H6zM8 11V7a4 4 0 018 0v4',
   trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
+  more: 'M4 12h2.5M10.75 12h2.5M17.5 12h2.5',
 };
 
 export function Icon({ name, size = 20 }: { name: keyof typeof paths | string; size?: number }) {
