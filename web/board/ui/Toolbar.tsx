@@ -51,11 +51,13 @@ export function Toolbar({ board }: { board: Board }) {
   const shown = phone ? tools.filter((id) => COMPACT.has(id)) : tools;
   const rest = phone ? tools.filter((id) => !COMPACT.has(id)) : [];
 
+  // On a phone no shortcut in the name: there is no keyboard to press it on.
+  const labelOf = (cmd: ReturnType<typeof getCommand>) =>
+    phone ? t(cmd.label) : `${t(cmd.label)} (${displayShortcut(cmd.shortcuts[0] ?? '')})`;
+
   const toolButton = (id: ToolId) => {
     const cmd = getCommand(`tool.${id}`);
-    const label = phone
-      ? t(cmd.label)
-      : `${t(cmd.label)} (${displayShortcut(cmd.shortcuts[0] ?? '')})`;
+    const label = labelOf(cmd);
     return (
       <button
         key={id}
@@ -120,9 +122,7 @@ export function Toolbar({ board }: { board: Board }) {
           <span className="wb-sep" />
           {(['edit.undo', 'edit.redo'] as const).map((id) => {
             const cmd = getCommand(id);
-            const label = phone
-              ? t(cmd.label)
-              : `${t(cmd.label)} (${displayShortcut(cmd.shortcuts[0] ?? '')})`;
+            const label = labelOf(cmd);
             return (
               <button
                 key={id}
