@@ -21,7 +21,7 @@ import {
   rosterMap,
 } from '../../workshops';
 import type { Board } from '../board';
-import { BoardCanvas, createBoard, fitBoard, fitFrame } from '../board';
+import { Announcer, BoardCanvas, KeyboardLayer, createBoard, fitBoard, fitFrame } from '../board';
 import { FacilitatorPanel, SessionBar } from '../facilitator';
 import { useT } from '../i18n';
 import { OutlineButton, OutlinePanel } from '../outline';
@@ -382,6 +382,8 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
         <SessionBar />
         <div className="board-area">
           <BoardCanvas board={board} />
+          <KeyboardLayer board={board} />
+          <Announcer board={board} />
           <OutlinePanel board={board} />
           {identity.role === 'facilitator' && <FacilitatorPanel />}
         </div>

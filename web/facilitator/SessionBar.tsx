@@ -17,7 +17,7 @@ import {
 } from '../../workshops';
 import { useWorkshop } from '../app/context';
 import type { FollowedView } from '../board';
-import { fitFrame, followCamera } from '../board';
+import { announceBroughtHere, fitFrame, followCamera } from '../board';
 import { useT } from '../i18n';
 import { formatClock, useLive, useServerNow } from './hooks';
 import { FACILITATOR_NS } from './strings';
@@ -38,7 +38,19 @@ export function SessionBar() {
     lastSummon.current = live.summon.at;
     if (live.summon.boardId !== ctx.boardId) ctx.navigate(live.summon.boardId);
     else if (live.frameId) fitFrame(board, live.frameId);
-  }, [live.summon, live.frameId, isFacilitator, ctx, board]);
+    // Said to screen readers (web/board/keyboard-nav.tsx).
+    const here = sessions.find((s) => s.id === live.sessionId);
+    announceBroughtHere(here?.activities.find((a) => a.id === live.activityId)?.title ?? '');
+  }, [
+    live.summon,
+    live.frameId,
+    live.sessionId,
+    live.activityId,
+    sessions,
+    isFacilitator,
+    ctx,
+    board,
+  ]);
 
   // After arriving on the facilitator's board, centre the activity's frame once it has loaded.
   useEffect(() => {

@@ -49,6 +49,10 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
+const isControl = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  !!target.closest('button, a[href], [role="button"], [role="radio"]');
+
 export interface BoardCanvasProps {
   board: Board;
   /** Votes hidden while a voting round is not yet revealed (facilitator feature). */
@@ -108,6 +112,8 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return;
+      // Enter, Space and arrows on a focused control are that control's (issue 14).
+      if (isControl(e.target) && /^(Enter| |Arrow)/.test(e.key)) return;
       if (e.key === ' ') {
         setSpaceHeld(true);
         e.preventDefault();
