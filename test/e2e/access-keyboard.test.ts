@@ -9,8 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../workshops';
 import type { Person } from './helpers/browser';
-import { launchChromium, newPerson, openLink, viewSettled, waitForBoard } from './helpers/browser';
-import { shot } from './helpers/a11y';
+import { launchChromium, newPerson, viewSettled, waitForBoard } from './helpers/browser';
+import { facilitatorOn, shot } from './helpers/a11y';
 import type { TestServer } from './helpers/server';
 import { newWorkshop, startAppServer } from './helpers/server';
 
@@ -66,12 +66,8 @@ beforeAll(async () => {
   server = await startAppServer();
   browser = await launchChromium();
   workshop = await newWorkshop(server);
-  fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
   kim = await newPerson(browser);
-  await openLink(
-    fac.page,
-    `${server.url}/w/${workshop.workshopId}/empathise#token=${workshop.facilitatorToken}`,
-  );
+  fac = await facilitatorOn(browser, server, workshop);
 });
 
 afterAll(async () => {

@@ -13,12 +13,11 @@ import {
   PHONE,
   launchChromium,
   newPerson,
-  openLink,
   viewSettled,
   waitForBoard,
   worldToPage,
 } from './helpers/browser';
-import { shot } from './helpers/a11y';
+import { facilitatorOn, shot } from './helpers/a11y';
 import type { TestServer } from './helpers/server';
 import { newWorkshop, startAppServer } from './helpers/server';
 
@@ -108,13 +107,9 @@ beforeAll(async () => {
   server = await startAppServer();
   browser = await launchChromium();
   workshop = await newWorkshop(server);
-  fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
   phone = await newPerson(browser, { viewport: PHONE, touch: true });
   cdp = await phone.context.newCDPSession(phone.page);
-  await openLink(
-    fac.page,
-    `${server.url}/w/${workshop.workshopId}/empathise#token=${workshop.facilitatorToken}`,
-  );
+  fac = await facilitatorOn(browser, server, workshop);
 });
 
 afterAll(async () => {

@@ -74,6 +74,14 @@ export function readingIds(elements: Iterable<Element>, visible: (el: Element) =
   return out;
 }
 
+/** Direction of each arrow key (also the canvas' nudge, BoardCanvas.tsx). */
+export const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
 const STEP = 10;
 const BIG_STEP = 50;
 
@@ -135,13 +143,7 @@ export function KeyboardLayer({ board }: { board: Board }) {
   };
 
   const onKeyDown = (e: React.KeyboardEvent, id: string) => {
-    const arrows: Record<string, [number, number]> = {
-      ArrowLeft: [-1, 0],
-      ArrowRight: [1, 0],
-      ArrowUp: [0, -1],
-      ArrowDown: [0, 1],
-    };
-    const arrow = arrows[e.key];
+    const arrow = ARROWS[e.key];
     const el = board.get(id);
     if (!el) return;
     if (arrow) {

@@ -5,8 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { RESULTS_DIR } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import type { Person } from './browser';
+import { RESULTS_DIR, newPerson, openLink } from './browser';
 
 export const SCREENS_DIR = resolve(RESULTS_DIR, 'screens');
 
@@ -39,4 +40,18 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
           .map((n) => n.target.join(' '))
           .join(', ')}`,
     );
+}
+
+/** A facilitator on a 1440×900 laptop with the workshop's first board open. */
+export async function facilitatorOn(
+  browser: Browser,
+  server: { url: string },
+  workshop: { workshopId: string; facilitatorToken: string },
+): Promise<Person> {
+  const fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
+  await openLink(
+    fac.page,
+    `${server.url}/w/${workshop.workshopId}/empathise#token=${workshop.facilitatorToken}`,
+  );
+  return fac;
 }

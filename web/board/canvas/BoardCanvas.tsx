@@ -27,6 +27,7 @@ import { ElementsLayer, GridBackground } from './ElementsLayer';
 import { TransformLayer } from './OverlayLayer';
 import { MARGIN, toStagePoint } from './drawn-view';
 import { useDrawnView } from './use-drawn-view';
+import { ARROWS } from '../keyboard-nav';
 import '../board.css';
 
 declare global {
@@ -119,13 +120,7 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
         e.preventDefault();
         return;
       }
-      const arrows: Record<string, [number, number]> = {
-        ArrowLeft: [-1, 0],
-        ArrowRight: [1, 0],
-        ArrowUp: [0, -1],
-        ArrowDown: [0, 1],
-      };
-      const arrow = arrows[e.key];
+      const arrow = ARROWS[e.key];
       if (arrow && board.state.selection.size) {
         const step = e.shiftKey ? 20 : 2;
         board.nudge(board.state.selection, arrow[0] * step, arrow[1] * step);
