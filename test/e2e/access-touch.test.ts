@@ -302,4 +302,27 @@ describe('a participant on a touch phone', () => {
       await shot(page, `access-phone-${type}`);
     }
   });
+
+  it('opens the list view with one tap and answers a survey statement there', async () => {
+    const { page } = phone;
+    await tapOn(page, '.outline-toggle');
+    const outline = page.locator('[data-testid="outline"]');
+    await outline.waitFor();
+    // On a phone the list takes the whole screen.
+    const box = await outline.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(PHONE.width - 1);
+    const survey = outline.locator('li.is-survey');
+    await survey.scrollIntoViewIfNeeded();
+    const group = survey.getByRole('group').nth(1);
+    await group.scrollIntoViewIfNeeded();
+    const five = group.getByRole('button', { name: '5' });
+    const b = await five.boundingBox();
+    if (!b) throw new Error('no score button');
+    await tap(page, b.x + b.width / 2, b.y + b.height / 2);
+    await expect.poll(() => five.getAttribute('aria-pressed')).toBe('true');
+    await shot(page, 'access-phone-outline');
+    expect(await smallTargets(page)).toEqual([]);
+    await tapOn(page, '.outline-close');
+    await outline.waitFor({ state: 'detached' });
+  });
 });

@@ -90,7 +90,14 @@ export function SessionBar() {
     };
     apply();
     aw.on('change', apply);
-    return () => aw.off('change', apply);
+    // This screen changing size (a bar appearing, a phone turned) fits the view again.
+    const unsub = board.store.subscribe((s, prev) => {
+      if (s.viewport !== prev.viewport) apply();
+    });
+    return () => {
+      aw.off('change', apply);
+      unsub();
+    };
   }, [live.follow, isFacilitator, ctx, board]);
 
   // The facilitator publishes their view (centre + zoom) for follow mode, throttled.
