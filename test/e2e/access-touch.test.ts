@@ -17,7 +17,7 @@ import {
   waitForBoard,
   worldToPage,
 } from './helpers/browser';
-import { facilitatorOn, shot } from './helpers/a11y';
+import { facilitatorOn, seriousViolations, shot } from './helpers/a11y';
 import type { TestServer } from './helpers/server';
 import { newWorkshop, startAppServer } from './helpers/server';
 
@@ -149,6 +149,7 @@ describe('a participant on a touch phone', () => {
     await page.locator('.wb-sheet').waitFor();
     await shot(page, 'access-phone-sheet');
     expect(await smallTargets(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await tapOn(page, '.wb-sheet [role="radio"][aria-label="Blauw"]');
     await page.locator('.wb-sheet').waitFor({ state: 'detached' });
   });
@@ -322,6 +323,7 @@ describe('a participant on a touch phone', () => {
     await expect.poll(() => five.getAttribute('aria-pressed')).toBe('true');
     await shot(page, 'access-phone-outline');
     expect(await smallTargets(page)).toEqual([]);
+    expect(await seriousViolations(page, '[data-testid="outline"]')).toEqual([]);
     await tapOn(page, '.outline-close');
     await outline.waitFor({ state: 'detached' });
   });
