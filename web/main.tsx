@@ -1,8 +1,10 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { currentLanguage } from './i18n';
+import { registerServiceWorker } from './sw-register';
 import './styles/global.css';
 
 document.documentElement.lang = currentLanguage();
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App />);
+registerServiceWorker();

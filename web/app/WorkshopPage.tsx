@@ -22,11 +22,20 @@ import {
   rosterMap,
 } from '../../workshops';
 import type { Board } from '../board';
-import { BoardCanvas, createBoard } from '../board';
+import {
+  Announcer,
+  BoardCanvas,
+  KeyboardLayer,
+  announceBroughtHere,
+  createBoard,
+  fitBoard,
+  fitFrame,
+} from '../board';
 import { Icon } from '../board/ui/icons';
 import { FacilitatorPanel, SessionBar, SummonNotice } from '../facilitator';
 import { roamedAway, useRoaming } from '../facilitator/roaming';
 import { useT } from '../i18n';
+import { OutlineButton, OutlinePanel } from '../outline';
 import { PresenceList } from '../presence/PresenceList';
 import type { PresentPerson } from '../presence/PresenceList';
 import { StatusChip } from '../status/StatusChip';
@@ -64,7 +73,7 @@ let openEngine: { boardId: string; board: Board } | null = null;
 /** Opens a board of the workshop, centring `frameId` there once its content has arrived. */
 function openBoard(workshopId: string, boardId: string, frameId: string | null): void {
   if (openEngine?.boardId === boardId) {
-    if (frameId && openEngine.board.get(frameId)) openEngine.board.centreOn(frameId);
+    if (frameId) fitFrame(openEngine.board, frameId);
     return;
   }
   pendingFrame = frameId ? { boardId, frameId } : null;
@@ -165,8 +174,12 @@ function Workshop({ identity, boardId }: { identity: Identity; boardId: string |
   currentRef.current = current;
   const currentBoardId = useCallback(() => currentRef.current, []);
   const open = useCallback(
-    (id: string, frameId: string | null) => openBoard(identity.workshopId, id, frameId),
-    [identity.workshopId],
+    (id: string, frameId: string | null) => {
+      openBoard(identity.workshopId, id, frameId);
+      // Said to screen readers (web/board/keyboard-nav.tsx).
+      announceBroughtHere(readBoards(control.doc).find((b) => b.id === id)?.title ?? id);
+    },
+    [identity.workshopId, control],
   );
   useRoaming({
     workshopId: identity.workshopId,
@@ -283,8 +296,8 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
       const frame = pendingFrame?.boardId === boardId ? pendingFrame.frameId : null;
       pendingFrame = null;
       if (board.state.camera !== opened) return;
-      if (frame && board.get(frame)) board.centreOn(frame);
-      else if (board.state.elements.size > 0) board.zoomToFit();
+      // Fitted to this screen at a readable size (web/board/camera-fit.ts).
+      if (!(frame && fitFrame(board, frame))) fitBoard(board);
     };
     const unsubBoard = board.store.subscribe((s) => {
       if (s.elements.size > 0) fitNow();
@@ -425,6 +438,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
           </select>
           <div className="topbar-right">
             <StatusChip sync={sync.state} readOnly={readOnly} />
+            <OutlineButton />
             <PresenceList people={people} />
             <LanguageSwitch />
             <AppMenu
@@ -439,6 +453,9 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
         <SessionBar />
         <div className="board-area">
           <BoardCanvas board={board} />
+          <KeyboardLayer board={board} />
+          <Announcer board={board} />
+          <OutlinePanel board={board} />
           {identity.role === 'facilitator' && <FacilitatorPanel />}
         </div>
         <SummonNotice />

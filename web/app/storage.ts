@@ -103,22 +103,23 @@ export function peekClaims(
   }
 }
 
-const COLOURS = [
+/** Each with white text at WCAG AA (test/unit/access/contrast.test.ts). */
+export const PERSON_COLOURS = [
   '#e11d48',
   '#db2777',
   '#9333ea',
   '#4f46e5',
   '#2563eb',
-  '#0891b2',
-  '#059669',
-  '#65a30d',
-  '#d97706',
-  '#ea580c',
+  '#0e7490',
+  '#047857',
+  '#4d7c0f',
+  '#b45309',
+  '#c2410c',
 ];
 
 /** A stable colour per person (cursor, avatar). */
 export function colourFor(id: string): string {
   let h = 0;
   for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return COLOURS[h % COLOURS.length] ?? '#2563eb';
+  return PERSON_COLOURS[h % PERSON_COLOURS.length] ?? '#2563eb';
 }

@@ -449,6 +449,17 @@ export class Board {
     if (moves.length) this.transact(() => moveElements(this.doc, moves));
   }
 
+  /** Moves elements to positions (outline view, keyboard): one undoable step, lanes followed. */
+  moveTo(moves: ReadonlyArray<{ id: string; x: number; y: number }>): void {
+    const allowed = moves.filter((m) => {
+      const el = this.get(m.id);
+      return el && el.type !== 'connector' && this.canChange(el);
+    });
+    if (!allowed.length) return;
+    this.transact(() => moveElements(this.doc, allowed));
+    this.undoManager.stopCapturing();
+  }
+
   resize(id: string, rect: Rect): void {
     const r = this.state.snapToGrid
       ? {

@@ -20,6 +20,8 @@ import {
 } from '../../workshops';
 import { useBoardState } from '../board/use-board';
 import { useWorkshop } from '../app/context';
+import type { FollowedView } from '../board';
+import { fitFrame, followCamera } from '../board';
 import { useT } from '../i18n';
 import { formatClock, useLive, useServerNow } from './hooks';
 import { followAgain, roamedAway, roamingStore } from './roaming';
@@ -43,7 +45,7 @@ export function SessionBar() {
       if (done || !board.get(frameId)) return;
       done = true;
       // Outside the store's notification: centring sets the camera, which notifies again.
-      queueMicrotask(() => board.centreOn(frameId));
+      queueMicrotask(() => fitFrame(board, frameId));
     };
     centre();
     if (done) return;
@@ -63,24 +65,26 @@ export function SessionBar() {
     const aw = ctx.controlAwareness;
     const apply = () => {
       for (const state of aw.getStates().values()) {
-        const view = state.facilitatorView as
-          { boardId: string; cx: number; cy: number; zoom: number } | undefined;
+        const view = state.facilitatorView as (FollowedView & { boardId: string }) | undefined;
         if (!view) continue;
         if (view.boardId !== ctx.boardId) {
           ctx.navigate(view.boardId);
           return;
         }
-        const vp = board.state.viewport;
-        board.setCamera({
-          zoom: view.zoom,
-          x: view.cx - vp.w / 2 / view.zoom,
-          y: view.cy - vp.h / 2 / view.zoom,
-        });
+        // Fitted to this screen, not the facilitator's zoom (web/board/camera-fit.ts).
+        board.setCamera(followCamera(board, view));
       }
     };
     apply();
     aw.on('change', apply);
-    return () => aw.off('change', apply);
+    // This screen changing size (a bar appearing, a phone turned) fits the view again.
+    const unsub = board.store.subscribe((s, prev) => {
+      if (s.viewport !== prev.viewport) apply();
+    });
+    return () => {
+      aw.off('change', apply);
+      unsub();
+    };
   }, [following, isFacilitator, ctx, board]);
 
   // The facilitator publishes their view (centre + zoom) for follow mode, throttled.
@@ -97,6 +101,8 @@ export function SessionBar() {
         cx: camera.x + viewport.w / 2 / camera.zoom,
         cy: camera.y + viewport.h / 2 / camera.zoom,
         zoom: camera.zoom,
+        w: viewport.w / camera.zoom,
+        h: viewport.h / camera.zoom,
       });
     };
     publish();

@@ -57,9 +57,9 @@ export function PresenceList({ people }: { people: PresentPerson[] }) {
               style={{ background: p.color }}
               title={p.name}
               aria-hidden="true"
-            >
-              {initials(p.name)}
-            </span>
+              // Drawn by CSS: the button's name is the count, and its visible text must match.
+              data-initials={initials(p.name)}
+            />
           ))}
         </span>
         <span className="presence-count">{people.length}</span>

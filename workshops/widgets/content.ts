@@ -191,7 +191,7 @@ export const WIDGET_LABELS = {
     nl: 'Zelfevaluatie: samenwerking met één vaste partner (1–5)',
     en: 'Self-assessment: collaboration with one long-standing partner (1–5)',
   },
-  yourScore: { nl: 'Jouw score: klik 1–5', en: 'Your score: click 1–5' },
+  yourScore: { nl: 'Jouw score: kies 1–5', en: 'Your score: pick 1–5' },
   results: { nl: 'Gemiddelde en verdeling', en: 'Average and distribution' },
   respondent: { nl: 'deelnemer', en: 'participant' },
   respondents: { nl: 'deelnemers', en: 'participants' },

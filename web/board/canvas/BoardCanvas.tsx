@@ -30,6 +30,7 @@ import { ElementsLayer, GridBackground } from './ElementsLayer';
 import { TransformLayer } from './OverlayLayer';
 import { MARGIN, toStagePoint } from './drawn-view';
 import { useDrawnView } from './use-drawn-view';
+import { ARROWS } from '../keyboard-nav';
 import '../board.css';
 
 declare global {
@@ -51,6 +52,10 @@ type Gesture =
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+const isControl = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  !!target.closest('button, a[href], [role="button"], [role="radio"]');
 
 export interface BoardCanvasProps {
   board: Board;
@@ -111,18 +116,14 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return;
+      // Enter, Space and arrows on a focused control are that control's (issue 14).
+      if (isControl(e.target) && /^(Enter| |Arrow)/.test(e.key)) return;
       if (e.key === ' ') {
         setSpaceHeld(true);
         e.preventDefault();
         return;
       }
-      const arrows: Record<string, [number, number]> = {
-        ArrowLeft: [-1, 0],
-        ArrowRight: [1, 0],
-        ArrowUp: [0, -1],
-        ArrowDown: [0, 1],
-      };
-      const arrow = arrows[e.key];
+      const arrow = ARROWS[e.key];
       if (arrow && board.state.selection.size) {
         const step = e.shiftKey ? 20 : 2;
         board.nudge(board.state.selection, arrow[0] * step, arrow[1] * step);

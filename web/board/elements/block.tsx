@@ -1,8 +1,9 @@
 import { memo, useMemo } from 'react';
 import { Circle, Group, Line, Rect, RegularPolygon, Star, Text } from 'react-konva';
 import type { BlockElement, BlockShape } from '../../../workshops';
-import { blockInk, blockKind, localize } from '../../../workshops';
+import { blockKind, localize } from '../../../workshops';
 import type { RendererProps } from './types';
+import { textOn } from '../contrast';
 import { BOARD_FONT, fitFontSize, measureBold } from './fit-text';
 
 function Outline({ shape, w, h, fill }: { shape: BlockShape; w: number; h: number; fill: string }) {
@@ -57,7 +58,7 @@ export const BlockRenderer = memo(function BlockRenderer({
   const shape = kind?.shape ?? 'rect';
   const fill = kind?.color ?? '#e5e7eb';
   const label = el.label || (kind ? localize(kind.label, lang) : el.kind);
-  const ink = blockInk(fill);
+  const ink = textOn(fill);
   const pill = shape === 'pill';
   const textTop = shape === 'triangle' ? el.h * 0.5 : pill ? 0 : el.h * 0.45;
   const text = pill ? `${kind?.icon ?? ''}  ${label}` : label;

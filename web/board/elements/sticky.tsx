@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Circle, Group, Rect, Text } from 'react-konva';
 import type { StickyElement } from '../../../workshops';
 import { CATEGORIES, STICKY_FILL, displayText, totalVotes } from '../../../workshops';
+import { INK_MUTED } from '../contrast';
 import { BOARD_FONT, STICKY_PAD as PAD, stickyFontSize } from './fit-text';
 import type { RendererProps } from './types';
 
@@ -53,7 +54,7 @@ export const StickyRenderer = memo(function StickyRenderer({
           perfectDrawEnabled={false}
         />
       )}
-      {el.source && <Text x={8} y={6} text="↩" fontSize={12} fill="#6b7280" />}
+      {el.source && <Text x={8} y={6} text="↩" fontSize={12} fill={INK_MUTED} />}
       {el.category && (
         <Circle
           x={el.w - 12}

@@ -4,6 +4,8 @@ import type { CommandGroup } from '../commands';
 import { COMMANDS, displayShortcut } from '../commands';
 import { BOARD_NS } from '../strings';
 import { useBoardState } from '../use-board';
+import { ACCESS_NS } from '../access-strings';
+import { TOUCH_QUERY, useMedia } from './use-media';
 
 const GROUPS: CommandGroup[] = ['tools', 'edit', 'arrange', 'view'];
 
@@ -15,6 +17,8 @@ export function shortcutLabel(s: string): string {
 /** Every shortcut, straight from the command registry (`?`). */
 export function HelpOverlay({ board }: { board: Board }) {
   const { t } = useT(BOARD_NS);
+  const { t: ta } = useT(ACCESS_NS);
+  const touch = useMedia(TOUCH_QUERY);
   const open = useBoardState(board, (s) => s.helpOpen);
   if (!open) return null;
   const close = () => board.store.setState({ helpOpen: false });
@@ -34,7 +38,8 @@ export function HelpOverlay({ board }: { board: Board }) {
           </button>
         </header>
         <p className="wb-help-hints">
-          {t('help.pan')} · {t('help.zoom')} · {t('help.create')}
+          {/* On a touch screen: gestures, no keys (issue 14). */}
+          {touch ? ta('touchHelp') : `${t('help.pan')} · ${t('help.zoom')} · ${t('help.create')}`}
         </p>
         <div className="wb-help-grid">
           {GROUPS.map((g) => (

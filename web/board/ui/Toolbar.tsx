@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import type { StickyColor } from '../../../workshops';
 import { STICKY_COLORS, STICKY_FILL } from '../../../workshops';
 import { useT } from '../../i18n';
@@ -6,7 +7,9 @@ import { canRun, displayShortcut, getCommand, runCommand } from '../commands';
 import { BOARD_NS } from '../strings';
 import type { ToolId } from '../types';
 import { useBoardState } from '../use-board';
+import { ACCESS_NS } from '../access-strings';
 import { Icon } from './icons';
+import { PHONE_QUERY, useMedia } from './use-media';
 
 const TOOLS: ToolId[] = [
   'select',
@@ -21,12 +24,18 @@ const TOOLS: ToolId[] = [
   'block',
 ];
 
+/** On a phone the bar holds these (and undo, redo, "more"); the rest opens in a sheet. */
+const COMPACT: ReadonlySet<ToolId> = new Set(['select', 'sticky', 'text']);
+
 /**
  * The tool bar: tools, sticky colours, undo/redo — all through commands. The building-block
  * button opens the palette (BlockPalette.tsx), drawn beside the bar so its overflow clips nothing.
+ * On a phone the bar fits without scrolling sideways: a compact set, the other tools and the
+ * colours in a sheet above it ("more").
  */
 export function Toolbar({ board }: { board: Board }) {
   const { t } = useT(BOARD_NS);
+  const { t: ta } = useT(ACCESS_NS);
   const tool = useBoardState(board, (s) => s.tool);
   const readOnly = useBoardState(board, (s) => s.readOnly);
   const color = useBoardState(board, (s) => s.stickyColor);
@@ -35,61 +44,85 @@ export function Toolbar({ board }: { board: Board }) {
   useBoardState(board, (s) => s.canRedo);
   const tools = readOnly ? TOOLS.slice(0, 2) : TOOLS;
 
+  const phone = useMedia(PHONE_QUERY);
+  const [sheet, setSheet] = useState(false);
+  const sheetId = useId();
+  const shown = phone ? tools.filter((id) => COMPACT.has(id)) : tools;
+  const rest = phone ? tools.filter((id) => !COMPACT.has(id)) : [];
+
+  // On a phone no shortcut in the name: there is no keyboard to press it on.
+  const labelOf = (cmd: ReturnType<typeof getCommand>) =>
+    phone ? t(cmd.label) : `${t(cmd.label)} (${displayShortcut(cmd.shortcuts[0] ?? '')})`;
+
+  const toolButton = (id: ToolId) => {
+    const cmd = getCommand(`tool.${id}`);
+    const label = labelOf(cmd);
+    const active = id === 'block' ? paletteOpen : tool === id && !paletteOpen;
+    return (
+      <button
+        key={id}
+        type="button"
+        className={`wb-tool${active ? ' is-active' : ''}`}
+        aria-pressed={active}
+        {...(id === 'block' ? { 'aria-haspopup': 'dialog' as const } : {})}
+        aria-label={label}
+        title={label}
+        data-tool={id}
+        onClick={() => {
+          if (id !== 'block') board.store.setState({ paletteOpen: false });
+          runCommand(board, cmd.id, 'toolbar');
+          setSheet(false);
+        }}
+      >
+        <Icon name={id} />
+      </button>
+    );
+  };
+
+  const swatches = (
+    <div className="wb-swatches" role="radiogroup" aria-label={t('tools.colour')}>
+      {STICKY_COLORS.map((c: StickyColor) => (
+        <button
+          key={c}
+          type="button"
+          role="radio"
+          aria-checked={color === c}
+          aria-label={t(`colors.${c}`)}
+          title={t(`colors.${c}`)}
+          className={`wb-swatch${color === c ? ' is-active' : ''}`}
+          style={{ background: STICKY_FILL[c] }}
+          onClick={() => {
+            board.store.setState({ stickyColor: c });
+            const sel = [...board.state.selection].filter((id) => board.get(id)?.type === 'sticky');
+            if (sel.length)
+              board.transact(() => sel.forEach((id) => board.update(id, { color: c })));
+            else board.setTool('sticky');
+            setSheet(false);
+          }}
+        />
+      ))}
+    </div>
+  );
+
   return (
-    <div className="wb-toolbar" role="toolbar" aria-label={t('groups.tools')}>
-      {tools.map((id) => {
-        const cmd = getCommand(`tool.${id}`);
-        const label = `${t(cmd.label)} (${displayShortcut(cmd.shortcuts[0] ?? '')})`;
-        const active = id === 'block' ? paletteOpen : tool === id && !paletteOpen;
-        return (
-          <button
-            key={id}
-            type="button"
-            className={`wb-tool${active ? ' is-active' : ''}`}
-            aria-pressed={active}
-            {...(id === 'block' ? { 'aria-haspopup': 'dialog' as const } : {})}
-            aria-label={label}
-            title={label}
-            data-tool={id}
-            onClick={() => {
-              if (id !== 'block') board.store.setState({ paletteOpen: false });
-              runCommand(board, cmd.id, 'toolbar');
-            }}
-          >
-            <Icon name={id} />
-          </button>
-        );
-      })}
+    <div
+      className={`wb-toolbar${phone ? ' is-compact' : ''}`}
+      role="toolbar"
+      aria-label={t('groups.tools')}
+    >
+      {shown.map(toolButton)}
       {!readOnly && (
         <>
-          <span className="wb-sep" />
-          <div className="wb-swatches" role="radiogroup" aria-label={t('tools.colour')}>
-            {STICKY_COLORS.map((c: StickyColor) => (
-              <button
-                key={c}
-                type="button"
-                role="radio"
-                aria-checked={color === c}
-                aria-label={t(`colors.${c}`)}
-                title={t(`colors.${c}`)}
-                className={`wb-swatch${color === c ? ' is-active' : ''}`}
-                style={{ background: STICKY_FILL[c] }}
-                onClick={() => {
-                  board.store.setState({ stickyColor: c });
-                  const sel = [...board.state.selection].filter(
-                    (id) => board.get(id)?.type === 'sticky',
-                  );
-                  if (sel.length)
-                    board.transact(() => sel.forEach((id) => board.update(id, { color: c })));
-                  else board.setTool('sticky');
-                }}
-              />
-            ))}
-          </div>
+          {!phone && (
+            <>
+              <span className="wb-sep" />
+              {swatches}
+            </>
+          )}
           <span className="wb-sep" />
           {(['edit.undo', 'edit.redo'] as const).map((id) => {
             const cmd = getCommand(id);
-            const label = `${t(cmd.label)} (${displayShortcut(cmd.shortcuts[0] ?? '')})`;
+            const label = labelOf(cmd);
             return (
               <button
                 key={id}
@@ -105,6 +138,45 @@ export function Toolbar({ board }: { board: Board }) {
             );
           })}
         </>
+      )}
+      {phone && (rest.length > 0 || !readOnly) && (
+        <button
+          type="button"
+          className={`wb-tool wb-more${sheet ? ' is-active' : ''}`}
+          aria-label={ta('more')}
+          title={ta('more')}
+          aria-expanded={sheet}
+          aria-controls={sheetId}
+          data-tool="more"
+          onClick={() => setSheet((v) => !v)}
+        >
+          <span
+            className="wb-more-colour"
+            aria-hidden="true"
+            style={{ background: STICKY_FILL[color] }}
+          />
+          <Icon name="more" />
+        </button>
+      )}
+      {phone && sheet && (
+        <div
+          id={sheetId}
+          className="wb-sheet"
+          role="dialog"
+          aria-label={ta('sheet')}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              setSheet(false);
+            }
+          }}
+        >
+          <div className="wb-sheet-tools">{rest.map(toolButton)}</div>
+          {!readOnly && swatches}
+          <button type="button" className="wb-sheet-close" onClick={() => setSheet(false)}>
+            {ta('closeSheet')}
+          </button>
+        </div>
       )}
     </div>
   );

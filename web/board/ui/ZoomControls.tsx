@@ -21,7 +21,7 @@ export function ZoomControls({ board }: { board: Board }) {
       <button
         type="button"
         className="wb-zoom-value"
-        aria-label={t('commands.zoomReset')}
+        aria-label={`${Math.round(zoom * 100)}% (${t('commands.zoomReset')})`}
         title={t('commands.zoomReset')}
         onClick={() => runCommand(board, 'view.zoomReset', 'toolbar')}
       >

@@ -22,6 +22,7 @@ const paths: Record<string, string> = {
   search: 'M11 18a7 7 0 110-14 7 7 0 010 14zM21 21l-5-5',
   close: 'M6 6l12 12M18 6L6 18',
   trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
+  more: 'M4 12h2.5M10.75 12h2.5M17.5 12h2.5',
 };
 
 export function Icon({ name, size = 20 }: { name: keyof typeof paths | string; size?: number }) {
