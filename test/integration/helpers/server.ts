@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { WebSocket } from 'ws';
@@ -13,6 +14,7 @@ import * as Y from 'yjs';
 import type { RunningServer, ServerOptions } from '../../../sync-server/server';
 import { startServer } from '../../../sync-server/server';
 import type { CreateWorkshopResponse, JoinResponse } from '../../../workshops';
+import { MESSAGE } from '../../../workshops';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -178,6 +180,27 @@ export async function waitFor(
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Resolves once the server has handled everything this client sent before: it asks "what is
+ * stored?" (MESSAGE.stored, docs/api.md), which the server answers on the same socket after every
+ * earlier message of the connection — and after what it broadcast meanwhile to this socket. A
+ * negative check ("nobody received it") after this is a fact, not a guess after a sleep.
+ */
+export function settled(client: Client, timeoutMs = 10_000): Promise<void> {
+  const ws = client.provider.ws;
+  if (!ws || ws.readyState !== ws.OPEN) return Promise.reject(new Error('client not connected'));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no answer to the stored query')), timeoutMs);
+    client.provider.messageHandlers[MESSAGE.stored] = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.stored);
+    ws.send(encoding.toUint8Array(encoder));
+  });
+}
 
 /** Two participants (Ann and Bo) joined by code and synced on one room. */
 export async function joinedPair(

@@ -28,7 +28,7 @@ import {
   createWorkshop,
   join,
   joinedPair,
-  sleep,
+  settled,
   startTestServer,
   synced,
   waitFor,
@@ -132,9 +132,9 @@ describe('tokens and rooms are checked before any document byte is sent', () => 
   it('the stock client stops retrying after a final refusal', async () => {
     const c = open(boardRoom(workshop.workshopId, 'ideate'), 'not-a-token');
     await waitFor(() => c.closes.length > 0);
-    await sleep(1500);
+    // Once the provider gave up (shouldConnect false) it never dials again: one close, no retry.
+    await waitFor(() => !c.provider.shouldConnect, 10_000, 'the provider gave up');
     expect(c.closes).toEqual([CLOSE.unauthorized]);
-    expect(c.provider.shouldConnect).toBe(false);
   });
 });
 
@@ -148,25 +148,27 @@ describe('roles', () => {
     writeWorkshop(participant.doc, { title: 'Gekaapt' });
     await waitFor(() => participant.denied.length > 0, 5000, 'permission denied');
     expect(participant.denied).toContain(DENIED.controlFacilitatorOnly);
-    await sleep(200);
+    await settled(watcher);
     expect(readWorkshop(watcher.doc).title).toBe('Meer impact door samenwerking');
-    // A fresh connection (the store) does not have it either; the participant stays connected.
+    // A fresh connection (the store) does not have it either. The refused update held new items,
+    // so the participant is closed for a re-sync (docs/api.md, "A refused write") and reconnects.
     const fresh = await observer(room);
     expect(readWorkshop(fresh.doc).title).toBe('Meer impact door samenwerking');
-    expect(participant.provider.wsconnected).toBe(true);
+    await waitFor(() => participant.closes.includes(CLOSE.resync), 5000, 'closed for a re-sync');
+    await waitFor(() => participant.provider.wsconnected, 10_000, 'reconnected by itself');
   });
 
   it('a viewer writes nothing, but an empty sync step 2 is no offence', async () => {
     const room = boardRoom(workshop.workshopId, 'ideate');
     const viewer = open(room, workshop.viewerToken);
     await synced(viewer);
-    await sleep(200);
+    await settled(viewer);
     expect(viewer.denied).toEqual([]);
     const watcher = await observer(room);
     const count = readElements(watcher.doc).length;
     addElement(viewer.doc, 'sticky', { x: 0, y: 0, text: 'kijker' }, { author: 'viewer' });
     await waitFor(() => viewer.denied.includes(DENIED.readOnlyRole));
-    await sleep(200);
+    await settled(watcher);
     expect(readElements(watcher.doc).length).toBe(count);
     expect(readElements((await observer(room)).doc).length).toBe(count);
   });
@@ -180,7 +182,7 @@ describe('roles', () => {
     const participant = open(room, p.token);
     const facilitator = open(room, workshop.facilitatorToken);
     await Promise.all([synced(participant), synced(facilitator)]);
-    await sleep(200); // the lock has reached the server
+    await settled(control); // the lock has reached the server
     addElement(
       participant.doc,
       'sticky',
@@ -204,7 +206,7 @@ describe('roles', () => {
 
     // Unlocked, the participant writes again (new edits; the refused one stays refused).
     setBoardLocked(control.doc, 'define', false);
-    await sleep(200);
+    await settled(control);
     const p2 = open(room, p.token);
     await synced(p2);
     addElement(p2.doc, 'sticky', { x: 0, y: 0, text: 'weer open' }, { author: p.participantId });
@@ -261,7 +263,7 @@ describe('roles', () => {
     await synced(c);
     setVotes(c.doc, id, pa.participantId, 9);
     await waitFor(() => c.denied.includes(DENIED.othersVotes));
-    await sleep(200);
+    await settled(watcher);
     expect(
       (elementsMap(watcher.doc).get(id)?.get('votes') as Y.Map<number>).get(pa.participantId),
     ).toBe(2);
