@@ -22,6 +22,11 @@ export interface BoardPictureOptions {
   background?: string | null;
   /** Draw vote counts on stickies (default true). */
   showVotes?: boolean;
+  /**
+   * The longer side the picture will be rasterised at, at most (a report fits a board to a
+   * page): text that ends up below 4 px is drawn as bars, which keeps huge boards fast.
+   */
+  fitPixels?: number;
   /** Frame titles sit above their frame: the margin keeps them in the picture. */
   margin?: number;
 }
@@ -80,14 +85,15 @@ export function frameArea(frame: Box, margin = 40): Box {
 }
 
 /**
- * Draws `elements` (silent-round stickies are the caller's business: pass what the reader may
- * see). `onProgress` is told how many elements are drawn, every 500 (big boards).
+ * Draws `elements` step by step (silent-round stickies are the caller's business: pass what the
+ * reader may see): yields the number of elements drawn every `chunk`, returns the picture. The
+ * browser awaits between steps (progress, cancel); `renderBoard` runs it in one go.
  */
-export function renderBoard(
+export function* renderBoardSteps(
   elements: readonly Element[],
   options: BoardPictureOptions,
-  onProgress?: (done: number, total: number) => void,
-): BoardPicture {
+  chunk = 500,
+): Generator<number, BoardPicture> {
   const byId = new Map(elements.map((e) => [e.id, e]));
   const margin = options.margin ?? 40;
   const chosen = options.only ? elements.filter((e) => options.only?.has(e.id)) : elements;
@@ -104,22 +110,18 @@ export function renderBoard(
     lang: options.lang,
     resolve: (id: string) => byId.get(id),
     showVotes: options.showVotes ?? true,
+    scale: options.fitPixels
+      ? Math.min(scale, options.fitPixels / Math.max(area.w, area.h))
+      : scale,
   };
   const parts: string[] = [];
   const ordered = drawingOrder(chosen);
-  ordered.forEach((el, i) => {
-    if (
-      overlaps(extent(el, byId), {
-        x: area.x - 60,
-        y: area.y - 60,
-        w: area.w + 120,
-        h: area.h + 120,
-      })
-    )
-      parts.push(drawElement(el, ctx));
-    if (onProgress && (i + 1) % 500 === 0) onProgress(i + 1, ordered.length);
-  });
-  onProgress?.(ordered.length, ordered.length);
+  const view = { x: area.x - 60, y: area.y - 60, w: area.w + 120, h: area.h + 120 };
+  for (let i = 0; i < ordered.length; i++) {
+    const el = ordered[i] as Element;
+    if (overlaps(extent(el, byId), view)) parts.push(drawElement(el, ctx));
+    if ((i + 1) % chunk === 0) yield i + 1;
+  }
   const bg = options.background === undefined ? '#ffffff' : options.background;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
@@ -130,6 +132,18 @@ export function renderBoard(
     parts.join('') +
     '</svg>';
   return { svg, width, height, area };
+}
+
+/** The picture in one go. */
+export function renderBoard(
+  elements: readonly Element[],
+  options: BoardPictureOptions,
+): BoardPicture {
+  const steps = renderBoardSteps(elements, options, Infinity);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }
 
 /** The frames of a board and the elements each holds (centre inside; innermost frame wins). */

@@ -24,6 +24,7 @@ import { widgetLayout } from '../widgets/layout';
 import type { AnswerSheet } from '../widgets/stats';
 import { summarise } from '../widgets/stats';
 import { textWidth } from './metrics';
+import type { TextBox } from './text';
 import { escapeXml, fitSize, r, svgText } from './text';
 
 export interface DrawContext {
@@ -32,6 +33,25 @@ export interface DrawContext {
   resolve(id: string): Element | undefined;
   /** Draw vote counts on stickies. */
   showVotes: boolean;
+  /** Pixels per board unit of the picture (default 1): text too small to read is not set. */
+  scale?: number;
+}
+
+/** Below this many pixels a letter cannot be read: its line is drawn as a grey bar instead. */
+const MIN_TEXT_PX = 4;
+
+/** Text in a box, or at tiny scales ("greeking") one bar per line: a 10,000-note board stays fast. */
+function textIn(ctx: DrawContext, text: string, box: TextBox): string {
+  if (box.size * (ctx.scale ?? 1) >= MIN_TEXT_PX) return svgText(text, box);
+  if (!text.trim()) return '';
+  const lh = (box.lineHeight ?? 1.2) * box.size;
+  const lines = Math.max(
+    1,
+    Math.min(Math.floor(box.h / lh), Math.ceil((textWidth(text, box.bold) * box.size) / box.w)),
+  );
+  const top =
+    box.valign === 'middle' && Number.isFinite(box.h) ? box.y + (box.h - lines * lh) / 2 : box.y;
+  return `<rect x="${r(box.x)}" y="${r(top + lh * 0.3)}" width="${r(box.w)}" height="${r(Math.max(lh * 0.4, (lines - 0.6) * lh))}" fill="${box.fill ?? '#1f2937'}" fill-opacity="0.25"/>`;
 }
 
 export type Drawer<E> = (el: E, ctx: DrawContext) => string;
@@ -126,16 +146,17 @@ function widget(
   sheet: AnswerSheet,
   title: string,
   labelOf: (id: string) => string,
-  lang: Lang,
+  ctx: DrawContext,
 ): string {
+  const lang = ctx.lang;
   const layout = widgetLayout(el);
   const parts = [
     rect(el.w, el.h, 'fill="#ffffff" stroke="#cbd5e1" stroke-width="1.5"', 12),
-    svgText(title, { ...layout.title, size: 20, bold: true, wrap: false, valign: 'middle' }),
+    textIn(ctx, title, { ...layout.title, size: 20, bold: true, wrap: false, valign: 'middle' }),
   ];
   for (const g of layout.groups)
     parts.push(
-      svgText(localize(SURVEY_GROUP_LABELS[g.group], lang), {
+      textIn(ctx, localize(SURVEY_GROUP_LABELS[g.group], lang), {
         ...g.box,
         size: 15,
         bold: true,
@@ -145,10 +166,10 @@ function widget(
       }),
     );
   for (const row of layout.rows) {
-    parts.push(svgText(labelOf(row.questionId), { ...row.label, size: 13, valign: 'middle' }));
+    parts.push(textIn(ctx, labelOf(row.questionId), { ...row.label, size: 13, valign: 'middle' }));
     for (const b of row.buttons)
       parts.push(
-        `<g transform="translate(${r(b.box.x)} ${r(b.box.y)})">${rect(b.box.w, b.box.h, 'fill="#f8fafc" stroke="#94a3b8"', 6)}${svgText(String(b.score), { x: 0, y: 0, w: b.box.w, h: b.box.h, size: 13, align: 'center', valign: 'middle', fill: '#334155' })}</g>`,
+        `<g transform="translate(${r(b.box.x)} ${r(b.box.y)})">${rect(b.box.w, b.box.h, 'fill="#f8fafc" stroke="#94a3b8"', 6)}${textIn(ctx, String(b.score), { x: 0, y: 0, w: b.box.w, h: b.box.h, size: 13, align: 'center', valign: 'middle', fill: '#334155' })}</g>`,
       );
     const s = summarise(sheet, row.questionId);
     const st = row.stats;
@@ -156,7 +177,7 @@ function widget(
     parts.push(
       `<g transform="translate(${r(st.x)} ${r(st.y)})">${rect(st.w * 0.6, st.h * 0.5, 'fill="#e2e8f0"', 4)}` +
         `${share > 0 ? rect(st.w * 0.6 * share, st.h * 0.5, 'fill="#2563eb"', 4) : ''}` +
-        svgText(s.average === null ? '–' : `${s.average.toFixed(1)} (n=${s.n})`, {
+        textIn(ctx, s.average === null ? '–' : `${s.average.toFixed(1)} (n=${s.n})`, {
           x: st.w * 0.62,
           y: 0,
           w: st.w * 0.38,
@@ -170,7 +191,7 @@ function widget(
   }
   if (layout.rows.length === 0)
     parts.push(
-      svgText(localize(WIDGET_LABELS.noAnswers, lang), {
+      textIn(ctx, localize(WIDGET_LABELS.noAnswers, lang), {
         x: 20,
         y: 60,
         w: el.w - 40,
@@ -193,7 +214,7 @@ export const DRAWERS: { [T in ElementType]: Drawer<ElementByType[T]> } = {
     const parts = [
       `<rect x="1" y="3" width="${r(el.w)}" height="${r(el.h)}" rx="3" fill="rgb(15,23,42)" fill-opacity="0.12"/>`,
       rect(el.w, el.h, `fill="${STICKY_FILL[el.color]}"`, 3),
-      svgText(el.text, {
+      textIn(ctx, el.text, {
         x: STICKY_PAD,
         y: STICKY_PAD + (carried ? 12 : 0),
         w: el.w - STICKY_PAD * 2,
@@ -205,7 +226,7 @@ export const DRAWERS: { [T in ElementType]: Drawer<ElementByType[T]> } = {
     ];
     if (carried)
       parts.push(
-        svgText('↩', { x: 8, y: 6, w: 20, h: 14, size: 12, fill: '#6b7280', lineHeight: 1 }),
+        textIn(ctx, '↩', { x: 8, y: 6, w: 20, h: 14, size: 12, fill: '#6b7280', lineHeight: 1 }),
       );
     if (el.category)
       parts.push(
@@ -214,7 +235,7 @@ export const DRAWERS: { [T in ElementType]: Drawer<ElementByType[T]> } = {
     if (votes > 0)
       parts.push(
         `<g transform="translate(${r(el.w - 30)} ${r(el.h - 26)})">${rect(26, 20, 'fill="#111827"', 10)}` +
-          svgText(String(votes), {
+          textIn(ctx, String(votes), {
             x: 0,
             y: 0,
             w: 26,
@@ -230,8 +251,8 @@ export const DRAWERS: { [T in ElementType]: Drawer<ElementByType[T]> } = {
       );
     return translate(el, parts.join(''));
   },
-  text(el) {
-    return svgText(el.text, {
+  text(el, ctx) {
+    return textIn(ctx, el.text, {
       x: el.x,
       y: el.y,
       w: el.w,
@@ -242,7 +263,7 @@ export const DRAWERS: { [T in ElementType]: Drawer<ElementByType[T]> } = {
       fill: '#111827',
     });
   },
-  shape(el) {
+  shape(el, ctx) {
     const attrs = `fill="${escapeXml(el.fill)}" stroke="${escapeXml(el.stroke)}" stroke-width="2"`;
     const body =
       el.shape === 'ellipse'
@@ -253,7 +274,7 @@ export const DRAWERS: { [T in ElementType]: Drawer<ElementByType[T]> } = {
     return translate(
       el,
       body +
-        svgText(el.text, {
+        textIn(ctx, el.text, {
           x: 10,
           y: 10,
           w: el.w - 20,
@@ -283,13 +304,21 @@ export const DRAWERS: { [T in ElementType]: Drawer<ElementByType[T]> } = {
       const w = Math.min(400, fitWidth(label, 13) + 10);
       parts.push(
         `<g transform="translate(${r(mid.x)} ${r(mid.y)})">${rect(w, 23, `fill="#ffffff" stroke="${colour}"`, 6)}` +
-          svgText(label, { x: 5, y: 5, w: w - 10, h: 13, size: 13, wrap: false, lineHeight: 1 }) +
+          textIn(ctx, label, {
+            x: 5,
+            y: 5,
+            w: w - 10,
+            h: 13,
+            size: 13,
+            wrap: false,
+            lineHeight: 1,
+          }) +
           '</g>',
       );
     }
     return parts.join('');
   },
-  frame(el) {
+  frame(el, ctx) {
     const accent = el.lane && el.lane !== 'unsorted' ? CATEGORIES[el.lane].color : '#94a3b8';
     const parts = [
       rect(
@@ -304,7 +333,7 @@ export const DRAWERS: { [T in ElementType]: Drawer<ElementByType[T]> } = {
         `<path d="M0 8 V4 A4 4 0 0 1 4 0 H${r(el.w - 4)} A4 4 0 0 1 ${r(el.w)} 4 V8 Z" fill="${accent}"/>`,
       );
     parts.push(
-      svgText(el.title, {
+      textIn(ctx, el.title, {
         x: 4,
         y: -28,
         w: el.w,
@@ -338,7 +367,7 @@ export const DRAWERS: { [T in ElementType]: Drawer<ElementByType[T]> } = {
     if (!pill) {
       const size = Math.min(34, el.h * 0.24);
       parts.push(
-        svgText(kind?.icon ?? '?', {
+        textIn(ctx, kind?.icon ?? '?', {
           x: 0,
           y: el.h * 0.14,
           w: el.w,
@@ -351,7 +380,7 @@ export const DRAWERS: { [T in ElementType]: Drawer<ElementByType[T]> } = {
       );
     }
     parts.push(
-      svgText(pill ? `${kind?.icon ?? ''}  ${label}` : label, {
+      textIn(ctx, pill ? `${kind?.icon ?? ''}  ${label}` : label, {
         x: el.w * 0.14,
         y: textTop,
         w: el.w * 0.72,
@@ -375,7 +404,7 @@ export const DRAWERS: { [T in ElementType]: Drawer<ElementByType[T]> } = {
         const c = criterion(id);
         return c ? localize(c.label, ctx.lang) : id;
       },
-      ctx.lang,
+      ctx,
     );
   },
   survey(el, ctx) {
@@ -387,7 +416,7 @@ export const DRAWERS: { [T in ElementType]: Drawer<ElementByType[T]> } = {
         const s = surveyStatement(id);
         return s ? localize(s.text, ctx.lang) : id;
       },
-      ctx.lang,
+      ctx,
     );
   },
 };

@@ -27,6 +27,9 @@ import type { AnswerSheet, ScoreSummary } from '../widgets/stats';
 import { summarise } from '../widgets/stats';
 import { REPORT_TEXT as T } from './strings';
 
+/** The longer side board pictures are rasterised at, at most (sync-server/report/images.ts). */
+export const PICTURE_PX = 2400;
+
 export interface ReportInput {
   workshopId: string;
   control: Y.Doc;
@@ -256,7 +259,9 @@ function designsOf(doc: Y.Doc, els: Element[], lang: Lang, pictures: boolean): D
     out.push({
       frameId: f.id,
       title: f.title,
-      picture: pictures ? renderBoard(members, { lang, area: frameArea(f) }) : null,
+      picture: pictures
+        ? renderBoard(members, { lang, area: frameArea(f), fitPixels: PICTURE_PX })
+        : null,
       blocks: [...list].sort(reading).map(labelOf),
       bridges,
       notes: els
@@ -453,7 +458,7 @@ function sectionOf(
     boardId: session.boardId,
     boardTitle,
     elementCount: els.length,
-    picture: pictures && els.length ? renderBoard(els, { lang }) : null,
+    picture: pictures && els.length ? renderBoard(els, { lang, fitPixels: PICTURE_PX }) : null,
     frames: frameContents,
     ideas: ideasOf(els, lang, options.suggest),
     designs: doc ? designsOf(doc, els, lang, pictures) : [],
@@ -473,6 +478,7 @@ function collectRows(
   const frames = els.filter((e): e is FrameElement => e.type === 'frame');
   const kindOf = (id: string): string => {
     const k = people.get(id)?.kind;
+    if (id === 'facilitator') return localize(T.kind.facilitator, lang);
     return k
       ? localize(T.kind[k], lang)
       : id === 'template' || id === 'carry'

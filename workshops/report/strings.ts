@@ -72,6 +72,7 @@ export const REPORT_TEXT = {
     social: { nl: 'Sociale onderneming', en: 'Social enterprise' },
     regular: { nl: 'Reguliere onderneming', en: 'Regular enterprise' },
     partner: { nl: 'Partner', en: 'Partner' },
+    facilitator: { nl: 'Begeleider', en: 'Facilitator' },
     unknown: { nl: 'Onbekend', en: 'Unknown' },
   },
   sessionStatus: {
