@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { currentLanguage } from './i18n';
 import './styles/global.css';
+import './report/fonts.css';
 
 document.documentElement.lang = currentLanguage();
 const root = document.getElementById('root');

@@ -23,6 +23,7 @@ import {
 import type { Board } from '../board';
 import { BoardCanvas, createBoard } from '../board';
 import { FacilitatorPanel, SessionBar } from '../facilitator';
+import { BoardExportHost } from '../report';
 import { useT } from '../i18n';
 import { PresenceList } from '../presence/PresenceList';
 import type { PresentPerson } from '../presence/PresenceList';
@@ -382,6 +383,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
           <BoardCanvas board={board} />
           {identity.role === 'facilitator' && <FacilitatorPanel />}
         </div>
+        <BoardExportHost />
         {toast && (
           <div className="toast" role="alert">
             {toast}

@@ -43,6 +43,7 @@ import {
 } from '../../workshops';
 import { useWorkshop } from '../app/context';
 import { useT } from '../i18n';
+import { ReportButton } from '../report';
 import { RoomSync } from '../sync/room';
 import { ClusterPanel } from './ClusterPanel';
 import { useLive } from './hooks';
@@ -196,6 +197,7 @@ export function FacilitatorPanel() {
               {t('panel.pull')}
             </button>
           )}
+          <ReportButton />
         </div>
         {pulled && <p className="fp-note">{pulled}</p>}
       </section>

@@ -9,7 +9,7 @@
  */
 
 /** The one font family of everything drawn on the board. */
-export const BOARD_FONT = 'Inter, system-ui, sans-serif';
+export const BOARD_FONT = "'DejaVu Sans', system-ui, sans-serif";
 const LINE_HEIGHT = 1.25;
 
 /** Width of `s` in em (its width at font size 1). */
