@@ -126,12 +126,21 @@ export async function writePdf(
   for (let i = 0; i < tocPages; i++) doc.addPage();
 
   const pageOf = new Map<string, number>();
-  for (const b of report.blocks) {
+  report.blocks.forEach((b, index) => {
     doc.x = MARGIN;
     switch (b.kind) {
       case 'heading': {
         if (b.level === 1) doc.addPage();
-        ensure(doc, SIZES[b.level] * 4);
+        // A heading stays with what follows: a picture's whole height (up to a page), else a few lines.
+        const next = report.blocks[index + 1];
+        const img = next?.kind === 'image' ? images.get(next.name) : undefined;
+        const follow = img
+          ? Math.min(
+              doc.page.height - MARGIN * 2 - 60,
+              (img.height * Math.min(contentWidth, img.width)) / img.width,
+            )
+          : 40;
+        ensure(doc, SIZES[b.level] * 2 + follow);
         if (b.level > 1) doc.moveDown(0.6);
         if (b.anchor) {
           pageOf.set(b.anchor, doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
@@ -206,7 +215,7 @@ export async function writePdf(
         break;
       }
     }
-  }
+  });
 
   // The table of contents, now that every heading's page is known.
   doc.switchToPage(tocStart);

@@ -73,8 +73,13 @@ function withEllipsis(line: string, width: number, bold: boolean): string {
 export function fitSize(text: string, w: number, h: number, max = 28, min = 9): number {
   const content = text.trim();
   if (!content) return max;
-  for (let size = max; size > min; size -= 1)
-    if (wrapLines(content, w / size).length * size * 1.25 <= h) return size;
+  // First the largest size at which every word stays whole (as web/board/elements/fit-text.ts
+  // does), failing that the largest at which the lines fit at all.
+  const longest = Math.max(...content.split(/\s+/).map((word) => textWidth(word)));
+  for (const whole of [true, false])
+    for (let size = max; size > min; size -= 1)
+      if ((!whole || longest * size <= w) && wrapLines(content, w / size).length * size * 1.25 <= h)
+        return size;
   return min;
 }
 

@@ -166,7 +166,7 @@ function sessionBlocks(s: SessionSection, n: number, lang: Lang): ReportBlock[] 
           kind: 'table',
           header: [L(T.idea), L(T.votesHeading), L(T.origin)],
           rows: c.items.map((i) => [oneLine(i.text), String(i.votes), L(T[i.origin])]),
-          widths: [7, 1, 2],
+          widths: [6, 2, 2],
         });
     }
   }
