@@ -5,9 +5,14 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { boardRoom, readBoards } from '../../workshops';
+import { boardRoom, readBoards, readRoster } from '../../workshops';
 import type { ReportBlock, ReportDocument } from '../../workshops/report';
-import { buildReportData, reportDocument } from '../../workshops/report';
+import {
+  buildReportData,
+  exportParticipant,
+  forgetParticipant,
+  reportDocument,
+} from '../../workshops/report';
 import { useWorkshop } from '../app/context';
 import { currentLanguage, useT } from '../i18n';
 import { RoomSync } from '../sync/room';
@@ -231,6 +236,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
               </button>
             ))}
           </div>
+          <PrivacySection docs={docs} ready={ready} />
           <p className="rp-status" role="status" aria-live="polite">
             {busy && <progress aria-label={message} />} {message}{' '}
             {busy && (
@@ -255,6 +261,63 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
         </section>
       </div>
     </div>
+  );
+}
+
+/** Export or forget one participant (docs/facilitator.md, "Privacy"). */
+function PrivacySection({ docs, ready }: { docs: Map<string, Y.Doc>; ready: boolean }) {
+  const ctx = useWorkshop();
+  const { t } = useT(REPORT_NS);
+  const people = readRoster(ctx.controlDoc).filter((p) => !p.removed);
+  const [who, setWho] = useState('');
+  const [removeContent, setRemoveContent] = useState(false);
+  const [note, setNote] = useState('');
+  const id = who || people[0]?.id || '';
+  if (!people.length) return null;
+  const exportData = (): void => {
+    const data = exportParticipant(ctx.controlDoc, docs, id);
+    if (data)
+      saveBlob(
+        new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+        `werkbank-${ctx.workshopId}-${id}.json`,
+      );
+  };
+  const forget = (): void => {
+    const extra = removeContent ? t('privacy.extra') : '';
+    if (!window.confirm(t('privacy.confirm', { extra }))) return;
+    forgetParticipant(ctx.controlDoc, docs, id, { removeContent, lang: currentLanguage() });
+    setNote(t('privacy.forgotten'));
+    setWho('');
+  };
+  return (
+    <fieldset className="rp-privacy">
+      <legend>{t('privacy.title')}</legend>
+      <label>
+        {t('privacy.who')}{' '}
+        <select value={id} onChange={(e) => setWho(e.target.value)}>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name || p.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="btn" disabled={!ready} onClick={exportData}>
+        {t('privacy.export')}
+      </button>
+      <label>
+        <input
+          type="checkbox"
+          checked={removeContent}
+          onChange={(e) => setRemoveContent(e.target.checked)}
+        />{' '}
+        {t('privacy.removeContent')}
+      </label>
+      <button type="button" className="btn" disabled={!ready} onClick={forget}>
+        {t('privacy.forget')}
+      </button>
+      {note && <span role="status">{note}</span>}
+    </fieldset>
   );
 }
 

@@ -23,6 +23,17 @@ export const REPORT_NS = defineStrings('report', {
     failed: 'Het rapport kon niet worden gemaakt ({{status}}).',
     done: '{{format}} gedownload.',
     comma: 'CSV met komma’s (anders puntkomma’s, zoals Excel in Nederland verwacht)',
+    privacy: {
+      title: 'Privacy (AVG): één deelnemer',
+      who: 'Deelnemer',
+      export: 'Alle gegevens exporteren (JSON)',
+      forget: 'Deelnemer vergeten',
+      removeContent: 'Ook verwijderen wat deze persoon schreef',
+      confirm:
+        'Naam en organisatie worden vervangen door een pseudoniem, antwoorden op beoordeling en zelfevaluatie verwijderd{{extra}}. Dit kan niet ongedaan worden gemaakt. Doorgaan?',
+      extra: ', en alles wat deze persoon schreef',
+      forgotten: 'Vergeten.',
+    },
     export: {
       open: 'Bord exporteren',
       title: 'Bord exporteren',
@@ -66,6 +77,17 @@ export const REPORT_NS = defineStrings('report', {
     failed: 'The report could not be made ({{status}}).',
     done: '{{format}} downloaded.',
     comma: 'CSV with commas (otherwise semicolons, as Excel expects in the Netherlands)',
+    privacy: {
+      title: 'Privacy (GDPR): one participant',
+      who: 'Participant',
+      export: 'Export all their data (JSON)',
+      forget: 'Forget participant',
+      removeContent: 'Also delete what this person wrote',
+      confirm:
+        'Name and organisation are replaced by a pseudonym, rating and survey answers deleted{{extra}}. This cannot be undone. Continue?',
+      extra: ', and everything this person wrote',
+      forgotten: 'Forgotten.',
+    },
     export: {
       open: 'Export board',
       title: 'Export board',
