@@ -3,6 +3,7 @@ import { App } from './app/App';
 import { currentLanguage } from './i18n';
 import { registerServiceWorker } from './sw-register';
 import './styles/global.css';
+import './report/fonts.css';
 
 document.documentElement.lang = currentLanguage();
 const root = document.getElementById('root');

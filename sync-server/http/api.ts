@@ -32,6 +32,7 @@ import type { WorkshopEntry, WorkshopStore } from '../store/workshops';
 import { randomJoinCode } from '../store/workshops';
 import type { Rooms } from '../sync/rooms';
 import type { WindowLimiter } from './ratelimit';
+import { handleReport } from './report';
 import { HttpError, bearer, clientAddress, readJson, sendJson } from './respond';
 
 export interface ApiDeps {
@@ -291,5 +292,6 @@ export async function handleApi(
     await workshopInfo(req, res, deps, match[1]);
     return true;
   }
+  if (await handleReport(req, res, deps)) return true;
   return false;
 }

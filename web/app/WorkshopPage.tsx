@@ -34,6 +34,7 @@ import {
 import { Icon } from '../board/ui/icons';
 import { FacilitatorPanel, SessionBar, SummonNotice } from '../facilitator';
 import { roamedAway, useRoaming } from '../facilitator/roaming';
+import { BoardExportHost } from '../report';
 import { useT } from '../i18n';
 import { OutlineButton, OutlinePanel } from '../outline';
 import { PresenceList } from '../presence/PresenceList';
@@ -459,6 +460,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
           {identity.role === 'facilitator' && <FacilitatorPanel />}
         </div>
         <SummonNotice />
+        <BoardExportHost />
         {toast && (
           <div className="toast" role="alert">
             {toast}

@@ -345,6 +345,16 @@ export const COMMANDS: Command[] = [
     inContextMenu: true,
   },
   {
+    // The export dialog lives in web/report (BoardExportHost listens for this event).
+    id: 'view.export',
+    label: 'commands.export',
+    group: 'view',
+    shortcuts: ['mod+shift+e'],
+    undoable: false,
+    perform: () => void window.dispatchEvent(new Event('werkbank:export-board')),
+    inContextMenu: true,
+  },
+  {
     id: 'help.toggle',
     label: 'commands.help',
     group: 'help',

@@ -50,6 +50,7 @@ export const BOARD_NS = defineStrings('board', {
       zoomReset: 'Zoom 100%',
       zoomFit: 'Alles in beeld',
       zoomSelection: 'Selectie in beeld',
+      export: 'Bord exporteren (PNG, SVG, PDF)',
       help: 'Sneltoetsen',
     },
     groups: {
@@ -159,6 +160,7 @@ export const BOARD_NS = defineStrings('board', {
       zoomReset: 'Zoom to 100%',
       zoomFit: 'Zoom to fit',
       zoomSelection: 'Zoom to selection',
+      export: 'Export board (PNG, SVG, PDF)',
       help: 'Keyboard shortcuts',
     },
     groups: { tools: 'Tools', edit: 'Edit', arrange: 'Arrange', view: 'View', help: 'Help' },

@@ -49,6 +49,7 @@ import { api, useShareOrigin } from '../app/api';
 import { useWorkshop } from '../app/context';
 import { useBoardState } from '../board/use-board';
 import { useT } from '../i18n';
+import { ReportButton } from '../report';
 import { RoomSync } from '../sync/room';
 import { ClusterPanel } from './ClusterPanel';
 import { useLive } from './hooks';
@@ -353,6 +354,7 @@ export function FacilitatorPanel() {
               {t('panel.pull')}
             </button>
           )}
+          <ReportButton />
         </div>
         {pulled && <p className="fp-note">{pulled}</p>}
       </Fold>

@@ -7,6 +7,7 @@ import { bundleSuite } from './bundle';
 import { clusteringSuite } from './clustering';
 import { loadSuite } from './load';
 import { renderSuite } from './render';
+import { reportSuite } from './report';
 import { scaleSuite } from './scale';
 import { sizeSuite } from './size';
 import { syncSuite } from './sync';
@@ -19,6 +20,7 @@ export const SUITES: readonly Suite[] = [
   renderSuite,
   clusteringSuite,
   scaleSuite,
+  reportSuite,
 ];
 
 /** Suites whose name starts with one of the filters (all when there are none). */

@@ -9,7 +9,7 @@
  */
 
 /** The one font family of everything drawn on the board. */
-export const BOARD_FONT = 'Inter, system-ui, sans-serif';
+export const BOARD_FONT = "'DejaVu Sans', system-ui, sans-serif";
 /** Line height of board text (Konva's `lineHeight`; the editor's too). */
 export const LINE_HEIGHT = 1.25;
 
