@@ -5,7 +5,25 @@ import { registerServiceWorker } from './sw-register';
 import './styles/global.css';
 import './report/fonts.css';
 
+/**
+ * The board measures and draws its text in the shipped font (web/report/fonts.css); a board
+ * drawn before it loaded would keep a fallback font's line breaks. So the app starts once both
+ * weights are loaded — a local file, cached by the service worker — or after 3 s at worst.
+ */
+function boardFontLoaded(): Promise<unknown> {
+  if (!('fonts' in document)) return Promise.resolve();
+  return Promise.race([
+    Promise.all([
+      document.fonts.load("400 16px 'DejaVu Sans'"),
+      document.fonts.load("700 16px 'DejaVu Sans'"),
+    ]).catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, 3000)),
+  ]);
+}
+
 document.documentElement.lang = currentLanguage();
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<App />);
+void boardFontLoaded().then(() => {
+  if (root) createRoot(root).render(<App />);
+});
 registerServiceWorker();
