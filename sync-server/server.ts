@@ -2,11 +2,11 @@
  * The one Node process: the built web app, the JSON API and WebSocket sync on one port.
  * `startServer` is what `npm start` (via main.ts), the tests and the benchmarks run.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import type { AddressInfo, Socket } from 'node:net';
+import { join, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { RoomRef, TokenClaims } from '../workshops';
@@ -30,7 +30,7 @@ import type { Logger } from './log';
 import { createLogger } from './log';
 import { LeveldbDocStore } from './store/docs';
 import type { WorkshopStore } from './store/workshops';
-import { FileWorkshopStore } from './store/workshops';
+import { FileWorkshopStore, RegistryDamagedError } from './store/workshops';
 import type { ConnectionLimits } from './sync/connection';
 import { Connection } from './sync/connection';
 import { writePolicy } from './sync/policy';
@@ -74,9 +74,18 @@ export interface RunningServer {
 
 const HEARTBEAT_MS = 30_000;
 
+/** The LevelDB folder 0700 and its files 0600 (LevelDB creates them with the process umask). */
+function restrictFiles(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const f of readdirSync(dir, { withFileTypes: true }))
+    if (f.isFile()) chmodSync(join(dir, f.name), 0o600);
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  // Everything in the data folder is the server's alone: the folder 0700, its files 0600.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const log = options.logger ?? createLogger(options.logLevel);
   const limits: ConnectionLimits = {
     maxMessageBytes: options.limits?.maxMessageBytes ?? LIMITS.maxMessageBytes,
@@ -86,8 +95,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const admin = loadAdminToken(dataDir, options.adminToken);
   const tokens = new TokenService(loadSecret(dataDir, options.tokenSecret));
+  const registry = new FileWorkshopStore(dataDir);
+  const workshops: WorkshopStore = registry;
   const store = new LeveldbDocStore(dataDir);
-  const workshops: WorkshopStore = new FileWorkshopStore(dataDir);
+  // A damaged store never serves as if it were whole: StoreDamagedError stops the start.
+  await store.open();
+  const storeReady = () => store.health().ready;
+  for (const warning of store.health().warnings)
+    log.error({ dataDir: store.dir }, `document store damaged: ${warning}`);
+  if (storeReady()) {
+    restrictFiles(store.dir);
+    if (!registry.exists && (await store.holdsDocuments())) {
+      await store.close();
+      throw new RegistryDamagedError(
+        join(dataDir, 'workshops.json'),
+        `it is missing while ${store.dir} holds documents`,
+      );
+    }
+  } else log.error({ reason: store.health().reason }, 'document store not ready; retrying');
   const rooms = new Rooms(store, log, options.idleUnloadMs ?? 30_000);
   const staticDir = options.staticDir ?? resolve('dist/web');
   const connections = new Set<Connection>();
@@ -113,10 +138,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       try {
         const path = (req.url ?? '/').split('?')[0] ?? '/';
         if (path === API.health) {
-          sendJson(res, accepting ? 200 : 503, { ok: accepting });
+          const health = store.health();
+          const ok = accepting && health.ready;
+          sendJson(res, ok ? 200 : 503, {
+            ok,
+            ...(ok ? {} : { reason: accepting ? health.reason : 'shutting down' }),
+            ...(health.warnings.length ? { warnings: health.warnings } : {}),
+          });
           return;
         }
         if (path.startsWith('/api/')) {
+          if (!storeReady())
+            throw new HttpError(503, 'not_ready', store.health().reason ?? 'store not ready', {
+              'retry-after': '5',
+            });
           if (!(await handleApi(req, res, apiDeps)))
             throw new HttpError(404, 'not_found', `no route for ${req.method} ${path}`);
           return;
@@ -141,22 +176,51 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 4 });
 
   http.on('upgrade', (req, socket, head) => {
+    socket.on('error', (err) => log.debug({ err }, 'socket error before upgrade'));
+    upgrade(req, socket as Socket, head).catch((err: unknown) => {
+      log.error({ err }, 'upgrading a connection failed');
+      socket.destroy();
+    });
+  });
+
+  /**
+   * Authorises a socket before its WebSocket handshake completes: until then the client cannot
+   * send a frame, and a refused socket gets its close code with no message listener behind it
+   * (nothing it sends is kept). No document byte goes out before the token and room are checked.
+   */
+  async function upgrade(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (!accepting || !path.startsWith(`${API.syncPrefix}/`)) {
       socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req));
-  });
+    const decision = await authorise(req);
+    if (!accepting || !socket.readable || !socket.writable) {
+      if ('ref' in decision) release(decision.ref, decision.room, decision.control);
+      socket.destroy();
+      return;
+    }
+    let called = false;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      called = true;
+      ws.on('error', (err) => log.debug({ err }, 'socket error'));
+      if ('refuse' in decision) {
+        ws.close(decision.refuse.code, decision.refuse.reason);
+        return;
+      }
+      attach(ws, decision.ref, decision.room, decision.control, decision.claims);
+    });
+    // ws answered the handshake itself (a malformed one) without a socket for us.
+    if (!called && 'ref' in decision) release(decision.ref, decision.room, decision.control);
+  }
 
-  /** Authorises a new socket and attaches it to its room. No document byte goes out before. */
-  async function accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
-    const queued: Array<[Uint8Array, boolean]> = [];
-    const queue = (data: Buffer, isBinary: boolean) =>
-      queued.push([new Uint8Array(data), isBinary]);
-    ws.on('message', queue);
-    ws.on('error', (err) => log.debug({ err }, 'socket error'));
+  type Decision =
+    | { refuse: { code: number; reason: string } }
+    | { ref: RoomRef; room: Room; control: Room; claims: TokenClaims };
+
+  /** Checks the token and the room, and opens the room; never throws. */
+  async function authorise(req: IncomingMessage): Promise<Decision> {
     const url = new URL(req.url ?? '/', 'http://x');
     let roomParam = '';
     try {
@@ -175,7 +239,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         },
         'connection refused',
       );
-      ws.close(code, reason);
+      return { refuse: { code, reason } };
     };
 
     const ref = parseRoomName(roomParam);
@@ -184,9 +248,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!claims) return refuse(CLOSE.unauthorized, 'missing, invalid or expired token');
     if (claims.workshopId !== ref.workshopId)
       return refuse(CLOSE.forbidden, 'token is for another workshop');
-    if (!(await workshops.get(ref.workshopId))) return refuse(CLOSE.notFound, 'no such workshop');
+    const workshop = await workshops.get(ref.workshopId);
+    if (!workshop) return refuse(CLOSE.notFound, 'no such workshop');
+    if (!storeReady()) return refuse(CLOSE.tryAgainLater, 'the document store is not ready');
 
-    const control = await rooms.acquire({ kind: 'control', workshopId: ref.workshopId });
+    let control: Room;
+    try {
+      control = await rooms.acquire({ kind: 'control', workshopId: ref.workshopId });
+    } catch (err) {
+      log.error({ err, room: roomParam.slice(0, 120) }, 'opening a room failed');
+      return refuse(CLOSE.tryAgainLater, 'room could not be opened');
+    }
     let room: Room = control;
     try {
       if (
@@ -212,16 +284,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }
       }
     } catch (err) {
+      if (room !== control) rooms.release(room);
       rooms.release(control);
-      log.error({ err }, 'opening a room failed');
-      ws.close(CLOSE.tryAgainLater, 'room could not be opened');
-      return;
+      log.error({ err, room: roomParam.slice(0, 120) }, 'opening a room failed');
+      return refuse(CLOSE.tryAgainLater, 'room could not be opened');
     }
-    if (ws.readyState !== ws.OPEN) {
-      release(ref, room, control);
-      return;
-    }
-    attach(ws, ref, room, control, claims, queue, queued);
+    return { ref, room, control, claims };
   }
 
   function release(ref: RoomRef, room: Room, control: Room): void {
@@ -235,9 +303,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     room: Room,
     control: Room,
     claims: TokenClaims,
-    queue: (data: Buffer, isBinary: boolean) => void,
-    queued: Array<[Uint8Array, boolean]>,
   ): void {
+    if (ws.readyState !== ws.OPEN) {
+      release(ref, room, control);
+      return;
+    }
     const conn = new Connection(
       ws,
       room,
@@ -260,7 +330,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     };
     if (claims.role === 'participant') control.doc.on('update', onControlUpdate);
 
-    ws.off('message', queue);
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       conn.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), isBinary);
     });
@@ -273,7 +342,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       log.info({ room: room.name, participant: claims.participantId, code }, 'connection closed');
     });
     conn.start();
-    for (const [data, isBinary] of queued) if (!conn.receive(data, isBinary)) break;
   }
 
   const heartbeat = setInterval(() => {
