@@ -55,8 +55,12 @@ export interface ServerOptions {
   idleUnloadMs?: number;
   /** How often connections are pinged; one that missed the last ping is dropped (30 s). */
   heartbeatMs?: number;
-  /** Honour X-Forwarded-For (behind a reverse proxy). */
-  trustProxy?: boolean;
+  /**
+   * How many reverse proxies stand in front (0: none). The client address is then the entry that
+   * many places from the right of X-Forwarded-For: the one the outermost trusted proxy appended.
+   * `true` means 1.
+   */
+  trustProxy?: boolean | number;
 }
 
 export interface RunningServer {
@@ -92,6 +96,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     messagesPerSecond: options.limits?.messagesPerSecond ?? LIMITS.messagesPerSecond,
     messageBurst: options.limits?.messageBurst ?? LIMITS.messageBurst,
     maxBufferedBytes: options.limits?.maxBufferedBytes ?? 64 * 1024 * 1024,
+    bytesPerSecond: options.limits?.bytesPerSecond ?? LIMITS.bytesPerSecond,
+    byteBurst: options.limits?.byteBurst ?? LIMITS.byteBurst,
+    roomBytesPerSecond: options.limits?.roomBytesPerSecond ?? LIMITS.roomBytesPerSecond,
+    roomByteBurst: options.limits?.roomByteBurst ?? LIMITS.roomByteBurst,
+    maxDocumentBytes: options.limits?.maxDocumentBytes ?? LIMITS.maxDocumentBytes,
   };
   const admin = loadAdminToken(dataDir, options.adminToken);
   const tokens = new TokenService(loadSecret(dataDir, options.tokenSecret));
@@ -116,6 +125,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rooms = new Rooms(store, log, options.idleUnloadMs ?? 30_000);
   const staticDir = options.staticDir ?? resolve('dist/web');
   const connections = new Set<Connection>();
+  /** Refused sockets waiting out their close (destroyed at shutdown). */
+  const refused = new Set<Socket>();
   let accepting = true;
 
   const apiDeps = {
@@ -129,7 +140,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     joinAttempts: new WindowLimiter(
       options.limits?.joinAttemptsPerMinute ?? LIMITS.joinAttemptsPerMinute * 10,
     ),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: Number(options.trustProxy ?? 0),
     log,
   };
 
@@ -206,7 +217,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       called = true;
       ws.on('error', (err) => log.debug({ err }, 'socket error'));
       if ('refuse' in decision) {
+        // Nothing the refused socket sends is read: paused, the close frame, then our FIN (the
+        // client sees its close code at once; the socket is gone after ws's close timeout).
+        ws.pause();
         ws.close(decision.refuse.code, decision.refuse.reason);
+        socket.end();
+        refused.add(socket);
+        socket.once('close', () => refused.delete(socket));
         return;
       }
       attach(ws, decision.ref, decision.room, decision.control, decision.claims);
@@ -373,6 +390,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const httpClosed = new Promise<void>((r) => http.close(() => r()));
         for (const conn of connections) conn.close(CLOSE.goingAway, 'server shutting down');
         http.closeAllConnections();
+        for (const socket of refused) socket.destroy();
         await rooms.closeAll();
         await store.close();
         await httpClosed;

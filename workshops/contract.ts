@@ -114,6 +114,12 @@ export const CLOSE = {
   stale: 4409,
   /** A single message over the size limit. */
   tooLarge: 4413,
+  /** The board (or control document) reached its maximum stored size: it takes no more. */
+  documentFull: 4422,
+  /** This connection sent more bytes per second than its quota (a flood, not typing). */
+  tooFast: 4429,
+  /** The room as a whole takes more bytes per second than its quota: reconnect a bit later. */
+  roomBusy: 4529,
 } as const;
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 
@@ -137,6 +143,14 @@ export const LIMITS = {
   messagesPerSecond: 600,
   messageBurst: 1200,
   joinAttemptsPerMinute: 20,
+  /** Bytes per second per connection (a token bucket holding `byteBurst`). */
+  bytesPerSecond: 512 * 1024,
+  byteBurst: 8 * 1024 * 1024,
+  /** Bytes per second into one room, from all its connections together. */
+  roomBytesPerSecond: 2 * 1024 * 1024,
+  roomByteBurst: 16 * 1024 * 1024,
+  /** The largest a stored document may grow (its encoded state). */
+  maxDocumentBytes: 64 * 1024 * 1024,
 } as const;
 
 /** `GET /api/workshops` (admin): every workshop with freshly signed facilitator/viewer tokens. */

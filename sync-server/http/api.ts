@@ -39,7 +39,8 @@ export interface ApiDeps {
   rooms: Rooms;
   joinFailures: WindowLimiter;
   joinAttempts: WindowLimiter;
-  trustProxy: boolean;
+  /** Reverse proxies in front (see clientAddress). */
+  trustProxy: number;
   log: Logger;
 }
 
