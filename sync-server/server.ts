@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { RoomRef, TokenClaims } from '../workshops';
+import type { Role, RoomRef, TokenClaims } from '../workshops';
 import {
   API,
   CLOSE,
@@ -21,7 +21,8 @@ import {
   seedBoardDoc,
 } from '../workshops';
 import { loadAdminToken } from './auth/admin';
-import { TokenService, loadSecret } from './auth/tokens';
+import { TicketDesk } from './auth/tickets';
+import { TokenService, isRevoked, loadSecret } from './auth/tokens';
 import { handleApi } from './http/api';
 import { WindowLimiter } from './http/ratelimit';
 import { HttpError, sendError, sendJson } from './http/respond';
@@ -78,6 +79,34 @@ export interface RunningServer {
 
 const HEARTBEAT_MS = 30_000;
 
+/**
+ * Sent with every HTTP response (docs/deploy.md, "Security headers"). Scripts only from our own
+ * files (the built index.html has no inline script); style attributes are allowed because React
+ * and Konva set inline styles on elements (attributes cannot run script); connections only to
+ * our own origin (the WebSocket included); never framed; no Referer (links carry tokens in the
+ * fragment, and ours must not leak what page someone was on).
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+};
+
 /** The LevelDB folder 0700 and its files 0600 (LevelDB creates them with the process umask). */
 function restrictFiles(dir: string): void {
   chmodSync(dir, 0o700);
@@ -104,6 +133,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const admin = loadAdminToken(dataDir, options.adminToken);
   const tokens = new TokenService(loadSecret(dataDir, options.tokenSecret));
+  const tickets = new TicketDesk();
   const registry = new FileWorkshopStore(dataDir);
   const workshops: WorkshopStore = registry;
   const store = new LeveldbDocStore(dataDir);
@@ -142,12 +172,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ),
     trustProxy: Number(options.trustProxy ?? 0),
     log,
+    tickets,
+    onRevoked: (workshopId: string, role: Role) => {
+      for (const conn of connections)
+        if (conn.claims.workshopId === workshopId && conn.claims.role === role)
+          conn.close(CLOSE.unauthorized, 'link revoked');
+    },
   };
 
   const http = createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     void (async () => {
       try {
         const path = (req.url ?? '/').split('?')[0] ?? '/';
+        try {
+          decodeURIComponent(path);
+        } catch {
+          throw new HttpError(400, 'bad_url', 'the URL is not validly encoded');
+        }
         if (path === API.health) {
           const health = store.health();
           const ok = accepting && health.ready;
@@ -261,12 +303,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     const ref = parseRoomName(roomParam);
     if (!ref) return refuse(CLOSE.badRequest, 'bad room name');
-    const claims = await tokens.verify(url.searchParams.get('token'));
-    if (!claims) return refuse(CLOSE.unauthorized, 'missing, invalid or expired token');
+    // The app's single-use ticket, or a stock client's token.
+    const ticket = url.searchParams.get('ticket');
+    const claims = ticket
+      ? tickets.redeem(ticket)
+      : await tokens.verify(url.searchParams.get('token'));
+    if (!claims) return refuse(CLOSE.unauthorized, 'missing, invalid or expired token or ticket');
     if (claims.workshopId !== ref.workshopId)
       return refuse(CLOSE.forbidden, 'token is for another workshop');
     const workshop = await workshops.get(ref.workshopId);
     if (!workshop) return refuse(CLOSE.notFound, 'no such workshop');
+    if (isRevoked(claims, workshop.generations))
+      return refuse(CLOSE.unauthorized, 'link revoked', { role: claims.role });
     if (!storeReady()) return refuse(CLOSE.tryAgainLater, 'the document store is not ready');
 
     let control: Room;

@@ -13,6 +13,11 @@ export interface TokenClaims {
   role: Role;
   /** The participant id for participants; `facilitator` / `viewer` for the others. */
   participantId: string;
+  /**
+   * Facilitator and viewer links: the link generation they were issued in (absent: 0). Revoking
+   * a role's links raises its generation; older tokens are refused (4401 / 401).
+   */
+  generation?: number;
 }
 
 export const PARTICIPANT_KINDS = ['social', 'regular', 'partner'] as const;
@@ -27,6 +32,8 @@ export const API = {
   workshops: '/api/workshops',
   join: '/api/join',
   workshop: (workshopId: string) => `/api/workshops/${workshopId}`,
+  revoke: (workshopId: string) => `/api/workshops/${workshopId}/revoke`,
+  tickets: '/api/tickets',
   syncPrefix: '/sync',
 } as const;
 
@@ -65,6 +72,28 @@ export interface WorkshopInfo {
   boards: string[];
   role: Role;
   participantId: string;
+}
+
+/**
+ * `POST /api/tickets` with `Authorization: Bearer <token>`: a single-use ticket for opening one
+ * WebSocket (`/sync/<room>?ticket=…`) within `expiresInMs`, so the long-lived token never sits in
+ * a URL a proxy logs.
+ */
+export interface TicketResponse {
+  ticket: string;
+  expiresInMs: number;
+}
+
+/** `POST /api/workshops/<id>/revoke` (admin): every link of `role` issued so far stops working. */
+export interface RevokeRequest {
+  role: 'facilitator' | 'viewer';
+}
+/** The new generation and fresh links for both roles. */
+export interface RevokeResponse {
+  role: 'facilitator' | 'viewer';
+  generation: number;
+  facilitatorToken: string;
+  viewerToken: string;
 }
 
 /** `GET /api/time`: the server clock, for the countdown's clock offset. */

@@ -36,7 +36,8 @@ export function readLog(bytes: Uint8Array): LogRead {
       pos += left; // block trailer: zero padding
       continue;
     }
-    if (pos + HEADER > bytes.length) return { records, tornBytes: bytes.length - (parts ? partsStart : pos) };
+    if (pos + HEADER > bytes.length)
+      return { records, tornBytes: bytes.length - (parts ? partsStart : pos) };
     const length = view.getUint16(pos + 4, true);
     const type = view.getUint8(pos + 6);
     if (type === 0 && length === 0) {
@@ -95,9 +96,11 @@ export function manifestLogNumber(records: Uint8Array[]): number | null {
     };
     while (pos < record.length) {
       const tag = varint();
-      if (tag === 1) skipBytes(); // comparator
+      if (tag === 1)
+        skipBytes(); // comparator
       else if (tag === 2) logNumber = varint();
-      else if (tag === 3 || tag === 4 || tag === 9) varint(); // next file, last sequence, prev log
+      else if (tag === 3 || tag === 4 || tag === 9)
+        varint(); // next file, last sequence, prev log
       else if (tag === 5) {
         varint();
         skipBytes(); // compact pointer: level, key
@@ -142,7 +145,10 @@ export function checkLeveldb(dir: string): StoreCheck {
   const current = readFileSync(join(dir, 'CURRENT'), 'utf8');
   const manifest = current.trim();
   if (!current.endsWith('\n') || !/^MANIFEST-\d+$/.test(manifest))
-    return { fatal: `CURRENT is damaged (it reads ${JSON.stringify(current.slice(0, 40))})`, warnings };
+    return {
+      fatal: `CURRENT is damaged (it reads ${JSON.stringify(current.slice(0, 40))})`,
+      warnings,
+    };
   if (!files.includes(manifest))
     return { fatal: `${manifest}, named by CURRENT, is missing`, warnings };
   const { records, tornBytes: manifestTorn } = readLog(readFileSync(join(dir, manifest)));

@@ -144,7 +144,10 @@ function parseRegistry(file: string, text: string): WorkshopEntry[] {
       typeof w.joinCode !== 'string' ||
       typeof w.title !== 'string'
     )
-      throw new RegistryDamagedError(file, `an entry is incomplete: ${JSON.stringify(w)?.slice(0, 80)}`);
+      throw new RegistryDamagedError(
+        file,
+        `an entry is incomplete: ${JSON.stringify(w)?.slice(0, 80)}`,
+      );
   }
   return list as WorkshopEntry[];
 }

@@ -5,6 +5,9 @@ import type {
   CreateWorkshopResponse,
   JoinRequest,
   JoinResponse,
+  RevokeRequest,
+  RevokeResponse,
+  TicketResponse,
   TimeResponse,
   WorkshopInfo,
   WorkshopListEntry,
@@ -63,6 +66,10 @@ export const api = {
   listWorkshops: (adminToken: string) =>
     call<{ workshops: WorkshopListEntry[] }>(API.workshops, { token: adminToken }),
   time: () => call<TimeResponse>(API.time),
+  /** A single-use WebSocket ticket for the token (which stays in the header). */
+  ticket: (token: string) => call<TicketResponse>(API.tickets, { token, body: {} }),
+  revoke: (workshopId: string, req: RevokeRequest, adminToken: string) =>
+    call<RevokeResponse>(API.revoke(workshopId), { body: req, token: adminToken }),
 };
 
 /** Server clock minus local clock: the median of a few round trips, each corrected by half its RTT. */
