@@ -182,7 +182,14 @@ export class Connection implements Peer {
       if (err instanceof Refusal) return this.refuse(err.code, err.message);
       return this.refuse(CLOSE.badRequest, `malformed message: ${(err as Error).message}`);
     }
-    if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
+    if (encoding.length(encoder) > 1) {
+      const reply = encoding.toUint8Array(encoder);
+      // What a frame makes us send counts against the same byte quota (a flood of one-byte
+      // sync step 1 frames would have the whole document encoded and sent for each).
+      if (!this.bytes.take(reply.length))
+        return this.refuse(CLOSE.tooFast, 'asks for more bytes per second than its quota');
+      this.send(reply);
+    }
     return true;
   }
 
