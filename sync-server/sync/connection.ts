@@ -95,6 +95,8 @@ export class Connection implements Peer {
   private readonly bytes: TokenBucket;
   private readonly roomBytes: TokenBucket;
   private lastQuery = 0;
+  /** The client's first sync step 1 was answered. */
+  private greeted = false;
   private alive = true;
   private closed = false;
 
@@ -185,8 +187,11 @@ export class Connection implements Peer {
     if (encoding.length(encoder) > 1) {
       const reply = encoding.toUint8Array(encoder);
       // What a frame makes us send counts against the same byte quota (a flood of one-byte
-      // sync step 1 frames would have the whole document encoded and sent for each).
-      if (!this.bytes.take(reply.length))
+      // sync step 1 frames would have the whole document encoded and sent for each) — except
+      // the answer to the connection's first step 1: joining a large board is no flood.
+      const handshake = data[0] === MESSAGE.sync && data[1] === 0 && !this.greeted;
+      if (data[0] === MESSAGE.sync && data[1] === 0) this.greeted = true;
+      if (!handshake && !this.bytes.take(reply.length))
         return this.refuse(CLOSE.tooFast, 'asks for more bytes per second than its quota');
       this.send(reply);
     }

@@ -110,6 +110,25 @@ describe('byte quotas', () => {
     expect(flooded(after)).toBe(seen);
   });
 
+  it('joining a board larger than the burst is no flood; asking for it again and again is', async () => {
+    await start();
+    const { raw, frame } = await rawParticipant();
+    for (let i = 0; i < 30; i++) raw.send(frame(10)); // ~270 KB of notes
+    const o = await observe();
+    await waitFor(() => flooded(o) === 300, 10_000, 'the notes stored');
+    await server.stop();
+    server = await startTestServer(
+      { limits: { bytesPerSecond: 8 * 1024, byteBurst: 64 * 1024 } },
+      server.dataDir,
+    );
+    const newcomer = await observe();
+    expect(flooded(newcomer)).toBe(300);
+    const { raw: asker } = await rawParticipant();
+    for (let i = 0; i < 10 && asker.ws.readyState === asker.ws.OPEN; i++)
+      asker.send(new Uint8Array([0, 0, 1, 0])); // sync step 1 with an empty state vector
+    expect((await asker.closed).code).toBe(CLOSE.tooFast);
+  });
+
   it('a room over its bytes per second refuses the connection that tips it (4529, retryable)', async () => {
     await start({
       limits: {
