@@ -8,7 +8,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // No public source maps (issue 10): the server would not serve them anyway (http/static.ts).
+    sourcemap: false,
     chunkSizeWarningLimit: 1500,
   },
   plugins: [

@@ -4,8 +4,13 @@
  */
 import { networkInterfaces } from 'node:os';
 import { createLogger } from './log';
+import { LIMITS } from '../workshops';
 import { startServer } from './server';
+import { StoreDamagedError } from './store/docs';
+import { RegistryDamagedError } from './store/workshops';
 
+// Files the server creates (LevelDB's included) are readable by its own user only.
+process.umask(0o077);
 const log = createLogger();
 const int = (name: string, fallback: number) => {
   const v = process.env[name];
@@ -37,7 +42,7 @@ const server = await startServer({
   tokenSecret: process.env.TOKEN_SECRET || undefined,
   logger: log,
   staticDir: process.env.STATIC_DIR || undefined,
-  trustProxy: process.env.TRUST_PROXY === '1',
+  trustProxy: trustProxyHops(process.env.TRUST_PROXY),
   databaseUrl: process.env.DATABASE_URL || undefined,
   redisUrl: process.env.REDIS_URL || undefined,
   redisPrefix: process.env.REDIS_PREFIX || undefined,
@@ -46,7 +51,18 @@ const server = await startServer({
     maxMessageBytes: int('MAX_MESSAGE_BYTES', 2 * 1024 * 1024),
     messagesPerSecond: int('MESSAGES_PER_SECOND', 600),
     joinFailuresPerMinute: int('JOIN_ATTEMPTS_PER_MINUTE', 20),
+    bytesPerSecond: int('BYTES_PER_SECOND', LIMITS.bytesPerSecond),
+    roomBytesPerSecond: int('ROOM_BYTES_PER_SECOND', LIMITS.roomBytesPerSecond),
+    maxDocumentBytes: int('MAX_DOCUMENT_BYTES', LIMITS.maxDocumentBytes),
   },
+}).catch((err: unknown) => {
+  // A damaged store or registry: one clear message (it names the file and how to restore it).
+  if (err instanceof StoreDamagedError || err instanceof RegistryDamagedError) {
+    log.fatal({ err }, err.message);
+    process.stderr.write(`\n  Werkbank did not start.\n  ${err.message}\n\n`);
+    process.exit(1);
+  }
+  throw err;
 });
 
 const publicUrl = (
@@ -67,6 +83,14 @@ if (server.adminTokenCreated) {
   process.stdout.write(
     `\n  Werkbank is ready at ${publicUrl}  (facilitators: ${publicUrl}/admin, token in ${server.adminTokenFile ?? 'ADMIN_TOKEN'})\n${others}\n`,
   );
+}
+
+/** TRUST_PROXY: off, `1` (or `true`) for one proxy in front, N for N proxies in a row. */
+function trustProxyHops(value: string | undefined): number {
+  if (!value || value === '0' || value === 'false') return 0;
+  if (value === 'true') return 1;
+  const n = Number.parseInt(value, 10);
+  return Number.isFinite(n) && n > 0 ? n : 0;
 }
 
 let stopping = false;

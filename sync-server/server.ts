@@ -2,14 +2,14 @@
  * The one Node process: the built web app, the JSON API and WebSocket sync on one port.
  * `startServer` is what `npm start` (via main.ts), the tests and the benchmarks run.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { RoomRef, TokenClaims } from '../workshops';
+import type { Role, RoomRef, TokenClaims } from '../workshops';
 import {
   API,
   CLOSE,
@@ -21,7 +21,8 @@ import {
   seedBoardDoc,
 } from '../workshops';
 import { loadAdminToken } from './auth/admin';
-import { TokenService } from './auth/tokens';
+import { TicketDesk } from './auth/tickets';
+import { TokenService, isRevoked } from './auth/tokens';
 import { handleApi } from './http/api';
 import { WindowLimiter } from './http/ratelimit';
 import { HttpError, sendError, sendJson } from './http/respond';
@@ -55,8 +56,12 @@ export interface ServerOptions extends Omit<BackendOptions, 'dataDir' | 'tokenSe
   idleUnloadMs?: number;
   /** How often connections are pinged; one that missed the last ping is dropped (30 s). */
   heartbeatMs?: number;
-  /** Honour X-Forwarded-For (behind a reverse proxy). */
-  trustProxy?: boolean;
+  /**
+   * How many reverse proxies stand in front (0: none). The client address is then the entry that
+   * many places from the right of X-Forwarded-For: the one the outermost trusted proxy appended.
+   * `true` means 1.
+   */
+  trustProxy?: boolean | number;
   /**
    * Builds each connection's write policy (default: sync/policy.ts). Only the benchmark passes
    * another (test/bench/sync/ours-server.ts, to measure the policy's cost); main.ts never does.
@@ -81,28 +86,70 @@ export interface RunningServer {
 
 const HEARTBEAT_MS = 30_000;
 
+/**
+ * Sent with every HTTP response (docs/deploy.md, "Security headers"). Scripts only from our own
+ * files (the built index.html has no inline script); style attributes are allowed because React
+ * and Konva set inline styles on elements (attributes cannot run script); connections only to
+ * our own origin (the WebSocket included); never framed; no Referer (links carry tokens in the
+ * fragment, and ours must not leak what page someone was on).
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+};
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  // Everything in the data folder is the server's alone: the folder 0700, its files 0600.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const log = options.logger ?? createLogger(options.logLevel);
   const limits: ConnectionLimits = {
     maxMessageBytes: options.limits?.maxMessageBytes ?? LIMITS.maxMessageBytes,
     messagesPerSecond: options.limits?.messagesPerSecond ?? LIMITS.messagesPerSecond,
     messageBurst: options.limits?.messageBurst ?? LIMITS.messageBurst,
     maxBufferedBytes: options.limits?.maxBufferedBytes ?? 64 * 1024 * 1024,
+    bytesPerSecond: options.limits?.bytesPerSecond ?? LIMITS.bytesPerSecond,
+    byteBurst: options.limits?.byteBurst ?? LIMITS.byteBurst,
+    roomBytesPerSecond: options.limits?.roomBytesPerSecond ?? LIMITS.roomBytesPerSecond,
+    roomByteBurst: options.limits?.roomByteBurst ?? LIMITS.roomByteBurst,
+    maxDocumentBytes: options.limits?.maxDocumentBytes ?? LIMITS.maxDocumentBytes,
   };
   if (options.databaseUrl && !options.adminToken)
     throw new Error(
       'ADMIN_TOKEN is required with DATABASE_URL: every instance must accept the same admin token',
     );
   const admin = loadAdminToken(dataDir, options.adminToken);
+  // The store is opened and checked by the backend: a damaged one stops the start
+  // (StoreDamagedError), one that cannot open yet is retried and reported here.
   const backend = await openBackend({ ...options, dataDir }, log);
   const { store, workshops } = backend;
+  const storeHealth = () => store.health?.() ?? { ready: true, warnings: [] };
+  const storeReady = () => storeHealth().ready;
   const tokens = new TokenService(backend.secret);
+  const tickets = new TicketDesk();
   const rooms = new Rooms(store, log, options.idleUnloadMs ?? 30_000, backend.hooks);
   const staticDir = options.staticDir ?? resolve('dist/web');
   const connections = new Set<Connection>();
   const policyFor = options.writePolicy ?? writePolicy;
+  /** Refused sockets waiting out their close (destroyed at shutdown). */
+  const refused = new Set<Socket>();
   let accepting = true;
 
   const apiDeps = {
@@ -116,20 +163,42 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     joinAttempts: new WindowLimiter(
       options.limits?.joinAttemptsPerMinute ?? LIMITS.joinAttemptsPerMinute * 10,
     ),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: Number(options.trustProxy ?? 0),
     publicUrl: options.publicUrl ?? null,
     log,
+    tickets,
+    onRevoked: (workshopId: string, role: Role) => {
+      for (const conn of connections)
+        if (conn.claims.workshopId === workshopId && conn.claims.role === role)
+          conn.close(CLOSE.unauthorized, 'link revoked');
+    },
   };
 
   const http = createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     void (async () => {
       try {
         const path = (req.url ?? '/').split('?')[0] ?? '/';
+        try {
+          decodeURIComponent(path);
+        } catch {
+          throw new HttpError(400, 'bad_url', 'the URL is not validly encoded');
+        }
         if (path === API.health) {
-          sendJson(res, accepting ? 200 : 503, { ok: accepting });
+          const health = storeHealth();
+          const ok = accepting && health.ready;
+          sendJson(res, ok ? 200 : 503, {
+            ok,
+            ...(ok ? {} : { reason: accepting ? health.reason : 'shutting down' }),
+            ...(health.warnings.length ? { warnings: health.warnings } : {}),
+          });
           return;
         }
         if (path.startsWith('/api/')) {
+          if (!storeReady())
+            throw new HttpError(503, 'not_ready', storeHealth().reason ?? 'store not ready', {
+              'retry-after': '5',
+            });
           if (!(await handleApi(req, res, apiDeps)))
             throw new HttpError(404, 'not_found', `no route for ${req.method} ${path}`);
           return;
@@ -154,22 +223,57 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 4 });
 
   http.on('upgrade', (req, socket, head) => {
+    socket.on('error', (err) => log.debug({ err }, 'socket error before upgrade'));
+    upgrade(req, socket as Socket, head).catch((err: unknown) => {
+      log.error({ err }, 'upgrading a connection failed');
+      socket.destroy();
+    });
+  });
+
+  /**
+   * Authorises a socket before its WebSocket handshake completes: until then the client cannot
+   * send a frame, and a refused socket gets its close code with no message listener behind it
+   * (nothing it sends is kept). No document byte goes out before the token and room are checked.
+   */
+  async function upgrade(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (!accepting || !path.startsWith(`${API.syncPrefix}/`)) {
       socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req));
-  });
+    const decision = await authorise(req);
+    if (!accepting || !socket.readable || !socket.writable) {
+      if ('ref' in decision) release(decision.ref, decision.room, decision.control);
+      socket.destroy();
+      return;
+    }
+    let called = false;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      called = true;
+      ws.on('error', (err) => log.debug({ err }, 'socket error'));
+      if ('refuse' in decision) {
+        // Nothing the refused socket sends is read: paused, the close frame, then our FIN (the
+        // client sees its close code at once; the socket is gone after ws's close timeout).
+        ws.pause();
+        ws.close(decision.refuse.code, decision.refuse.reason);
+        socket.end();
+        refused.add(socket);
+        socket.once('close', () => refused.delete(socket));
+        return;
+      }
+      attach(ws, decision.ref, decision.room, decision.control, decision.claims);
+    });
+    // ws answered the handshake itself (a malformed one) without a socket for us.
+    if (!called && 'ref' in decision) release(decision.ref, decision.room, decision.control);
+  }
 
-  /** Authorises a new socket and attaches it to its room. No document byte goes out before. */
-  async function accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
-    const queued: Array<[Uint8Array, boolean]> = [];
-    const queue = (data: Buffer, isBinary: boolean) =>
-      queued.push([new Uint8Array(data), isBinary]);
-    ws.on('message', queue);
-    ws.on('error', (err) => log.debug({ err }, 'socket error'));
+  type Decision =
+    | { refuse: { code: number; reason: string } }
+    | { ref: RoomRef; room: Room; control: Room; claims: TokenClaims };
+
+  /** Checks the token and the room, and opens the room; never throws. */
+  async function authorise(req: IncomingMessage): Promise<Decision> {
     const url = new URL(req.url ?? '/', 'http://x');
     let roomParam = '';
     try {
@@ -188,18 +292,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         },
         'connection refused',
       );
-      ws.close(code, reason);
+      return { refuse: { code, reason } };
     };
 
     const ref = parseRoomName(roomParam);
     if (!ref) return refuse(CLOSE.badRequest, 'bad room name');
-    const claims = await tokens.verify(url.searchParams.get('token'));
-    if (!claims) return refuse(CLOSE.unauthorized, 'missing, invalid or expired token');
+    // The app's single-use ticket, or a stock client's token.
+    const ticket = url.searchParams.get('ticket');
+    const claims = ticket
+      ? tickets.redeem(ticket)
+      : await tokens.verify(url.searchParams.get('token'));
+    if (!claims) return refuse(CLOSE.unauthorized, 'missing, invalid or expired token or ticket');
     if (claims.workshopId !== ref.workshopId)
       return refuse(CLOSE.forbidden, 'token is for another workshop');
-    if (!(await workshops.get(ref.workshopId))) return refuse(CLOSE.notFound, 'no such workshop');
+    const workshop = await workshops.get(ref.workshopId);
+    if (!workshop) return refuse(CLOSE.notFound, 'no such workshop');
+    if (isRevoked(claims, workshop.generations))
+      return refuse(CLOSE.unauthorized, 'link revoked', { role: claims.role });
+    if (!storeReady()) return refuse(CLOSE.tryAgainLater, 'the document store is not ready');
 
-    const control = await rooms.acquire({ kind: 'control', workshopId: ref.workshopId });
+    let control: Room;
+    try {
+      control = await rooms.acquire({ kind: 'control', workshopId: ref.workshopId });
+    } catch (err) {
+      log.error({ err, room: roomParam.slice(0, 120) }, 'opening a room failed');
+      return refuse(CLOSE.tryAgainLater, 'room could not be opened');
+    }
     let room: Room = control;
     try {
       if (
@@ -225,16 +343,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }
       }
     } catch (err) {
+      if (room !== control) rooms.release(room);
       rooms.release(control);
-      log.error({ err }, 'opening a room failed');
-      ws.close(CLOSE.tryAgainLater, 'room could not be opened');
-      return;
+      log.error({ err, room: roomParam.slice(0, 120) }, 'opening a room failed');
+      return refuse(CLOSE.tryAgainLater, 'room could not be opened');
     }
-    if (ws.readyState !== ws.OPEN) {
-      release(ref, room, control);
-      return;
-    }
-    attach(ws, ref, room, control, claims, queue, queued);
+    return { ref, room, control, claims };
   }
 
   function release(ref: RoomRef, room: Room, control: Room): void {
@@ -248,9 +362,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     room: Room,
     control: Room,
     claims: TokenClaims,
-    queue: (data: Buffer, isBinary: boolean) => void,
-    queued: Array<[Uint8Array, boolean]>,
   ): void {
+    if (ws.readyState !== ws.OPEN) {
+      release(ref, room, control);
+      return;
+    }
     const conn = new Connection(
       ws,
       room,
@@ -273,7 +389,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     };
     if (claims.role === 'participant') control.doc.on('update', onControlUpdate);
 
-    ws.off('message', queue);
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       conn.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), isBinary);
     });
@@ -286,7 +401,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       log.info({ room: room.name, participant: claims.participantId, code }, 'connection closed');
     });
     conn.start();
-    for (const [data, isBinary] of queued) if (!conn.receive(data, isBinary)) break;
   }
 
   const heartbeat = setInterval(() => {
@@ -318,6 +432,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const httpClosed = new Promise<void>((r) => http.close(() => r()));
         for (const conn of connections) conn.close(CLOSE.goingAway, 'server shutting down');
         http.closeAllConnections();
+        for (const socket of refused) socket.destroy();
         await rooms.closeAll();
         await backend.close();
         await httpClosed;

@@ -13,6 +13,11 @@ export interface TokenClaims {
   role: Role;
   /** The participant id for participants; `facilitator` / `viewer` for the others. */
   participantId: string;
+  /**
+   * Facilitator and viewer links: the link generation they were issued in (absent: 0). Revoking
+   * a role's links raises its generation; older tokens are refused (4401 / 401).
+   */
+  generation?: number;
 }
 
 export const PARTICIPANT_KINDS = ['social', 'regular', 'partner'] as const;
@@ -28,6 +33,8 @@ export const API = {
   workshops: '/api/workshops',
   join: '/api/join',
   workshop: (workshopId: string) => `/api/workshops/${workshopId}`,
+  revoke: (workshopId: string) => `/api/workshops/${workshopId}/revoke`,
+  tickets: '/api/tickets',
   syncPrefix: '/sync',
 } as const;
 
@@ -76,6 +83,28 @@ export interface WorkshopInfo {
  */
 export interface ConfigResponse {
   publicUrl: string | null;
+}
+
+/**
+ * `POST /api/tickets` with `Authorization: Bearer <token>`: a single-use ticket for opening one
+ * WebSocket (`/sync/<room>?ticket=…`) within `expiresInMs`, so the long-lived token never sits in
+ * a URL a proxy logs.
+ */
+export interface TicketResponse {
+  ticket: string;
+  expiresInMs: number;
+}
+
+/** `POST /api/workshops/<id>/revoke` (admin): every link of `role` issued so far stops working. */
+export interface RevokeRequest {
+  role: 'facilitator' | 'viewer';
+}
+/** The new generation and fresh links for both roles. */
+export interface RevokeResponse {
+  role: 'facilitator' | 'viewer';
+  generation: number;
+  facilitatorToken: string;
+  viewerToken: string;
 }
 
 /** `GET /api/time`: the server clock, for the countdown's clock offset. */
@@ -135,6 +164,12 @@ export const CLOSE = {
   stale: 4409,
   /** A single message over the size limit. */
   tooLarge: 4413,
+  /** The board (or control document) reached its maximum stored size: it takes no more. */
+  documentFull: 4422,
+  /** This connection sent more bytes per second than its quota (a flood, not typing). */
+  tooFast: 4429,
+  /** The room as a whole takes more bytes per second than its quota: reconnect a bit later. */
+  roomBusy: 4529,
 } as const;
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 
@@ -164,6 +199,14 @@ export const LIMITS = {
   messagesPerSecond: 600,
   messageBurst: 1200,
   joinAttemptsPerMinute: 20,
+  /** Bytes per second per connection (a token bucket holding `byteBurst`). */
+  bytesPerSecond: 512 * 1024,
+  byteBurst: 8 * 1024 * 1024,
+  /** Bytes per second into one room, from all its connections together. */
+  roomBytesPerSecond: 2 * 1024 * 1024,
+  roomByteBurst: 16 * 1024 * 1024,
+  /** The largest a stored document may grow (its encoded state). */
+  maxDocumentBytes: 64 * 1024 * 1024,
 } as const;
 
 /** `GET /api/workshops` (admin): every workshop with freshly signed facilitator/viewer tokens. */

@@ -7,6 +7,7 @@ export * from './ids';
 export * from './rooms';
 export * from './categories';
 export * from './contract';
+export * from './text';
 export * from './elements/base';
 export * from './elements/sticky';
 export * from './elements/text';

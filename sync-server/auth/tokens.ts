@@ -24,6 +24,15 @@ export function loadSecret(dataDir: string, fromEnv?: string): Uint8Array {
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
 
+/** Whether a facilitator or viewer token is from a link generation since revoked. */
+export function isRevoked(
+  claims: TokenClaims,
+  generations: Partial<Record<Role, number>> | undefined,
+): boolean {
+  if (claims.role === 'participant') return false;
+  return (claims.generation ?? 0) < (generations?.[claims.role] ?? 0);
+}
+
 export class TokenService {
   constructor(private readonly secret: Uint8Array) {}
 
@@ -32,6 +41,7 @@ export class TokenService {
       workshopId: claims.workshopId,
       role: claims.role,
       participantId: claims.participantId,
+      ...(claims.generation ? { gen: claims.generation } : {}),
     })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuedAt()
@@ -44,10 +54,11 @@ export class TokenService {
     if (!token || token.length > 4096) return null;
     try {
       const { payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'] });
-      const { workshopId, role, participantId } = payload as Record<string, unknown>;
+      const { workshopId, role, participantId, gen } = payload as Record<string, unknown>;
       if (typeof workshopId !== 'string' || typeof participantId !== 'string') return null;
       if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) return null;
-      return { workshopId, role: role as Role, participantId };
+      const generation = typeof gen === 'number' && Number.isInteger(gen) ? gen : 0;
+      return { workshopId, role: role as Role, participantId, generation };
     } catch {
       return null;
     }

@@ -9,6 +9,9 @@ import type {
   CreateWorkshopResponse,
   JoinResponse,
   ParticipantKind,
+  RevokeResponse,
+  Role,
+  TicketResponse,
   TimeResponse,
   TokenClaims,
   WorkshopInfo,
@@ -25,8 +28,12 @@ import {
   readBoards,
   seedBoardDoc,
   seedControlDoc,
+  stripInvisible,
 } from '../../workshops';
+import type { TicketDesk } from '../auth/tickets';
+import { TICKET_TTL_MS } from '../auth/tickets';
 import type { TokenService } from '../auth/tokens';
+import { isRevoked } from '../auth/tokens';
 import type { Logger } from '../log';
 import type { WorkshopEntry, WorkshopStore } from '../store/workshops';
 import { randomJoinCode } from '../store/workshops';
@@ -38,14 +45,18 @@ import { HttpError, bearer, clientAddress, readJson, sendJson } from './respond'
 export interface ApiDeps {
   adminToken: string;
   tokens: TokenService;
+  tickets: TicketDesk;
   workshops: WorkshopStore;
   rooms: Rooms;
   joinFailures: WindowLimiter;
   joinAttempts: WindowLimiter;
-  trustProxy: boolean;
+  /** Reverse proxies in front (see clientAddress). */
+  trustProxy: number;
   /** How others reach this server (GET /api/config), or null. */
   publicUrl?: string | null;
   log: Logger;
+  /** Closes the open connections of a role whose links were just revoked. */
+  onRevoked(workshopId: string, role: Role): void;
 }
 
 function text(body: Record<string, unknown>, key: string, max: number, required: boolean): string {
@@ -55,7 +66,7 @@ function text(body: Record<string, unknown>, key: string, max: number, required:
     return '';
   }
   if (typeof v !== 'string') throw new HttpError(400, 'invalid', `"${key}" must be a string`);
-  const trimmed = v.trim();
+  const trimmed = stripInvisible(v).trim();
   if (required && !trimmed) throw new HttpError(400, 'invalid', `"${key}" is required`);
   if (trimmed.length > max)
     throw new HttpError(400, 'invalid', `"${key}" is longer than ${max} characters`);
@@ -73,14 +84,20 @@ function requireAdmin(req: IncomingMessage, deps: ApiDeps): void {
     throw new HttpError(401, 'unauthorized', 'a valid admin token is required');
 }
 
+/** Facilitator and viewer links of the workshop's current generations. */
 async function mintLinks(
   deps: ApiDeps,
   workshopId: string,
+  generations: WorkshopEntry['generations'] = {},
 ): Promise<{ facilitatorToken: string; viewerToken: string }> {
-  const [facilitatorToken, viewerToken] = await Promise.all([
-    deps.tokens.sign({ workshopId, role: 'facilitator', participantId: 'facilitator' }),
-    deps.tokens.sign({ workshopId, role: 'viewer', participantId: 'viewer' }),
-  ]);
+  const sign = (role: 'facilitator' | 'viewer') =>
+    deps.tokens.sign({
+      workshopId,
+      role,
+      participantId: role,
+      generation: generations[role] ?? 0,
+    });
+  const [facilitatorToken, viewerToken] = await Promise.all([sign('facilitator'), sign('viewer')]);
   return { facilitatorToken, viewerToken };
 }
 
@@ -147,7 +164,8 @@ async function listWorkshops(
   requireAdmin(req, deps);
   const list: WorkshopListEntry[] = [];
   for (const w of await deps.workshops.list()) {
-    list.push({ ...w, ...(await mintLinks(deps, w.workshopId)) });
+    const { generations, ...entry } = w;
+    list.push({ ...entry, ...(await mintLinks(deps, w.workshopId, generations)) });
   }
   sendJson(res, 200, { workshops: list });
 }
@@ -220,7 +238,49 @@ async function claimsFor(
   if (!claims) throw new HttpError(401, 'unauthorized', 'a valid token is required');
   if (claims.workshopId !== workshopId)
     throw new HttpError(403, 'forbidden', 'this token is for another workshop');
+  const workshop = await deps.workshops.get(workshopId);
+  if (workshop && isRevoked(claims, workshop.generations))
+    throw new HttpError(401, 'revoked', 'this link was revoked by the facilitator');
   return claims;
+}
+
+/** `POST /api/tickets`: the bearer token traded for a single-use WebSocket ticket. */
+async function issueTicket(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ApiDeps,
+): Promise<void> {
+  const claims = await deps.tokens.verify(bearer(req));
+  if (!claims) throw new HttpError(401, 'unauthorized', 'a valid token is required');
+  await claimsFor(req, deps, claims.workshopId);
+  const body: TicketResponse = { ticket: deps.tickets.issue(claims), expiresInMs: TICKET_TTL_MS };
+  sendJson(res, 200, body);
+}
+
+/** `POST /api/workshops/<id>/revoke` (admin): a role's links so far stop working. */
+async function revokeLinks(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ApiDeps,
+  workshopId: string,
+): Promise<void> {
+  requireAdmin(req, deps);
+  const body = await readJson(req);
+  const role = body.role;
+  if (role !== 'facilitator' && role !== 'viewer')
+    throw new HttpError(400, 'invalid', '"role" must be "facilitator" or "viewer"');
+  if (!(await deps.workshops.get(workshopId)))
+    throw new HttpError(404, 'not_found', 'no such workshop');
+  const generation = await deps.workshops.revoke(workshopId, role);
+  deps.onRevoked(workshopId, role);
+  deps.log.info({ workshop: workshopId, role, generation }, 'links revoked');
+  const entry = await deps.workshops.get(workshopId);
+  const response: RevokeResponse = {
+    role,
+    generation,
+    ...(await mintLinks(deps, workshopId, entry?.generations)),
+  };
+  sendJson(res, 200, response);
 }
 
 async function workshopInfo(
@@ -254,6 +314,11 @@ async function workshopInfo(
   }
 }
 
+function isJson(req: IncomingMessage): boolean {
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  return type === 'application/json';
+}
+
 /** Routes an /api request; returns false when no route matched. */
 export async function handleApi(
   req: IncomingMessage,
@@ -262,6 +327,22 @@ export async function handleApi(
 ): Promise<boolean> {
   const { pathname } = new URL(req.url ?? '/', 'http://x');
   const method = req.method ?? 'GET';
+  // Only JSON: a form or a text/plain POST from another site (no preflight) is refused.
+  if (method === 'POST' && !isJson(req))
+    throw new HttpError(415, 'unsupported_media_type', 'send Content-Type: application/json');
+  if (pathname === API.tickets) {
+    if (method !== 'POST')
+      throw new HttpError(405, 'method_not_allowed', 'use POST', { allow: 'POST' });
+    await issueTicket(req, res, deps);
+    return true;
+  }
+  const revoke = /^\/api\/workshops\/([a-z0-9]{6,40})\/revoke$/.exec(pathname);
+  if (revoke?.[1]) {
+    if (method !== 'POST')
+      throw new HttpError(405, 'method_not_allowed', 'use POST', { allow: 'POST' });
+    await revokeLinks(req, res, deps, revoke[1]);
+    return true;
+  }
   if (pathname === '/api/time' && method === 'GET') {
     const body: TimeResponse = { now: Date.now() };
     sendJson(res, 200, body);

@@ -61,12 +61,21 @@ export function bearer(req: IncomingMessage): string | null {
   return h.slice(7).trim() || null;
 }
 
-/** The client address, honouring X-Forwarded-For only behind a trusted proxy (TRUST_PROXY=1). */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const fwd = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
-    if (first) return first;
+/**
+ * The client address. Behind `hops` trusted reverse proxies (TRUST_PROXY=N) it is the entry N
+ * places from the right of X-Forwarded-For: each proxy appends the address it saw, so the
+ * entries left of that one are whatever the client sent and prove nothing. With fewer entries
+ * than hops, the proxies are not set up as configured: the socket's address is used.
+ */
+export function clientAddress(req: IncomingMessage, hops: number): string {
+  if (hops > 0) {
+    const header = req.headers['x-forwarded-for'];
+    const entries = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    const appended = entries[entries.length - hops];
+    if (appended) return appended;
   }
   return req.socket.remoteAddress ?? 'unknown';
 }

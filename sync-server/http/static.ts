@@ -1,6 +1,7 @@
 /**
  * Serves the built web app (dist/web): hashed assets cached for a year, everything else
- * revalidated, and the app's own routes (/join/…, /w/…, /admin) answered with index.html.
+ * revalidated, and the app's own routes (/join/…, /w/…, /admin) answered with index.html. No
+ * source maps. Security headers are set by server.ts for every response.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -12,7 +13,6 @@ const MIME: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -27,6 +27,8 @@ const APP_ROUTES = [/^\/$/, /^\/join(\/|$)/, /^\/w\//, /^\/admin\/?$/];
 export function serveStatic(staticDir: string, req: IncomingMessage, res: ServerResponse): boolean {
   const root = resolve(staticDir);
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  // Source maps are never served (the build makes none; a stray one stays private).
+  if (path.endsWith('.map')) return false;
   let file = normalize(join(root, path));
   if (file !== root && !file.startsWith(root + sep)) return false;
   const isFile = existsSync(file) && statSync(file).isFile();

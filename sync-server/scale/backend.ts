@@ -3,13 +3,15 @@
  * process), or PostgreSQL + Redis (`DATABASE_URL`, `REDIS_URL`: any number of instances behind a
  * load balancer, no sticky sessions). The rest of the server sees only the interfaces.
  */
+import { chmodSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from '../log';
 import { loadSecret } from '../auth/tokens';
 import type { DocStore } from '../store/docs';
 import { LeveldbDocStore } from '../store/docs';
 import { PgDatabase, PgDocStore, PgWorkshopStore } from '../store/pg';
 import type { WorkshopStore } from '../store/workshops';
-import { FileWorkshopStore } from '../store/workshops';
+import { FileWorkshopStore, RegistryDamagedError } from '../store/workshops';
 import type { RoomHooks } from '../sync/rooms';
 import { RedisBus } from './bus';
 
@@ -37,15 +39,55 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+/**
+ * Opens the embedded store before anything is served: a damaged one never serves as if it were
+ * whole (StoreDamagedError stops the start), one that cannot open yet is retried and reported by
+ * its `health`; a registry missing beside stored documents is refused (RegistryDamagedError).
+ */
+async function openEmbedded(
+  store: DocStore,
+  registry: FileWorkshopStore,
+  dataDir: string,
+  log: Logger,
+): Promise<void> {
+  await store.open?.();
+  const health = store.health?.() ?? { ready: true, warnings: [] };
+  const dir = join(dataDir, 'docs');
+  for (const warning of health.warnings)
+    log.error({ dataDir: dir }, `document store damaged: ${warning}`);
+  if (!health.ready) {
+    log.error({ reason: health.reason }, 'document store not ready; retrying');
+    return;
+  }
+  restrictFiles(dir);
+  if (!registry.exists && (await store.holdsDocuments?.())) {
+    await store.close();
+    throw new RegistryDamagedError(
+      join(dataDir, 'workshops.json'),
+      `it is missing while ${dir} holds documents`,
+    );
+  }
+}
+
+/** The LevelDB folder 0700 and its files 0600 (LevelDB creates them with the process umask). */
+function restrictFiles(dir: string): void {
+  if (!existsSync(dir)) return;
+  chmodSync(dir, 0o700);
+  for (const f of readdirSync(dir, { withFileTypes: true }))
+    if (f.isFile()) chmodSync(join(dir, f.name), 0o600);
+}
+
 export async function openBackend(options: BackendOptions, log: Logger): Promise<Backend> {
   if (!options.databaseUrl) {
     if (options.redisUrl)
       throw new Error('REDIS_URL needs DATABASE_URL: instances share their documents there');
+    const registry = new FileWorkshopStore(options.dataDir);
     const store = options.docStore ?? new LeveldbDocStore(options.dataDir);
+    await openEmbedded(store, registry, options.dataDir, log);
     return {
       kind: 'embedded',
       store,
-      workshops: new FileWorkshopStore(options.dataDir),
+      workshops: registry,
       secret: loadSecret(options.dataDir, options.tokenSecret),
       hooks: null,
       close: () => store.close(),

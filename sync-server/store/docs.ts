@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import * as encoding from 'lib0/encoding';
 import { LeveldbPersistence, getLevelUpdatesKeys } from 'y-leveldb';
 import * as Y from 'yjs';
+import { checkLeveldb } from './leveldb-check';
+
+/** What classic-level rejects with (the LevelDB status is in `cause`). */
+type LevelError = { code?: string; message?: string; cause?: { code?: string; message?: string } };
 
 export interface DocStore {
   /**
@@ -25,18 +29,110 @@ export interface DocStore {
    */
   replace(room: string, update: Uint8Array): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Opens the store before anything is served: throws StoreDamagedError for a store that must
+   * not be served as if it were whole; a store that cannot open yet (locked, unreadable) is
+   * retried and reported by `health`.
+   */
+  open?(): Promise<void>;
+  health?(): StoreHealth;
+  /** Whether the store holds any document (a registry missing beside it is then reported). */
+  holdsDocuments?(): Promise<boolean>;
 }
+
+export interface StoreHealth {
+  ready: boolean;
+  /** Why it is not ready. */
+  reason?: string;
+  /** Damage recovered from by dropping data (see leveldb-check.ts). */
+  warnings: string[];
+}
+
+/** A store that must not be served: the message names the folder and how to restore it. */
+export class StoreDamagedError extends Error {
+  constructor(
+    readonly dir: string,
+    what: string,
+  ) {
+    super(
+      `The document store in ${dir} is damaged: ${what}. Werkbank will not serve it as if it ` +
+        `were whole. Stop the server, restore the data folder from your latest backup ` +
+        `(docs/deploy.md, "Data, backups, logs"), and start again.`,
+    );
+    this.name = 'StoreDamagedError';
+  }
+}
+
+/** How often a store that could not open is tried again. */
+export const STORE_RETRY_MS = 2_000;
 
 export class LeveldbDocStore implements DocStore {
   private readonly db: LeveldbPersistence;
+  readonly dir: string;
+  private state: StoreHealth = { ready: false, reason: 'opening', warnings: [] };
+  private retry: NodeJS.Timeout | null = null;
+  private closed = false;
 
   /** `Level`: the level class to open the folder with (tests pass a subclass to reach the db). */
   constructor(dataDir: string, options: { Level?: unknown } = {}) {
-    this.db = new LeveldbPersistence(join(dataDir, 'docs'), options);
+    this.dir = join(dataDir, 'docs');
+    this.db = new LeveldbPersistence(this.dir, options);
   }
 
-  load(room: string): Promise<Y.Doc> {
-    return this.db.getYDoc(room);
+  async open(): Promise<void> {
+    const check = checkLeveldb(this.dir);
+    if (check.fatal) throw new StoreDamagedError(this.dir, check.fatal);
+    this.state.warnings = check.warnings;
+    const err = await this.db._transact(async (db) => {
+      try {
+        await db.open();
+        return 'open';
+      } catch (e) {
+        return e as LevelError;
+      }
+    });
+    if (err === 'open') {
+      this.state = { ready: true, warnings: this.state.warnings };
+      return;
+    }
+    const cause = err?.cause ?? err;
+    if (cause?.code === 'LEVEL_CORRUPTION')
+      throw new StoreDamagedError(this.dir, cause.message ?? 'LevelDB reports corruption');
+    this.state = {
+      ready: false,
+      reason: `the document store in ${this.dir} cannot open: ${cause?.message ?? 'unknown error'}`,
+      warnings: this.state.warnings,
+    };
+    if (!this.closed && !this.retry) {
+      this.retry = setTimeout(() => {
+        this.retry = null;
+        this.open().catch((e: unknown) => {
+          this.state = { ready: false, reason: (e as Error).message, warnings: [] };
+        });
+      }, STORE_RETRY_MS);
+      this.retry.unref();
+    }
+  }
+
+  health(): StoreHealth {
+    return this.state;
+  }
+
+  async holdsDocuments(): Promise<boolean> {
+    const found = await this.db._transact(async (db) => {
+      for await (const key of db.keys({ limit: 1 })) return key !== undefined;
+      return false;
+    });
+    return found === true;
+  }
+
+  async load(room: string): Promise<Y.Doc> {
+    if (!this.state.ready)
+      throw new Error(this.state.reason ?? `the document store in ${this.dir} is not open`);
+    // y-leveldb logs a failed read and resolves null: a room must never open as if empty.
+    const doc = (await this.db.getYDoc(room)) as Y.Doc | null;
+    if (!doc) throw new Error(`reading ${room} from the document store in ${this.dir} failed`);
+    return doc;
   }
 
   async storeUpdate(room: string, update: Uint8Array): Promise<void> {
@@ -73,6 +169,8 @@ export class LeveldbDocStore implements DocStore {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
     await this.db.destroy();
   }
 }

@@ -16,6 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
+import type { Role } from '../../workshops';
 import type { DocStore } from './docs';
 import type { WorkshopEntry, WorkshopStore } from './workshops';
 import { normaliseJoinCode } from './workshops';
@@ -246,5 +247,21 @@ export class PgWorkshopStore implements WorkshopStore {
       'SELECT entry FROM werkbank_workshops ORDER BY created_at DESC',
     );
     return rows.map((r) => r.entry);
+  }
+
+  /** One statement: two instances revoking at once each get a generation of their own. */
+  async revoke(workshopId: string, role: Role): Promise<number> {
+    const { rows } = await this.db.pool.query<{ generation: number }>(
+      `UPDATE werkbank_workshops
+          SET entry = entry || jsonb_build_object('generations',
+                coalesce(entry->'generations', '{}'::jsonb) ||
+                jsonb_build_object($2::text, coalesce((entry->'generations'->>$2)::int, 0) + 1))
+        WHERE workshop_id = $1
+    RETURNING (entry->'generations'->>$2)::int AS generation`,
+      [workshopId, role],
+    );
+    const generation = rows[0]?.generation;
+    if (generation === undefined) throw new Error(`no workshop ${workshopId}`);
+    return generation;
   }
 }

@@ -27,7 +27,43 @@ export interface ConnectionLimits {
   messageBurst: number;
   /** Close a connection whose unsent bytes exceed this (a stuck or very slow client). */
   maxBufferedBytes: number;
+  /** Byte quotas: per connection, per room (all its connections), and the document's size. */
+  bytesPerSecond: number;
+  byteBurst: number;
+  roomBytesPerSecond: number;
+  roomByteBurst: number;
+  maxDocumentBytes: number;
 }
+
+/** A token bucket: `rate` per second, holding at most `burst`. */
+export class TokenBucket {
+  private tokens: number;
+  private last = Date.now();
+
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+  ) {
+    this.tokens = burst;
+  }
+
+  take(n: number, now = Date.now()): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+    if (this.tokens < n) return false;
+    this.tokens -= n;
+    return true;
+  }
+}
+
+/** One byte bucket per room, shared by its connections (a room object lives for one load). */
+const roomBuckets = new WeakMap<Room, TokenBucket>();
+/** When a room's exact size was last measured (see `fits`). */
+const measuredAt = new WeakMap<Room, number>();
+/** A room's exact encoded size is measured at most this often (it costs a full encoding). */
+const MEASURE_EVERY_MS = 10_000;
+/** How often a connection's query-awareness is answered; more frequent queries are ignored. */
+export const QUERY_AWARENESS_MS = 1_000;
 
 /** Decides whether this connection may write `update` to its room right now. */
 export type WritePolicy = (update: Uint8Array) => DeniedReason | null;
@@ -53,7 +89,7 @@ type Handler = (conn: Connection, decoder: decoding.Decoder, encoder: encoding.E
 const HANDLERS: Record<number, Handler> = {
   [MESSAGE.sync]: (conn, decoder, encoder) => conn.onSync(decoder, encoder),
   [MESSAGE.awareness]: (conn, decoder) => conn.onAwareness(decoder),
-  [MESSAGE.queryAwareness]: (conn) => conn.sendAwareness(),
+  [MESSAGE.queryAwareness]: (conn) => conn.onQueryAwareness(),
   [MESSAGE.stored]: (conn) => conn.onStoredQuery(),
   // Clients never send auth messages that mean anything to us; ignore them.
   [MESSAGE.auth]: () => {},
@@ -64,6 +100,11 @@ export class Connection implements Peer {
   readonly awarenessIds = new Set<number>();
   private tokens: number;
   private lastRefill = Date.now();
+  private readonly bytes: TokenBucket;
+  private readonly roomBytes: TokenBucket;
+  private lastQuery = 0;
+  /** The client's first sync step 1 was answered. */
+  private greeted = false;
   private alive = true;
   private closed = false;
   /** A write of this connection was refused: it applies no more updates (see deny). */
@@ -81,6 +122,13 @@ export class Connection implements Peer {
     private readonly log: Logger,
   ) {
     this.tokens = limits.messageBurst;
+    this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
+    let roomBytes = roomBuckets.get(room);
+    if (!roomBytes) {
+      roomBytes = new TokenBucket(limits.roomBytesPerSecond, limits.roomByteBurst);
+      roomBuckets.set(room, roomBytes);
+    }
+    this.roomBytes = roomBytes;
     ws.on('pong', () => {
       this.alive = true;
     });
@@ -109,16 +157,18 @@ export class Connection implements Peer {
     if (err) this.close(CLOSE.goingAway, 'send failed');
   };
 
+  /** Every awareness state of the room, from the room's one cached encoding. */
   sendAwareness(): void {
-    const states = this.room.awareness.getStates();
-    if (states.size === 0) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.awareness);
-    encoding.writeVarUint8Array(
-      encoder,
-      awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, [...states.keys()]),
-    );
-    this.send(encoding.toUint8Array(encoder));
+    const message = this.room.awarenessMessage();
+    if (message) this.send(message);
+  }
+
+  /** query-awareness: answered at most once per QUERY_AWARENESS_MS, further ones ignored. */
+  onQueryAwareness(): void {
+    const now = Date.now();
+    if (now - this.lastQuery < QUERY_AWARENESS_MS) return;
+    this.lastQuery = now;
+    this.sendAwareness();
   }
 
   /** Handles one frame. Returns false when the connection was closed because of it. */
@@ -134,6 +184,8 @@ export class Connection implements Peer {
       );
     }
     if (!this.take()) return this.refuse(CLOSE.tryAgainLater, 'rate limit exceeded');
+    const quota = this.checkQuota(data);
+    if (quota) return this.refuse(quota.code, quota.reason);
     const encoder = encoding.createEncoder();
     try {
       const decoder = decoding.createDecoder(data);
@@ -145,7 +197,17 @@ export class Connection implements Peer {
       if (err instanceof Refusal) return this.refuse(err.code, err.message);
       return this.refuse(CLOSE.badRequest, `malformed message: ${(err as Error).message}`);
     }
-    if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
+    if (encoding.length(encoder) > 1) {
+      const reply = encoding.toUint8Array(encoder);
+      // What a frame makes us send counts against the same byte quota (a flood of one-byte
+      // sync step 1 frames would have the whole document encoded and sent for each) — except
+      // the answer to the connection's first step 1: joining a large board is no flood.
+      const handshake = data[0] === MESSAGE.sync && data[1] === 0 && !this.greeted;
+      if (data[0] === MESSAGE.sync && data[1] === 0) this.greeted = true;
+      if (!handshake && !this.bytes.take(reply.length))
+        return this.refuse(CLOSE.tooFast, 'asks for more bytes per second than its quota');
+      this.send(reply);
+    }
     return true;
   }
 
@@ -182,6 +244,12 @@ export class Connection implements Peer {
           return;
         }
         Y.applyUpdate(this.room.doc, update, this);
+        // Parts whose earlier parts never arrived are never kept nor served (room.ts): ask the
+        // client for what we lack instead (it answers our step 1 with a complete step 2).
+        if (this.room.dropPending()) {
+          encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+          encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.room.doc));
+        }
         return;
       }
       default:
@@ -307,6 +375,35 @@ export class Connection implements Peer {
       }
       if (again && !this.closed) this.onStoredQuery();
     });
+  }
+
+  /** The byte quotas: this connection's, its room's, and the document's size. */
+  private checkQuota(data: Uint8Array): { code: number; reason: string } | null {
+    const n = data.byteLength;
+    if (!this.bytes.take(n))
+      return { code: CLOSE.tooFast, reason: `over ${this.limits.bytesPerSecond} bytes per second` };
+    if (!this.roomBytes.take(n))
+      return { code: CLOSE.roomBusy, reason: 'the room takes no more bytes this second' };
+    // A sync frame other than step 1 (whose second byte is 0) may add to the document.
+    const adds = data[0] === MESSAGE.sync && data[1] !== syncProtocol.messageYjsSyncStep1;
+    if (adds && !this.fits(n))
+      return {
+        code: CLOSE.documentFull,
+        reason: `the document reached its maximum of ${this.limits.maxDocumentBytes} bytes`,
+      };
+    return null;
+  }
+
+  /** Whether `n` more bytes keep the room's document within its maximum size. */
+  private fits(n: number): boolean {
+    const room = this.room;
+    if (room.docBytes + n <= this.limits.maxDocumentBytes) return true;
+    // The running count only grows (deletions shrink the real size): measure, now and then.
+    const now = Date.now();
+    if (now - (measuredAt.get(room) ?? 0) < MEASURE_EVERY_MS) return false;
+    measuredAt.set(room, now);
+    room.docBytes = Y.encodeStateAsUpdate(room.doc).length;
+    return room.docBytes + n <= this.limits.maxDocumentBytes;
   }
 
   private take(): boolean {

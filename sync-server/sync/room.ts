@@ -71,6 +71,12 @@ export class Room {
   templateChecked = false;
   /** Clients of the board's earlier epochs (a copy holding their items is stale). */
   retired = new Map<number, number>();
+  /**
+   * An upper bound of the document's encoded size: its size when loaded plus every update since
+   * (the byte quota's document size; connection.ts measures it exactly only when it nears the
+   * limit).
+   */
+  docBytes = 0;
 
   constructor(
     readonly name: string,
@@ -85,8 +91,12 @@ export class Room {
 
   private async load(): Promise<void> {
     const stored = await this.store.load(this.name);
-    Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(stored), 'storage');
+    const state = Y.encodeStateAsUpdate(stored);
+    Y.applyUpdate(this.doc, state, 'storage');
     stored.destroy();
+    this.docBytes = state.length;
+    if (this.dropPending())
+      this.log.warn({ room: this.name }, 'stored updates with missing parts dropped on load');
     if (this.ref.kind === 'board') this.retired = readHistory(this.doc).retired;
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on('update', this.onAwareness);
@@ -95,7 +105,21 @@ export class Room {
   private unstored: Uint8Array[] = [];
   private storeTimer: NodeJS.Timeout | null = null;
 
+  /**
+   * Forgets the parts of updates that could not be applied (their earlier parts never arrived):
+   * Yjs keeps them pending and Y.encodeStateAsUpdate would serve them to every joiner and to
+   * compaction. Returns whether there were any.
+   */
+  dropPending(): boolean {
+    const { store } = this.doc;
+    if (!store.pendingStructs && !store.pendingDs) return false;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    return true;
+  }
+
   private onUpdate(update: Uint8Array, origin: unknown): void {
+    this.docBytes += update.length;
     if (origin !== REMOTE) {
       this.unstored.push(update);
       if (!this.storeTimer) this.storeTimer = setTimeout(this.storeBatch, STORE_BATCH_MS);
@@ -115,6 +139,7 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    this.awarenessCache = null;
     if (origin && typeof origin === 'object' && 'awarenessIds' in origin) {
       const ids = (origin as { awarenessIds: Set<number> }).awarenessIds;
       for (const id of added) ids.add(id);
@@ -142,6 +167,26 @@ export class Room {
     );
     this.broadcast(encoding.toUint8Array(encoder), null);
   };
+
+  private awarenessCache: Uint8Array | null = null;
+
+  /**
+   * Every awareness state of the room as one message (null: nobody there), encoded once per
+   * change and shared by every joiner and query-awareness answer.
+   */
+  awarenessMessage(): Uint8Array | null {
+    if (this.awarenessCache) return this.awarenessCache;
+    const states = this.awareness.getStates();
+    if (states.size === 0) return null;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.awareness);
+    encoding.writeVarUint8Array(
+      encoder,
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]),
+    );
+    this.awarenessCache = encoding.toUint8Array(encoder);
+    return this.awarenessCache;
+  }
 
   /** Sends one encoded message to every peer except `except`. */
   broadcast(message: Uint8Array, except: unknown): void {

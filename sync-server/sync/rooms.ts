@@ -55,7 +55,15 @@ export class Rooms {
       clearTimeout(room.unloadTimer);
       room.unloadTimer = null;
     }
-    await room.ready;
+    try {
+      await room.ready;
+    } catch (err) {
+      // A room whose stored state could not be read is forgotten (the next acquire reads it
+      // again), never kept half-loaded; the caller refuses the connection or request.
+      room.holds = Math.max(0, room.holds - 1);
+      if (this.rooms.get(name) === room && room.holds === 0) this.rooms.delete(name);
+      throw err;
+    }
     await this.opened.get(room);
     return room;
   }

@@ -12,6 +12,8 @@ declare module 'y-leveldb' {
   /** The level instance y-leveldb opened (with its key and value encodings). */
   export interface LevelDb {
     batch(ops: LevelBatchOp[]): Promise<void>;
+    open(): Promise<void>;
+    keys(options: { limit: number }): AsyncIterable<LevelKey>;
   }
 
   export class LeveldbPersistence {

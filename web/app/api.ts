@@ -7,6 +7,9 @@ import type {
   CreateWorkshopResponse,
   JoinRequest,
   JoinResponse,
+  RevokeRequest,
+  RevokeResponse,
+  TicketResponse,
   TimeResponse,
   WorkshopInfo,
   WorkshopListEntry,
@@ -66,6 +69,10 @@ export const api = {
     call<{ workshops: WorkshopListEntry[] }>(API.workshops, { token: adminToken }),
   time: () => call<TimeResponse>(API.time),
   config: () => call<ConfigResponse>(API.config),
+  /** A single-use WebSocket ticket for the token (which stays in the header). */
+  ticket: (token: string) => call<TicketResponse>(API.tickets, { token, body: {} }),
+  revoke: (workshopId: string, req: RevokeRequest, adminToken: string) =>
+    call<RevokeResponse>(API.revoke(workshopId), { body: req, token: adminToken }),
 };
 
 let config: Promise<ConfigResponse> | null = null;

@@ -45,6 +45,8 @@ export const APP_NS = defineStrings('app', {
       4403: 'Je hebt geen toegang (meer) tot deze workshop.',
       4404: 'Dit bord bestaat niet (meer).',
       4413: 'Een wijziging was te groot om op te slaan.',
+      4422: 'Dit bord is vol: de server slaat er geen wijzigingen meer bij op. Vraag de begeleider om een nieuw bord.',
+      4429: 'Er kwam in korte tijd te veel binnen van dit apparaat; de server heeft de verbinding gesloten. Laad de pagina opnieuw.',
       rejoin: 'Opnieuw aanmelden',
     },
     renewed:
@@ -122,6 +124,8 @@ export const APP_NS = defineStrings('app', {
       4403: 'You have no (longer) access to this workshop.',
       4404: 'This board does not exist (any more).',
       4413: 'A change was too large to save.',
+      4422: 'This board is full: the server stores no more changes to it. Ask the facilitator for a new board.',
+      4429: 'Too much arrived from this device in a short time; the server closed the connection. Reload the page.',
       rejoin: 'Join again',
     },
     renewed:

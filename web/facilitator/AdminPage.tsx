@@ -1,6 +1,7 @@
 /**
  * The facilitator's start page (behind the admin link): create workshops, show the join code
- * large with a QR code for the room's screen, copy the participant and viewer links.
+ * large with a QR code for the room's screen, copy the participant and viewer links, revoke the
+ * facilitator or viewer links shared so far.
  */
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
@@ -150,7 +151,13 @@ export function AdminPage() {
           {list?.length === 0 && <p>{t('admin.none')}</p>}
           <ul className="admin-list">
             {list?.map((w) => (
-              <WorkshopCard key={w.workshopId} w={w} onScreen={() => setScreen(w)} />
+              <WorkshopCard
+                key={w.workshopId}
+                w={w}
+                adminToken={token}
+                onScreen={() => setScreen(w)}
+                onRevoked={load}
+              />
             ))}
           </ul>
         </section>
@@ -179,9 +186,34 @@ function CopyButton({ text, label }: { text: string; label: string }) {
   );
 }
 
-function WorkshopCard({ w, onScreen }: { w: WorkshopListEntry; onScreen: () => void }) {
+function WorkshopCard({
+  w,
+  adminToken: token,
+  onScreen,
+  onRevoked,
+}: {
+  w: WorkshopListEntry;
+  adminToken: string;
+  onScreen: () => void;
+  onRevoked: () => Promise<void>;
+}) {
   const { t, i18n } = useT(FACILITATOR_NS);
   const l = links(w, useShareOrigin());
+  const [revoked, setRevoked] = useState<string | null>(null);
+  const revoke = async (role: 'facilitator' | 'viewer') => {
+    const question =
+      role === 'facilitator'
+        ? t('admin.revoke.confirmFacilitator')
+        : t('admin.revoke.confirmViewer');
+    if (!window.confirm(question)) return;
+    try {
+      await api.revoke(w.workshopId, { role }, token);
+      await onRevoked();
+      setRevoked(t('admin.revoke.done'));
+    } catch (err) {
+      setRevoked((err as Error).message);
+    }
+  };
   return (
     <li className="admin-card">
       <div>
@@ -205,6 +237,16 @@ function WorkshopCard({ w, onScreen }: { w: WorkshopListEntry; onScreen: () => v
         <CopyButton text={l.join} label={t('admin.copyParticipant')} />
         <CopyButton text={l.viewer} label={t('admin.copyViewer')} />
       </div>
+      <details className="admin-revoke">
+        <summary>{t('admin.revoke.title')}</summary>
+        <button type="button" className="btn" onClick={() => void revoke('facilitator')}>
+          {t('admin.revoke.facilitator')}
+        </button>
+        <button type="button" className="btn" onClick={() => void revoke('viewer')}>
+          {t('admin.revoke.viewer')}
+        </button>
+        {revoked && <p role="status">{revoked}</p>}
+      </details>
     </li>
   );
 }

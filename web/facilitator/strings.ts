@@ -110,6 +110,16 @@ export const FACILITATOR_NS = defineStrings('facilitator', {
       open: 'Openen als begeleider',
       copyParticipant: 'Deelnemerslink kopiëren',
       copyViewer: 'Meeleeslink kopiëren',
+      revoke: {
+        title: 'Links intrekken',
+        facilitator: 'Begeleiderslinks intrekken',
+        viewer: 'Meeleeslinks intrekken',
+        confirmFacilitator:
+          'Alle begeleiderslinks van deze werksessie die tot nu toe zijn gedeeld, werken dan niet meer (open verbindingen worden gesloten). Doorgaan?',
+        confirmViewer:
+          'Alle meeleeslinks van deze werksessie die tot nu toe zijn gedeeld, werken dan niet meer (open verbindingen worden gesloten). Doorgaan?',
+        done: 'Ingetrokken. De links hierboven zijn nieuw.',
+      },
       copied: 'Gekopieerd',
       roomScreen: 'Toon op groot scherm',
       close: 'Sluiten',
@@ -221,6 +231,16 @@ export const FACILITATOR_NS = defineStrings('facilitator', {
       open: 'Open as facilitator',
       copyParticipant: 'Copy participant link',
       copyViewer: 'Copy viewer link',
+      revoke: {
+        title: 'Revoke links',
+        facilitator: 'Revoke facilitator links',
+        viewer: 'Revoke viewer links',
+        confirmFacilitator:
+          'Every facilitator link of this workshop shared so far stops working (open connections are closed). Go on?',
+        confirmViewer:
+          'Every viewer link of this workshop shared so far stops working (open connections are closed). Go on?',
+        done: 'Revoked. The links above are new.',
+      },
       copied: 'Copied',
       roomScreen: 'Show on the room screen',
       close: 'Close',

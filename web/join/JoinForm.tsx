@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { JoinResponse, ParticipantKind } from '../../workshops';
-import { PARTICIPANT_KINDS } from '../../workshops';
+import { PARTICIPANT_KINDS, stripInvisible } from '../../workshops';
 import { ApiFailure, api } from '../app/api';
 import { APP_NS } from '../app/strings';
 import { useT } from '../i18n';
@@ -84,7 +84,7 @@ export function JoinForm({ initialCode = '', onJoined, join = api.join }: JoinFo
         <input
           id="join-name"
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => setName(stripInvisible(e.target.value))}
           autoComplete="name"
           maxLength={80}
           required
@@ -97,7 +97,7 @@ export function JoinForm({ initialCode = '', onJoined, join = api.join }: JoinFo
         <input
           id="join-org"
           value={organisation}
-          onChange={(e) => setOrganisation(e.target.value)}
+          onChange={(e) => setOrganisation(stripInvisible(e.target.value))}
           autoComplete="organization"
           maxLength={120}
         />

@@ -24,6 +24,7 @@ import * as encoding from 'lib0/encoding';
 import * as idb from 'lib0/indexeddb';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
+import { ticketSocket } from '../app/ticketSocket';
 import * as Y from 'yjs';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
@@ -125,12 +126,14 @@ export class RoomSync {
     // Connect only once the device's copy is loaded: what it holds then goes to the server in
     // the sync handshake (the client's step 2), not as a stray update that a read-only
     // connection would have refused.
+    // The token never goes into the URL: every (re)connect trades it for a one-use ticket.
     this.provider = new WebsocketProvider(syncUrl(), room, this.doc, {
-      params: { token },
       disableBc: true,
       maxBackoffTime: 5000,
       connect: false,
-      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+      ...(options.WebSocketPolyfill
+        ? { params: { token }, WebSocketPolyfill: options.WebSocketPolyfill }
+        : { WebSocketPolyfill: ticketSocket(token) }),
     });
     sendOnlyOwnAwareness(this.provider);
     const connect = () => {
