@@ -8,9 +8,12 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, connect as tcpConnect } from 'node:net';
+import { freePort } from './main';
 import type { Server, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
+
+export { freePort };
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 export const PG_ADMIN_URL =
@@ -51,17 +54,6 @@ export async function freshDatabase(): Promise<TestDatabase> {
 }
 
 export const freshPrefix = () => `werkbank-test:${randomBytes(4).toString('hex')}:`;
-
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => ok(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export interface Instance {
   port: number;

@@ -5,49 +5,20 @@
  * back on the same data folder, the stock clients reconnect by themselves and a newcomer sees
  * every edit, made before the crash and while the server was down.
  */
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addElement, boardRoom, readElements } from '../../../workshops';
 import type { Client } from '../helpers/server';
-import { freePort } from '../helpers/scale';
+import { freePort, startMain as startEntry } from '../helpers/main';
 import { connect, createWorkshop, joinedPair, synced, waitFor } from '../helpers/server';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const ADMIN = 'crash-test-admin-token';
 
-/** `node --import tsx sync-server/main.ts`, resolved once it says it is ready. */
-async function startMain(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN: ADMIN,
-      TOKEN_SECRET: 'crash-test-secret',
-      LOG_LEVEL: 'silent',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((ok, fail) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 30_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Werkbank is ready')) {
-        clearTimeout(timer);
-        ok();
-      }
-    });
-    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => fail(new Error(`server exited (${code}): ${out}`)));
-  });
-  return child;
-}
+const startMain = (port: number, dataDir: string) =>
+  startEntry(port, dataDir, { ADMIN_TOKEN: ADMIN, TOKEN_SECRET: 'crash-test-secret' });
 
 const killed = (child: ChildProcess) =>
   new Promise<void>((ok) => {
