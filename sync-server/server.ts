@@ -24,7 +24,6 @@ import { loadAdminToken } from './auth/admin';
 import { TicketDesk } from './auth/tickets';
 import { TokenService, isRevoked } from './auth/tokens';
 import { handleApi } from './http/api';
-import { WindowLimiter } from './http/ratelimit';
 import { HttpError, sendError, sendJson } from './http/respond';
 import { serveStatic } from './http/static';
 import type { Logger } from './log';
@@ -138,7 +137,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const admin = loadAdminToken(dataDir, options.adminToken);
   // The store is opened and checked by the backend: a damaged one stops the start
   // (StoreDamagedError), one that cannot open yet is retried and reported here.
-  const backend = await openBackend({ ...options, dataDir }, log);
+  const backend = await openBackend(
+    {
+      ...options,
+      dataDir,
+      roomBytes: { bytesPerSecond: limits.roomBytesPerSecond, burst: limits.roomByteBurst },
+    },
+    log,
+  );
   const { store, workshops } = backend;
   const storeHealth = () => store.health?.() ?? { ready: true, warnings: [] };
   const storeReady = () => storeHealth().ready;
@@ -157,10 +163,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     tokens,
     workshops,
     rooms,
-    joinFailures: new WindowLimiter(
+    joinFailures: backend.limiter(
+      'failures',
       options.limits?.joinFailuresPerMinute ?? LIMITS.joinAttemptsPerMinute,
     ),
-    joinAttempts: new WindowLimiter(
+    joinAttempts: backend.limiter(
+      'attempts',
       options.limits?.joinAttemptsPerMinute ?? LIMITS.joinAttemptsPerMinute * 10,
     ),
     trustProxy: Number(options.trustProxy ?? 0),

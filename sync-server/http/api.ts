@@ -38,7 +38,7 @@ import type { Logger } from '../log';
 import type { WorkshopEntry, WorkshopStore } from '../store/workshops';
 import { randomJoinCode } from '../store/workshops';
 import type { Rooms } from '../sync/rooms';
-import type { WindowLimiter } from './ratelimit';
+import type { JoinLimiter } from './ratelimit';
 import { handleReport } from './report';
 import { HttpError, bearer, clientAddress, readJson, sendJson } from './respond';
 
@@ -48,8 +48,8 @@ export interface ApiDeps {
   tickets: TicketDesk;
   workshops: WorkshopStore;
   rooms: Rooms;
-  joinFailures: WindowLimiter;
-  joinAttempts: WindowLimiter;
+  joinFailures: JoinLimiter;
+  joinAttempts: JoinLimiter;
   /** Reverse proxies in front (see clientAddress). */
   trustProxy: number;
   /** How others reach this server (GET /api/config), or null. */
@@ -173,8 +173,8 @@ async function listWorkshops(
 async function join(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
   const address = clientAddress(req, deps.trustProxy);
   const wait = Math.max(
-    deps.joinFailures.retryAfter(address),
-    deps.joinAttempts.retryAfter(address),
+    await deps.joinFailures.retryAfter(address),
+    await deps.joinAttempts.retryAfter(address),
   );
   if (wait > 0) {
     deps.log.warn({ address }, 'join rate limit');
@@ -182,7 +182,7 @@ async function join(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): P
       'retry-after': String(wait),
     });
   }
-  deps.joinAttempts.record(address);
+  await deps.joinAttempts.record(address);
   const body = await readJson(req);
   const joinCode = text(body, 'joinCode', 32, true);
   const name = text(body, 'name', 80, true);
@@ -198,7 +198,7 @@ async function join(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): P
   }
   const workshop = await deps.workshops.byJoinCode(joinCode);
   if (!workshop) {
-    deps.joinFailures.record(address);
+    await deps.joinFailures.record(address);
     deps.log.info({ address }, 'join with unknown code');
     throw new HttpError(404, 'unknown_code', 'no workshop has this join code');
   }

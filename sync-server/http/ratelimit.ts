@@ -47,3 +47,9 @@ export class WindowLimiter {
     return recent;
   }
 }
+
+/** What the join endpoint asks of a limiter: in one process, or shared by all instances. */
+export interface JoinLimiter {
+  retryAfter(key: string): number | Promise<number>;
+  record(key: string): void | Promise<void>;
+}

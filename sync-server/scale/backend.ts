@@ -13,7 +13,10 @@ import { PgDatabase, PgDocStore, PgWorkshopStore } from '../store/pg';
 import type { WorkshopStore } from '../store/workshops';
 import { FileWorkshopStore, RegistryDamagedError } from '../store/workshops';
 import type { RoomHooks } from '../sync/rooms';
+import type { JoinLimiter } from '../http/ratelimit';
+import { WindowLimiter } from '../http/ratelimit';
 import { RedisBus } from './bus';
+import { RedisWindowLimiter } from './limits';
 
 export interface BackendOptions {
   dataDir: string;
@@ -26,6 +29,8 @@ export interface BackendOptions {
   redisPrefix?: string;
   /** Scale-out: how often open rooms read what other instances stored (ms). */
   pullMs?: number;
+  /** Each room's byte budget, shared by all instances in scale-out mode. */
+  roomBytes?: { bytesPerSecond: number; burst: number };
   /** Embedded mode: the document store (default LevelDB in DATA_DIR/docs); fault tests pass their own. */
   docStore?: DocStore;
 }
@@ -36,6 +41,8 @@ export interface Backend {
   workshops: WorkshopStore;
   secret: Uint8Array;
   hooks: RoomHooks | null;
+  /** A join limiter: per process, or shared through Redis in scale-out mode. */
+  limiter(name: string, limit: number): JoinLimiter;
   close(): Promise<void>;
 }
 
@@ -90,6 +97,7 @@ export async function openBackend(options: BackendOptions, log: Logger): Promise
       workshops: registry,
       secret: loadSecret(options.dataDir, options.tokenSecret),
       hooks: null,
+      limiter: (_name, limit) => new WindowLimiter(limit),
       close: () => store.close(),
     };
   }
@@ -113,6 +121,7 @@ export async function openBackend(options: BackendOptions, log: Logger): Promise
       store: docs,
       log,
       ...(options.pullMs ? { pullMs: options.pullMs } : {}),
+      ...(options.roomBytes ? { roomBytes: options.roomBytes } : {}),
     });
     await bus.ready();
   } else {
@@ -127,6 +136,14 @@ export async function openBackend(options: BackendOptions, log: Logger): Promise
     hooks: live
       ? { opened: (room) => live.attach(room), unloaded: (room) => live.detach(room) }
       : null,
+    limiter: (name, limit) =>
+      live
+        ? new RedisWindowLimiter(
+            live.commands,
+            `${options.redisPrefix ?? 'werkbank:'}join:${name}`,
+            limit,
+          )
+        : new WindowLimiter(limit),
     async close() {
       await live?.close();
       await db.close();

@@ -22,6 +22,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { PgDocStore } from '../store/pg';
 import { REMOTE } from '../sync/room';
+import { SharedRoomBytes } from './limits';
 import type { Room } from '../sync/room';
 
 const KIND_UPDATE = 0;
@@ -37,7 +38,12 @@ export interface BusOptions {
   log: Logger;
   /** How often each open room reads what other instances stored (the safety net). */
   pullMs?: number;
+  /** Each room's byte budget, shared by all instances (limits.ts). */
+  roomBytes?: { bytesPerSecond: number; burst: number };
 }
+
+/** How often each instance adds its rooms' bytes to the shared budget. */
+const BYTES_FLUSH_MS = 250;
 
 interface Attached {
   room: Room;
@@ -55,6 +61,8 @@ export class RedisBus {
   private readonly sub: Redis;
   private readonly rooms = new Map<string, Attached>();
   private readonly pullTimer: NodeJS.Timeout;
+  private readonly bytesTimer: NodeJS.Timeout;
+  private readonly shared: SharedRoomBytes | null;
   private down = false;
   private closed = false;
 
@@ -83,6 +91,35 @@ export class RedisBus {
       for (const a of this.rooms.values()) void this.pull(a);
     }, options.pullMs ?? 5000);
     this.pullTimer.unref();
+    this.shared = options.roomBytes
+      ? new SharedRoomBytes(
+          this.pub,
+          options.prefix,
+          options.roomBytes.bytesPerSecond,
+          options.roomBytes.burst,
+        )
+      : null;
+    this.bytesTimer = setInterval(() => this.flushBytes(), BYTES_FLUSH_MS);
+    this.bytesTimer.unref();
+  }
+
+  /** The Redis connection for commands (limits.ts), not the subscriber. */
+  get commands(): Redis {
+    return this.pub;
+  }
+
+  private flushBytes(): void {
+    const { shared } = this;
+    if (!shared) return;
+    for (const a of this.rooms.values()) {
+      const { room } = a;
+      if (room.bytesIn === 0) continue;
+      const n = room.bytesIn;
+      room.bytesIn = 0;
+      void shared.add(room.name, n).then((until) => {
+        if (until > room.sharedBusyUntil) room.sharedBusyUntil = until;
+      });
+    }
   }
 
   /** Resolves once both connections are up (at start: fail fast on a wrong REDIS_URL). */
@@ -222,6 +259,7 @@ export class RedisBus {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.pullTimer);
+    clearInterval(this.bytesTimer);
     for (const a of this.rooms.values()) a.detach();
     this.rooms.clear();
     this.pub.disconnect();

@@ -382,7 +382,8 @@ export class Connection implements Peer {
     const n = data.byteLength;
     if (!this.bytes.take(n))
       return { code: CLOSE.tooFast, reason: `over ${this.limits.bytesPerSecond} bytes per second` };
-    if (!this.roomBytes.take(n))
+    this.room.bytesIn += n;
+    if (!this.roomBytes.take(n) || Date.now() < this.room.sharedBusyUntil)
       return { code: CLOSE.roomBusy, reason: 'the room takes no more bytes this second' };
     // A sync frame other than step 1 (whose second byte is 0) may add to the document.
     const adds = data[0] === MESSAGE.sync && data[1] !== syncProtocol.messageYjsSyncStep1;

@@ -69,6 +69,12 @@ export class Room {
   unloadTimer: NodeJS.Timeout | null = null;
   /** The board's template was checked (seeded or upgraded) since this load. */
   templateChecked = false;
+  /**
+   * Scale-out: bytes taken since the shared budget was last told (sync-server/scale/bus.ts),
+   * and until when all instances together are over this room's byte budget (0: not over).
+   */
+  bytesIn = 0;
+  sharedBusyUntil = 0;
   /** Clients of the board's earlier epochs (a copy holding their items is stale). */
   retired = new Map<number, number>();
   /**

@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { addElement, boardRoom, readElements } from '../../../workshops';
+import { CLOSE, addElement, boardRoom, readElements } from '../../../workshops';
 import { PgDatabase, PgDocStore } from '../../../sync-server/store/pg';
 import type { Client, TestServer } from '../helpers/server';
 import {
+  api,
   connect,
   createWorkshop,
   join as joinWorkshop,
@@ -59,7 +60,7 @@ function tempDir(): string {
 
 /** An in-process instance on the test's database and prefix; `lines` collects its log. */
 async function inProcess(
-  over: { redisUrl?: string; databaseUrl?: string; pullMs?: number } = {},
+  over: Partial<Parameters<typeof startTestServer>[0]> = {},
 ): Promise<TestServer & { lines: string[] }> {
   const lines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (s: string) => void lines.push(s) });
@@ -257,6 +258,51 @@ describe('scale-out on PostgreSQL and Redis', () => {
       'the write retried once PostgreSQL is back',
     );
     await stored(room, 'storing ', 10);
+  });
+
+  it('the join limiter holds across instances: failures on one count on the other', async () => {
+    const limits = { joinFailuresPerMinute: 3 };
+    const a = await inProcess({ limits });
+    const b = await inProcess({ limits });
+    const wrong = (server: TestServer) =>
+      api(server, '/api/join', { body: { joinCode: 'ZZZZZZ', name: 'Raad' } });
+    // Three wrong codes, spread over both instances, use up the address's allowance…
+    expect((await wrong(a)).status).toBe(404);
+    expect((await wrong(b)).status).toBe(404);
+    expect((await wrong(a)).status).toBe(404);
+    // …so the fourth is refused on either instance (each alone has seen fewer than three).
+    expect((await wrong(b)).status).toBe(429);
+    expect((await wrong(a)).status).toBe(429);
+  });
+
+  it("a room's byte budget holds across instances", async () => {
+    // Per instance a room may take 30,000 bytes at once; across instances 40,000 in 10 s.
+    const limits = { roomBytesPerSecond: 1000, roomByteBurst: 30_000 };
+    const a = await inProcess({ limits });
+    const b = await inProcess({ limits });
+    const { pa, pb, ca, cb } = await pairAcross(a, b);
+    const big = (n: number) => 'x'.repeat(n);
+    // Each instance alone stays within its own budget…
+    addNote(ca, pa.participantId, `groot A ${big(12_000)}`);
+    addNote(cb, pb.participantId, `groot B ${big(12_000)}`);
+    addNote(ca, pa.participantId, `groot A2 ${big(12_000)}`);
+    addNote(cb, pb.participantId, `groot B2 ${big(12_000)}`);
+    // …but together they are over it: small writes are soon refused (4529, retryable). They come
+    // slower than each instance's own budget refills, so only the shared budget can refuse them.
+    let i = 0;
+    let last = 0;
+    await waitFor(
+      () => {
+        if (ca.closes.includes(CLOSE.roomBusy) || cb.closes.includes(CLOSE.roomBusy)) return true;
+        if (Date.now() - last < 300) return false;
+        last = Date.now();
+        i++;
+        addNote(i % 2 ? ca : cb, i % 2 ? pa.participantId : pb.participantId, `klein ${i}`);
+        return false;
+      },
+      15_000,
+      'a room-busy close',
+    );
   });
 
   it('kill -9 of one of three instances while ten clients edit through a round-robin proxy loses nothing', async () => {
