@@ -4,7 +4,7 @@
  * the real server by a stock client, the way the board writes: one transaction per new sticky,
  * per drop and per text edit, so the store holds one entry per edit until it compacts.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { addElement, elementsMap, moveElements, updateElement } from '../../../workshops/board/doc';
 import { authorOf, flushed, openClient } from '../lib/client';
@@ -163,16 +163,10 @@ export const loadSuite: Suite = {
       );
     }
 
-    // A whole workshop opened cold in Chromium: needs the web app's board.
+    // A whole workshop opened cold in Chromium, through the app users run.
     const perBoard = ctx.quick ? 100 : 2000;
     const wscen = `workshop of 5 boards × ${perBoard.toLocaleString('en-US')} stickies, cold · werkbank`;
-    if (!existsSync(join(ctx.root, 'web/board'))) {
-      rows.push(
-        row('load', wscen, 'first full view', Number.NaN, 'ms', {
-          note: 'not measured: web/board does not exist yet',
-        }),
-      );
-    } else {
+    {
       ctx.log('load: cold workshop open in Chromium…');
       try {
         const r = await coldOpenWorkshop(ctx, perBoard, ctx.quick ? 100 : 5000);
