@@ -16,7 +16,7 @@ import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { DeniedReason, TokenClaims } from '../../workshops';
-import { CLOSE, MESSAGE, holdsRetired, updateHoldsRetired } from '../../workshops';
+import { CLOSE, DENIED, MESSAGE, holdsRetired, updateHoldsRetired } from '../../workshops';
 import type { Logger } from '../log';
 import { isEmptyUpdate } from '../store/docs';
 import type { Peer, Room } from './room';
@@ -107,6 +107,10 @@ export class Connection implements Peer {
   private greeted = false;
   private alive = true;
   private closed = false;
+  /** Who this connection writes as, for the Yjs client ids it claims (room.ts, claimClients). */
+  private get owner(): string {
+    return `${this.claims.role}:${this.claims.participantId}`;
+  }
   /** A write of this connection was refused: it applies no more updates (see deny). */
   private refused = false;
   private resyncTimer: NodeJS.Timeout | null = null;
@@ -237,13 +241,20 @@ export class Connection implements Peer {
         if (this.refused) return;
         if (updateHoldsRetired(update, this.room.retired))
           throw new Refusal(CLOSE.stale, STALE_REASON);
-        const denied = this.policy(update);
+        const { to } = Y.parseUpdateMeta(update);
+        // New clocks of a Yjs client id someone else writes with would make that person's own
+        // next items duplicates, dropped by every peer: nobody writes under another's id.
+        const claims = this.room.newClients(to);
+        const denied = this.room.ownedByOthers(claims, this.owner)
+          ? DENIED.notAllowed
+          : this.policy(update);
         if (denied) {
           // Only new items (clocks) strand what follows; a refused deletion alone does not.
-          this.deny(denied, Y.parseUpdateMeta(update).to.size > 0);
+          this.deny(denied, to.size > 0);
           return;
         }
         Y.applyUpdate(this.room.doc, update, this);
+        this.room.claimClients(claims, this.owner);
         // Parts whose earlier parts never arrived are never kept nor served (room.ts): ask the
         // client for what we lack instead (it answers our step 1 with a complete step 2).
         if (this.room.dropPending()) {

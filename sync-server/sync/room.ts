@@ -11,7 +11,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { RoomRef } from '../../workshops';
-import { MESSAGE, compactedCopy, hasForeignRoots, readHistory } from '../../workshops';
+import { HISTORY_KEY, MESSAGE, compactedCopy, hasForeignRoots, readHistory } from '../../workshops';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 
@@ -53,6 +53,18 @@ export const COMPACT_MIN_BYTES = 64 * 1024;
 /** …and this many times the size of its content alone. */
 export const COMPACT_RATIO = 2;
 
+/** `history.owners`: Yjs client id → who writes with it (`role:participantId`). */
+function ownersMap(doc: Y.Doc, create: boolean): Y.Map<unknown> | undefined {
+  const history = doc.getMap<unknown>(HISTORY_KEY);
+  const m = history.get(OWNERS_KEY);
+  if (m instanceof Y.Map) return m as Y.Map<unknown>;
+  if (!create) return undefined;
+  const fresh = new Y.Map<unknown>();
+  history.set(OWNERS_KEY, fresh);
+  return fresh;
+}
+const OWNERS_KEY = 'owners';
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -69,6 +81,47 @@ export class Room {
   unloadTimer: NodeJS.Timeout | null = null;
   /** The board's template was checked (seeded or upgraded) since this load. */
   templateChecked = false;
+  /** Who writes with each Yjs client id (see claimClients); boards keep it in `history`. */
+  private readonly owners = new Map<number, string>();
+
+  /** The client ids to which `to` (an update's clock ranges) adds clocks this doc lacks. */
+  newClients(to: Map<number, number>): number[] {
+    const out: number[] = [];
+    for (const [client, end] of to) if (end > Y.getState(this.doc.store, client)) out.push(client);
+    return out;
+  }
+
+  ownerOf(client: number): string | undefined {
+    const known = this.owners.get(client);
+    if (known !== undefined || this.ref.kind !== 'board') return known;
+    const stored = ownersMap(this.doc, false)?.get(String(client));
+    return typeof stored === 'string' ? stored : undefined;
+  }
+
+  ownedByOthers(clients: number[], owner: string): boolean {
+    return clients.some((c) => {
+      const o = this.ownerOf(c);
+      return o !== undefined && o !== owner;
+    });
+  }
+
+  /**
+   * The first writer of a Yjs client id owns it: anyone else adding clocks to it would make the
+   * owner's own next items look like duplicates, dropped everywhere. Boards keep the record in
+   * their `history` (the server's alone), so it holds after a restart; a clean-up that drops the
+   * history retires those ids anyway (compaction.ts).
+   */
+  claimClients(clients: number[], owner: string): void {
+    const fresh = clients.filter((c) => this.ownerOf(c) === undefined);
+    if (fresh.length === 0) return;
+    for (const c of fresh) this.owners.set(c, owner);
+    if (this.ref.kind !== 'board') return;
+    this.doc.transact(() => {
+      const m = ownersMap(this.doc, true);
+      for (const c of fresh) m?.set(String(c), owner);
+    }, this);
+  }
+
   /**
    * Scale-out: bytes taken since the shared budget was last told (sync-server/scale/bus.ts),
    * and until when all instances together are over this room's byte budget (0: not over).

@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MESSAGE } from '../../../workshops';
+import { CLOSE, MESSAGE } from '../../../workshops';
 import type { RawClient } from './raw';
 import { rawConnect, updateFrame } from './raw';
 import { waitFor } from './server';
@@ -52,11 +52,14 @@ export async function adversary(
   room: string,
   token: string,
 ): Promise<Adversary> {
-  const raw = rawConnect(server.url, `/sync/${room}?token=${encodeURIComponent(token)}`);
+  const path = `/sync/${room}?token=${encodeURIComponent(token)}`;
   const doc = new Y.Doc();
   const denied: string[] = [];
   let steps2 = 0;
+  let raw: RawClient;
   let seen = 0;
+  /** This socket was refused a write: the server applies nothing more from it (docs/api.md). */
+  let deniedHere = false;
   const read = () => {
     for (; seen < raw.received.length; seen++) {
       const decoder = decoding.createDecoder(raw.received[seen] as Uint8Array);
@@ -67,15 +70,42 @@ export async function adversary(
         if (type === syncProtocol.messageYjsSyncStep2) steps2++;
       } else if (kind === MESSAGE.auth && decoding.readVarUint(decoder) === 0) {
         denied.push(decoding.readVarString(decoder));
+        deniedHere = true;
       }
     }
   };
-  raw.ws.on('message', read);
+  /**
+   * A refused write with new items gets the connection closed for a re-sync (4003, docs/api.md
+   * "A refused write"): like the stock client, connect again and go on.
+   */
+  const dial = (): RawClient => {
+    const next = rawConnect(server.url, path);
+    seen = 0;
+    deniedHere = false;
+    next.ws.on('message', read);
+    void next.closed.then(({ code }) => {
+      if (code !== CLOSE.resync || raw !== next || closing) return;
+      raw = dial();
+      // Re-sync as the stock client does: whoever waits for an answer (refresh) gets it here.
+      void raw.opened.then(() => raw.send(step1()));
+    });
+    return next;
+  };
+  let closing = false;
+  const step1 = () => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    syncProtocol.writeSyncStep1(encoder, doc);
+    return encoding.toUint8Array(encoder);
+  };
+  raw = dial();
 
   const craft = (write: (d: Y.Doc) => void, clientId = nextClient++) => {
     const copy = new Y.Doc();
-    copy.clientID = clientId;
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    // Set after the state: Yjs gives a doc a fresh id when an update holds its own, and a forger
+    // writing with someone else's id wants exactly that id, at its next clocks.
+    copy.clientID = clientId;
     const before = Y.encodeStateVector(copy);
     write(copy);
     const update = Y.encodeStateAsUpdate(copy, before);
@@ -84,23 +114,31 @@ export async function adversary(
   };
   const send = (update: Uint8Array) => raw.send(updateFrame(update));
   const refresh = async () => {
+    await raw.opened;
     const answered = steps2;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.sync);
-    syncProtocol.writeSyncStep1(encoder, doc);
-    raw.send(encoding.toUint8Array(encoder));
+    raw.send(step1());
     await waitFor(() => steps2 > answered, 10_000, 'sync step 2');
   };
   await raw.opened;
   await refresh();
   return {
-    raw,
+    get raw() {
+      return raw;
+    },
     doc,
     denied,
     send,
     craft,
     refresh,
     async write(fn, clientId) {
+      // After a refusal the server applies nothing more from that socket until it re-syncs:
+      // a fresh connection (as a new tab would) goes on at once.
+      if (deniedHere) {
+        const old = raw;
+        raw = dial();
+        old.ws.close();
+        await refresh();
+      }
       const update = craft(fn, clientId);
       const refusals = denied.length;
       send(update);
@@ -124,6 +162,9 @@ export async function adversary(
       encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
       raw.send(encoding.toUint8Array(outer));
     },
-    close: () => raw.ws.close(),
+    close: () => {
+      closing = true;
+      raw.ws.close();
+    },
   };
 }

@@ -7,12 +7,28 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreateWorkshopResponse, JoinResponse } from '../../../workshops';
-import { addElement, readElements, setVotes, templateElementId } from '../../../workshops';
+import {
+  addElement,
+  controlRoom,
+  readElements,
+  setVotes,
+  startVoting,
+  templateElementId,
+  totalVotes,
+} from '../../../workshops';
 import { runReportJob } from '../../../sync-server/report/run';
 import { buildFixtureWorkshop } from '../../fixtures/report-workshop';
 import { pdfText } from '../helpers/pdf-text';
 import type { Client, TestServer } from '../helpers/server';
-import { connect, createWorkshop, join, startTestServer, synced, waitFor } from '../helpers/server';
+import {
+  connect,
+  createWorkshop,
+  join,
+  settled,
+  startTestServer,
+  synced,
+  waitFor,
+} from '../helpers/server';
 
 let server: TestServer;
 let ws: CreateWorkshopResponse;
@@ -54,10 +70,24 @@ beforeAll(async () => {
     { author: 'facilitator', id: 'idea-1' },
   );
   await waitFor(() => part.doc.getMap('elements').has('idea-1'), 10_000, 'the idea to arrive');
+  // Votes count only in a voting round (sync-server/sync/policy.ts): the facilitator starts one.
+  const control = connect(server, controlRoom(ws.workshopId), ws.facilitatorToken);
+  clients.push(control);
+  await synced(control);
+  startVoting(control.doc, {
+    boardId: 'ideate',
+    frameId: '',
+    votesPerPerson: 3,
+    allowMultiplePerItem: true,
+  });
+  await settled(control);
   setVotes(part.doc, 'idea-1', chloe.participantId, 2);
-  // The server has it once the facilitator's copy sees the vote come back.
+  // The server has it once the facilitator's copy sees Chloë's two votes.
   await waitFor(
-    () => JSON.stringify(fac.doc.getMap('elements').get('idea-1')).includes('"votes"'),
+    () => {
+      const idea = readElements(fac.doc).find((e) => e.id === 'idea-1');
+      return idea?.type === 'sticky' && totalVotes(idea) === 2;
+    },
     10_000,
     'the vote',
   );
