@@ -190,3 +190,27 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
     return false;
   }
 }
+
+/**
+ * Whether applying an update would change nothing in `doc`: every struct already held, every
+ * deletion already done. The stock client's sync step 2 always carries its copy's whole delete
+ * set, so a viewer (or anyone on a locked board) coming back with a device copy sends one of these
+ * on every connect: no write, nothing to refuse. Checked only for updates the policy refuses.
+ */
+export function changesNothing(doc: Y.Doc, update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  for (const s of structs)
+    if (s.id.clock + s.length > Y.getState(doc.store, s.id.client)) return false;
+  for (const [client, ranges] of ds.clients) {
+    const state = Y.getState(doc.store, client);
+    for (const range of ranges) {
+      if (range.clock + range.len > state) return false;
+      for (let clock = range.clock; clock < range.clock + range.len;) {
+        const s = Y.getItem(doc.store, Y.createID(client, clock));
+        if (s instanceof Y.Item && !s.deleted) return false;
+        clock = s.id.clock + s.length;
+      }
+    }
+  }
+  return true;
+}

@@ -18,7 +18,7 @@ import * as Y from 'yjs';
 import type { DeniedReason, TokenClaims } from '../../workshops';
 import { CLOSE, DENIED, MESSAGE, holdsRetired, updateHoldsRetired } from '../../workshops';
 import type { Logger } from '../log';
-import { isEmptyUpdate } from '../store/docs';
+import { changesNothing, isEmptyUpdate } from '../store/docs';
 import type { Peer, Room } from './room';
 
 export interface ConnectionLimits {
@@ -249,6 +249,8 @@ export class Connection implements Peer {
           ? DENIED.notAllowed
           : this.policy(update);
         if (denied) {
+          // A copy's handshake repeats deletions the room already holds: no write at all.
+          if (changesNothing(this.room.doc, update)) return;
           // Only new items (clocks) strand what follows; a refused deletion alone does not.
           this.deny(denied, to.size > 0);
           return;

@@ -110,16 +110,30 @@ describe('a participant', () => {
     setBoardLocked(facilitatorControl.doc, boardId, true);
     await page.locator('[data-state="locked"]').waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => window.__werkbank?.board.state.readOnly)).toBe('locked');
-    // A write that slips past the UI (as in a race with the lock) is refused by the server,
-    // and the person is told why.
-    await page.evaluate(() => window.__werkbank?.board.doc.getMap('elements').set('late', 1));
+    // A write that slips past the UI (as in a race with the lock: typed just before it arrived)
+    // is refused by the server, and the person is told why.
+    await page.evaluate(() => {
+      const board = window.__werkbank?.board;
+      board?.setReadOnly(null);
+      board?.add('sticky', { x: 0, y: 0, text: 'net te laat' });
+    });
     await expect
       .poll(() => page.locator('.toast').textContent(), { timeout: 10_000 })
-      .toContain('Dit bord is vergrendeld');
+      .toContain('Het bord is vergrendeld');
+    // The board is loaded anew (web/sync/room.ts), still locked; until a later edit of theirs is
+    // stored the chip says the refused one was not accepted.
+    await page.locator('[data-state="rejected"]').waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => window.__werkbank?.board.state.readOnly === 'locked');
 
     setBoardLocked(facilitatorControl.doc, boardId, false);
-    await page.locator('[data-state="saved"]').waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => window.__werkbank?.board.canEdit === true, undefined, {
+      timeout: 10_000,
+    });
     expect(await page.evaluate(() => window.__werkbank?.board.state.readOnly)).toBeNull();
+    await page.evaluate(() =>
+      window.__werkbank?.board.add('sticky', { x: 0, y: 200, text: 'weer open' }),
+    );
+    await page.locator('[data-state="saved"]').waitFor({ timeout: 10_000 });
   });
 
   it('lands on the board where the facilitator has the room', async () => {

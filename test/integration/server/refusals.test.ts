@@ -173,6 +173,42 @@ describe('roles', () => {
     expect(readElements((await observer(room)).doc).length).toBe(count);
   });
 
+  it('a copy coming back with deletions the room holds already is no offence', async () => {
+    // The stock client's sync step 2 carries its copy's whole delete set on every connect.
+    const room = boardRoom(workshop.workshopId, 'ideate');
+    const facilitator = await observer(room);
+    const id = addElement(
+      facilitator.doc,
+      'sticky',
+      { x: 0, y: 0, text: 'weg' },
+      { author: 'facilitator' },
+    );
+    elementsMap(facilitator.doc).delete(id);
+    await settled(facilitator);
+    const p = await join(server, workshop.joinCode, 'Ann');
+    const viewer = open(room, workshop.viewerToken);
+    const inControl = open(controlRoom(workshop.workshopId), p.token);
+    const facControl = await observer(controlRoom(workshop.workshopId));
+    writeWorkshop(facControl.doc, { title: 'Eerst dit' });
+    writeWorkshop(facControl.doc, { title: 'Dan dat' });
+    await settled(facControl);
+    await Promise.all([synced(viewer), synced(inControl)]);
+    await waitFor(() => elementsMap(viewer.doc).size === elementsMap(facilitator.doc).size);
+    await waitFor(() => readWorkshop(inControl.doc).title === 'Dan dat');
+    for (const c of [viewer, inControl]) {
+      c.provider.disconnect();
+      c.provider.connect();
+      await synced(c);
+      await settled(c);
+    }
+    expect([viewer.denied, inControl.denied]).toEqual([[], []]);
+    expect([...viewer.closes, ...inControl.closes]).not.toContain(CLOSE.resync);
+    // A deletion the room does not hold is still a write.
+    const [kept] = [...elementsMap(viewer.doc).keys()];
+    elementsMap(viewer.doc).delete(kept ?? '');
+    await waitFor(() => viewer.denied.includes(DENIED.readOnlyRole));
+  });
+
   it('nobody but the facilitator writes a locked board', async () => {
     const room = boardRoom(workshop.workshopId, 'define');
     const control = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
