@@ -10,7 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../workshops';
 import type { TestServer } from './helpers/server';
 import { createWorkshop, startAppServer } from './helpers/server';
-import { launchChromium, newPerson, openLink, screenshot, viewSettled } from './helpers/browser';
+import {
+  launchChromium,
+  newPerson,
+  openLink,
+  screenshot,
+  viewSettled,
+  waitForBoard,
+} from './helpers/browser';
 
 let server: TestServer;
 let workshop: CreateWorkshopResponse;
@@ -185,14 +192,17 @@ describe('clustering: accept all', () => {
   it('on a phone: what is left is suggested again, still for the facilitator to decide', async () => {
     const phone = (await newPerson(browser, { viewport: { width: 390, height: 844 }, touch: true }))
       .page;
-    await openLink(
-      phone,
+    await phone.goto(
       `${server.url}/w/${workshop.workshopId}/ideate#token=${workshop.facilitatorToken}`,
     );
-    // The panel shows its cluster section only if the lanes were loaded when it rendered
-    // (FacilitatorPanel.tsx): closing and opening it again renders it afresh.
-    await phone.getByRole('button', { name: 'Regie sluiten' }).click();
-    await phone.getByRole('button', { name: 'Regie' }).click();
+    // On a phone the panel starts folded (it would cover the board): one tap opens it. Tapped as
+    // soon as it shows, before the board has synced: the cluster section must still come once
+    // the lanes arrive (FacilitatorPanel.tsx).
+    const open = phone.getByRole('button', { name: 'Regie', exact: true });
+    expect(await open.getAttribute('aria-expanded')).toBe('false');
+    await open.tap();
+    await phone.getByRole('button', { name: 'Regie inklappen' }).waitFor();
+    await waitForBoard(phone);
     await phone.getByRole('button', { name: 'Stel categorieën voor' }).click();
     const left = phone.locator('li[data-certainty]');
     await left.first().waitFor();

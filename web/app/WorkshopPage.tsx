@@ -453,7 +453,8 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
         </header>
         <SessionBar />
         <div className="board-area">
-          <BoardCanvas board={board} />
+          {/* The prototype session is building with blocks: on a phone too, one tap away. */}
+          <BoardCanvas board={board} featured={boardId === 'prototype' ? 'block' : undefined} />
           <KeyboardLayer board={board} />
           <Announcer board={board} />
           <OutlinePanel board={board} />

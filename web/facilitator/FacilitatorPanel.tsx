@@ -168,8 +168,13 @@ export function FacilitatorPanel() {
       return next;
     });
   const { live, sessions } = useLive(ctx.controlDoc);
-  // The tally and the lanes follow the board as votes and notes land.
+  // The tally follows the board as votes and notes land.
   useBoardState(ctx.board, (s) => s.version);
+  // Clustering needs the lanes: shown as soon as they arrive (a board opened directly syncs
+  // after the panel first draws), selected from the store so the panel draws again then.
+  const hasLanes = useBoardState(ctx.board, (s) =>
+    [...s.elements.values()].some((e) => e.type === 'frame' && !!e.lane),
+  );
   const doc = ctx.controlDoc;
   const now = () => Date.now() + ctx.clockOffset;
   const running = sessions.find((s) => s.id === live.sessionId);
@@ -242,7 +247,6 @@ export function FacilitatorPanel() {
       prev.destroy();
     }
   };
-  const hasLanes = [...ctx.board.state.elements.values()].some((e) => e.type === 'frame' && e.lane);
 
   return (
     <aside className="fp" aria-label={t('panel.title')}>

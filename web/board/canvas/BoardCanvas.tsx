@@ -14,6 +14,7 @@ import { TOUCH_STROKE } from '../board';
 import { commandForShortcut, runCommand, shortcutOf } from '../commands';
 import type { Point } from '../geometry';
 import { screenToWorld } from '../geometry';
+import type { ToolId } from '../types';
 import { BOARD_NS } from '../strings';
 import { BlockPalette } from '../ui/BlockPalette';
 import { BridgeInspector } from '../ui/BridgeInspector';
@@ -61,9 +62,11 @@ export interface BoardCanvasProps {
   board: Board;
   /** Votes hidden while a voting round is not yet revealed (facilitator feature). */
   showVotes?: boolean;
+  /** The board's own tool, kept in the phone's compact tool bar (ui/Toolbar.tsx). */
+  featured?: ToolId;
 }
 
-export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
+export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasProps) {
   const { t, i18n } = useT(BOARD_NS);
   const lang = i18n.language === 'en' ? 'en' : currentLanguage();
   const container = useRef<HTMLDivElement>(null);
@@ -398,7 +401,7 @@ export function BoardCanvas({ board, showVotes = true }: BoardCanvasProps) {
         <Cursors board={board} />
         <TextEditor board={board} />
       </div>
-      <Toolbar board={board} />
+      <Toolbar board={board} featured={featured} />
       <BlockPalette board={board} />
       <BridgeInspector board={board} />
       <ZoomControls board={board} />

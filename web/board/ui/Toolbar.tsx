@@ -31,9 +31,10 @@ const COMPACT: ReadonlySet<ToolId> = new Set(['select', 'sticky', 'text']);
  * The tool bar: tools, sticky colours, undo/redo — all through commands. The building-block
  * button opens the palette (BlockPalette.tsx), drawn beside the bar so its overflow clips nothing.
  * On a phone the bar fits without scrolling sideways: a compact set, the other tools and the
- * colours in a sheet above it ("more").
+ * colours in a sheet above it ("more"). A board's own tool (`featured`: the building blocks on
+ * the prototype board) stays in the compact set: it is what that session is for.
  */
-export function Toolbar({ board }: { board: Board }) {
+export function Toolbar({ board, featured }: { board: Board; featured?: ToolId }) {
   const { t } = useT(BOARD_NS);
   const { t: ta } = useT(ACCESS_NS);
   const tool = useBoardState(board, (s) => s.tool);
@@ -47,8 +48,9 @@ export function Toolbar({ board }: { board: Board }) {
   const phone = useMedia(PHONE_QUERY);
   const [sheet, setSheet] = useState(false);
   const sheetId = useId();
-  const shown = phone ? tools.filter((id) => COMPACT.has(id)) : tools;
-  const rest = phone ? tools.filter((id) => !COMPACT.has(id)) : [];
+  const compact = (id: ToolId) => COMPACT.has(id) || id === featured;
+  const shown = phone ? tools.filter(compact) : tools;
+  const rest = phone ? tools.filter((id) => !compact(id)) : [];
 
   // On a phone no shortcut in the name: there is no keyboard to press it on.
   const labelOf = (cmd: ReturnType<typeof getCommand>) =>
