@@ -73,10 +73,25 @@ describe('the kept copy of a board that starts over', () => {
     clients.push(other);
     await synced(other);
 
-    // The copy a closed tab kept: the board as the server had it, plus a note never sent.
+    // The participant as the app knows them: their notes carry their id as author.
+    const me = await page.evaluate(
+      (id) =>
+        (
+          JSON.parse(localStorage.getItem(`werkbank:ws:${id}`) ?? '{}') as {
+            participantId?: string;
+          }
+        ).participantId ?? '',
+      workshop.workshopId,
+    );
+    expect(me).not.toBe('');
+
+    // The copy a closed tab kept: the board as the server had it, plus a note of theirs never
+    // sent, and one of someone else (seen from a server that lost it since): a participant may
+    // not create that one, and it must not take their own note down with it.
     const old = new Y.Doc();
     Y.applyUpdate(old, Y.encodeStateAsUpdate(other.doc));
-    addElement(old, 'sticky', { x: 0, y: 0, text: 'uit de bewaarde kopie' }, { author: 'x' });
+    addElement(old, 'sticky', { x: 0, y: 0, text: 'uit de bewaarde kopie' }, { author: me });
+    addElement(old, 'sticky', { x: 300, y: 0, text: 'van iemand anders' }, { author: 'p-other' });
     await page.goto('about:blank');
     await page.goto(new URL(url).origin + '/');
     await page.evaluate(keepCopy, [room, [...Y.encodeStateAsUpdate(old)]] as const);
@@ -109,7 +124,10 @@ describe('the kept copy of a board that starts over', () => {
       room,
       { timeout: 10_000 },
     );
-    // Carried over once, as a new note of this tab.
+    // Carried over once, as a new note of this tab; the other person's note not at all.
+    expect(
+      readElements(other.doc).some((e) => e.type === 'sticky' && e.text === 'van iemand anders'),
+    ).toBe(false);
     expect(
       readElements(other.doc).filter(
         (e) => e.type === 'sticky' && e.text === 'uit de bewaarde kopie',

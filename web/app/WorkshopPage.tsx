@@ -251,6 +251,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     () =>
       identity.role === 'facilitator' ||
       (identity.role === 'participant' && !isBoardLocked(control.doc, boardId)),
+    identity.role === 'participant' ? identity.participantId : undefined,
   );
   // Fixed for the life of this board: switching the language must not rebuild the board (or
   // drop its connection).

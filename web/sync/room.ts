@@ -29,7 +29,15 @@ import * as Y from 'yjs';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { DeniedReason } from '../../workshops';
-import { API, CLOSE, DENIED, MESSAGE, isFinalClose, rescueUnsynced } from '../../workshops';
+import {
+  API,
+  CLOSE,
+  DENIED,
+  MESSAGE,
+  elementsMap,
+  isFinalClose,
+  rescueUnsynced,
+} from '../../workshops';
 
 export type SyncStatus = 'connecting' | 'connected' | 'offline' | 'refused';
 export type RestartKind = 'stale' | 'refused';
@@ -81,6 +89,11 @@ export interface RoomSyncOptions {
   WebSocketPolyfill?: typeof WebSocket;
   /** Whether this person may write this room now (checked before carrying refused edits over). */
   mayWrite?: () => boolean;
+  /**
+   * A participant's id: what is carried over from an earlier copy holds only elements they may
+   * create (their own); a new element of anyone else would have the whole carry-over refused.
+   */
+  participant?: string;
   /** Why the previous copy of this room was replaced (set by useRoomSync). */
   after?: { kind: RestartKind; reason: string | null };
 }
@@ -220,6 +233,7 @@ export class RoomSync {
     } else {
       const old = new Y.Doc();
       Y.applyUpdate(old, rescue.update);
+      if (this.options.participant) dropOthersNewElements(old, this.doc, this.options.participant);
       // Applied as local edits: they go to the server and count as "saving" until stored.
       carried = rescueUnsynced(old, this.doc);
       old.destroy();
@@ -328,7 +342,12 @@ export class RoomSync {
  * The RoomSync of a room, replaced by a fresh one (new Y.Doc) whenever it must start over
  * (stale copy, refused write). Everything built on `sync.doc` must depend on the returned value.
  */
-export function useRoomSync(room: string, token: string, mayWrite: () => boolean): RoomSync {
+export function useRoomSync(
+  room: string,
+  token: string,
+  mayWrite: () => boolean,
+  participant?: string,
+): RoomSync {
   const may = useRef(mayWrite);
   may.current = mayWrite;
   const [generation, setGeneration] = useState<{
@@ -339,9 +358,10 @@ export function useRoomSync(room: string, token: string, mayWrite: () => boolean
     () =>
       new RoomSync(room, token, {
         mayWrite: () => may.current(),
+        ...(participant ? { participant } : {}),
         ...(generation.after ? { after: generation.after } : {}),
       }),
-    [room, token, generation],
+    [room, token, participant, generation],
   );
   useEffect(
     () =>
@@ -354,6 +374,21 @@ export function useRoomSync(room: string, token: string, mayWrite: () => boolean
   );
   useEffect(() => () => sync.destroy(), [sync]);
   return sync;
+}
+
+/**
+ * Removes from an earlier copy the elements the server does not have (`fresh` lacks them) that
+ * `participant` did not create: the server takes new elements from a participant only with
+ * themselves as author (sync-server/sync/policy.ts), and one foreign element would have it refuse
+ * the carry-over as a whole, the person's own edits with it. (Such elements reach a copy only
+ * from the server, which has since lost them.)
+ */
+function dropOthersNewElements(old: Y.Doc, fresh: Y.Doc, participant: string): void {
+  const there = elementsMap(fresh);
+  const elements = elementsMap(old);
+  for (const [id, el] of [...elements.entries()])
+    if (!there.has(id) && !(el instanceof Y.Map && el.get('author') === participant))
+      elements.delete(id);
 }
 
 /** Whether `have` holds every clock of `want`. */
