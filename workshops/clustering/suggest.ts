@@ -21,7 +21,7 @@ import { corpusSplit, featurize, logLikelihoods, train } from './model';
 import type { RuleScores } from './rules';
 import { ruleScores } from './rules';
 import type { StemMemo } from './text';
-import { detectLanguage, stemsOf } from './text';
+import { detectLanguage, isStopword, stemsOf } from './text';
 
 export { detectLanguage, stemsOf } from './text';
 
@@ -269,7 +269,11 @@ function reasonsFor(s: Omit<Suggestion, 'reasons'>, runnerUp: CategoryId, lang: 
   return out;
 }
 
-/** The words (as written) that moved the evidence most from `runnerUp` towards `guess`. */
+/**
+ * The words (as written) that moved the evidence most from `runnerUp` towards `guess`: content
+ * words first; function words only when nothing else decided ("wij nemen hun restpartijen af" is
+ * chain by "wij" and "hun").
+ */
 function decidingWords(
   ev: Evidence,
   guess: CategoryId,
@@ -286,11 +290,9 @@ function decidingWords(
     const sign = m.category === guess ? 1 : m.category === runnerUp ? -1 : 0;
     for (const w of m.found.split(' ')) add(w, (sign * cal.rules * m.weight) / 2);
   }
-  return [...byWord]
-    .filter(([w, v]) => w && v >= WORD_MIN)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
-    .map(([w]) => w);
+  const telling = [...byWord].filter(([w, v]) => w && v >= WORD_MIN).sort((a, b) => b[1] - a[1]);
+  const content = telling.filter(([w]) => !isStopword(w));
+  return (content.length ? content : telling).slice(0, 3).map(([w]) => w);
 }
 
 export function suggestCategories(
@@ -337,6 +339,8 @@ export function suggestCategories(
     const runnerUp = ranked[1] as CategoryId;
     const confidence = probabilities[category];
     const near = nearest[category];
+    const named = decidingWords(ev, category, runnerUp, cal);
+    const like = near && near.sim > LIKE_MIN ? near.example : undefined;
     const s: Omit<Suggestion, 'reasons'> = {
       id: idea.id,
       category,
@@ -348,8 +352,8 @@ export function suggestCategories(
             ? 'probable'
             : 'unsure',
       probabilities,
-      words: decidingWords(ev, category, runnerUp, cal),
-      ...(near && near.sim > LIKE_MIN ? { like: near.example } : {}),
+      words: named,
+      ...(like ? { like } : {}),
     };
     return { ...s, reasons: reasonsFor(s, runnerUp, lang) };
   });

@@ -32,6 +32,11 @@ export function stem(word: string, lang: Lang, memo?: StemMemo): string {
   return out;
 }
 
+/** A function word of either language ("met", "our"): never named as a reason. */
+export function isStopword(word: string): boolean {
+  return (STOP.nl.has(word) || STOP.en.has(word)) && !KEEP.has(word);
+}
+
 export function words(text: string): string[] {
   return text
     .toLowerCase()
