@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import type { CategoryId, Evaluation, Example, Idea } from '../../workshops';
 import { CATEGORY_IDS, evaluateSuggestions, suggestCategories } from '../../workshops';
 import { buildSuggester } from '../../workshops/clustering/suggest';
-import { corpusSplit } from '../../workshops/clustering/model';
+import { corpusSplit, featurize, train } from '../../workshops/clustering/model';
 import fresh from '../../workshops/clustering/fresh.json';
 import evalSet from '../fixtures/ideas-eval.json';
 import type { Row, SuiteContext } from './lib/types';
@@ -181,7 +181,16 @@ export async function runClusteringBench(ctx: SuiteContext): Promise<Row[]> {
     ),
     row(
       'clustering',
-      `training + calibration (${corpusSplit().train.length} ideas)`,
+      `counting at import, in the browser (${corpusSplit().train.length} ideas)`,
+      'time',
+      time(() =>
+        train(corpusSplit().train.map((i) => ({ idea: featurize(i.text), label: i.label }))),
+      ),
+      'ms',
+    ),
+    row(
+      'clustering',
+      `training + calibration, offline (${corpusSplit().train.length} ideas)`,
       'time',
       time(() => buildSuggester(corpusSplit().train)),
       'ms',

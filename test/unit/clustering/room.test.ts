@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Example } from '../../../workshops';
 import { CATEGORY_IDS, CERTAINTY_WORDS, suggestCategories } from '../../../workshops';
+import { buildSuggester, CALIBRATION, SUGGESTER } from '../../../workshops/clustering/suggest';
 import { CORPUS, corpusSplit, isHeldOut } from '../../../workshops/clustering/model';
 
 const ROOM = [
@@ -102,5 +103,11 @@ describe('the corpus', () => {
     expect(heldOut.every((i) => /^[a-z]+-\d+$/.test(i.id))).toBe(true);
     expect(train.some(isHeldOut)).toBe(false);
     expect(train.length + heldOut.length).toBe(CORPUS.length);
+  });
+
+  it('ships the calibration that cross-validation on its training part gives', () => {
+    const built = buildSuggester(corpusSplit().train);
+    expect(CALIBRATION).toEqual(built.calibration);
+    expect(SUGGESTER.counts).toEqual(built.counts);
   });
 });
