@@ -33,7 +33,7 @@ export function stem(word: string, lang: Lang, memo?: StemMemo): string {
   return out;
 }
 
-/** A function word of either language ("met", "our"): never named as a reason. */
+/** A function word of either language ("met", "our"): named as a reason only when nothing else is. */
 export function isStopword(word: string): boolean {
   return (STOP.nl.has(word) || STOP.en.has(word)) && !KEEP.has(word);
 }
