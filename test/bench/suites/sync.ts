@@ -543,12 +543,11 @@ const STOCK_CLIENT_LABEL = 'stock y-websocket WebsocketProvider clients, same se
  * latency, server CPU. The app's rows carry the stock figure as reference (ratio app / stock).
  */
 async function clientPair(ctx: SuiteContext, scenario: SyncScenario, i: number): Promise<Row[]> {
-  const kinds = ['app', 'stock'] as const;
-  const runs: Record<(typeof kinds)[number], SyncMeasurement[]> = { app: [], stock: [] };
+  type Kind = WorkerPlan['awareness'];
+  const runs: Record<Kind, SyncMeasurement[]> = { app: [], stock: [] };
   const rounds = scenario.rounds ?? 1;
   for (let r = 0; r < rounds; r++) {
-    const order: Array<(typeof kinds)[number]> =
-      (i + r) % 2 === 0 ? ['app', 'stock'] : ['stock', 'app'];
+    const order: Kind[] = (i + r) % 2 === 0 ? ['app', 'stock'] : ['stock', 'app'];
     for (const k of order) {
       ctx.log(`sync ${scenario.id}, ${k} clients${rounds > 1 ? ` (round ${r + 1})` : ''}…`);
       // No fallback: a client kind that fails fails the suite.

@@ -66,7 +66,8 @@ class CountingSocket extends WebSocket {
   override send(data: SendArgs[0], second?: SendArgs[1] | SendDone, cb?: SendDone): void {
     if (measuring) {
       wire.sentMessages++;
-      wire.sentBytes += ArrayBuffer.isView(data) || data instanceof ArrayBuffer ? data.byteLength : 0;
+      wire.sentBytes +=
+        ArrayBuffer.isView(data) || data instanceof ArrayBuffer ? data.byteLength : 0;
     }
     if (typeof second === 'function') super.send(data, second);
     else if (second) super.send(data, second, cb);
@@ -173,7 +174,8 @@ function connect(
       for (const id of changes.updated) {
         const cursor = (awareness.getStates().get(id) as { cursor?: { t?: number } } | undefined)
           ?.cursor;
-        if (typeof cursor?.t === 'number') cursorLatencies.push(Math.round((now - cursor.t) * 100) / 100);
+        if (typeof cursor?.t === 'number')
+          cursorLatencies.push(Math.round((now - cursor.t) * 100) / 100);
       }
     });
   }
@@ -349,12 +351,16 @@ async function runLoad(p: WorkerPlan): Promise<void> {
   });
 }
 
+/** Closes every client and exits once their sockets have closed (the close frames are out). */
 function shutdown(): void {
-  for (const c of all) {
+  const closing = all.map((c) => {
+    const ws = c.provider.ws;
     c.provider.destroy();
     c.doc.destroy();
-  }
-  setTimeout(() => process.exit(0), 200);
+    if (!ws || ws.readyState === 3) return Promise.resolve();
+    return new Promise<void>((resolve) => ws.addEventListener('close', () => resolve()));
+  });
+  void Promise.all(closing).then(() => process.exit(0));
 }
 
 process.on('disconnect', () => process.exit(0));
