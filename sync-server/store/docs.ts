@@ -5,7 +5,12 @@
  */
 import { join } from 'node:path';
 import * as encoding from 'lib0/encoding';
-import { LeveldbPersistence, getLevelUpdatesKeys } from 'y-leveldb';
+import {
+  LeveldbPersistence,
+  PREFERRED_TRIM_SIZE,
+  getLevelUpdates,
+  getLevelUpdatesKeys,
+} from 'y-leveldb';
 import * as Y from 'yjs';
 import { checkLeveldb } from './leveldb-check';
 
@@ -20,6 +25,12 @@ export interface DocStore {
   readonly canDropHistory?: boolean;
   /** The stored state of a room (an empty doc for a new room). */
   load(room: string): Promise<Y.Doc>;
+  /**
+   * Applies a room's stored state to `doc` in one `Y.applyUpdate` (nothing for a new room) and
+   * returns that update (null for a new room). A room opens with one decoding of what is stored, not a
+   * copy decoded, encoded and decoded again.
+   */
+  loadInto(room: string, doc: Y.Doc, origin?: unknown): Promise<Uint8Array | null>;
   storeUpdate(room: string, update: Uint8Array): Promise<void>;
   /** Merges a room's stored updates into one (called when a room goes idle). */
   compact(room: string): Promise<void>;
@@ -127,12 +138,24 @@ export class LeveldbDocStore implements DocStore {
   }
 
   async load(room: string): Promise<Y.Doc> {
+    const doc = new Y.Doc();
+    await this.loadInto(room, doc);
+    return doc;
+  }
+
+  async loadInto(room: string, doc: Y.Doc, origin?: unknown): Promise<Uint8Array | null> {
     if (!this.state.ready)
       throw new Error(this.state.reason ?? `the document store in ${this.dir} is not open`);
-    // y-leveldb logs a failed read and resolves null: a room must never open as if empty.
-    const doc = (await this.db.getYDoc(room)) as Y.Doc | null;
-    if (!doc) throw new Error(`reading ${room} from the document store in ${this.dir} failed`);
-    return doc;
+    // y-leveldb's transactions log a failed read and resolve null: a room must never open as if
+    // empty.
+    const updates = await this.db._transact((db) => getLevelUpdates(db, room));
+    if (!updates) throw new Error(`reading ${room} from the document store in ${this.dir} failed`);
+    if (updates.length === 0) return null;
+    const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+    Y.applyUpdate(doc, update, origin);
+    // As y-leveldb's getYDoc does: many stored updates are merged into one (on the bytes).
+    if (updates.length > PREFERRED_TRIM_SIZE) await this.compact(room);
+    return update;
   }
 
   async storeUpdate(room: string, update: Uint8Array): Promise<void> {

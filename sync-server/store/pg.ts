@@ -119,10 +119,17 @@ export class PgDocStore implements DocStore {
 
   async load(room: string): Promise<Y.Doc> {
     const doc = new Y.Doc();
-    const { updates, seq } = await this.updatesSince(room, 0n);
-    if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
-    this.cursors.set(room, seq);
+    await this.loadInto(room, doc);
     return doc;
+  }
+
+  async loadInto(room: string, doc: Y.Doc, origin?: unknown): Promise<Uint8Array | null> {
+    const { updates, seq } = await this.updatesSince(room, 0n);
+    this.cursors.set(room, seq);
+    if (updates.length === 0) return null;
+    const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+    Y.applyUpdate(doc, update, origin);
+    return update;
   }
 
   /** Where a loaded room's reading stopped (0 when it was never loaded here). */

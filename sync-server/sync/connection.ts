@@ -227,7 +227,9 @@ export class Connection implements Peer {
         const { retired } = this.room;
         if (retired.size > 0 && holdsRetired(Y.decodeStateVector(stateVector), retired))
           throw new Refusal(CLOSE.stale, STALE_REASON);
-        syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector);
+        // As syncProtocol.writeSyncStep2, from the room (which may hold the encoding already).
+        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(encoder, this.room.stateAsUpdate(stateVector));
         return;
       }
       case syncProtocol.messageYjsSyncStep2:

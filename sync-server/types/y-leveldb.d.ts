@@ -33,4 +33,8 @@ declare module 'y-leveldb' {
     _transact<T>(f: (db: LevelDb) => Promise<T>): Promise<T | null>;
   }
   export function getLevelUpdatesKeys(db: LevelDb, docName: string): Promise<LevelKey[]>;
+  /** A room's stored updates, oldest first. */
+  export function getLevelUpdates(db: LevelDb, docName: string): Promise<Uint8Array[]>;
+  /** Above this many stored updates, getYDoc merges them into one. */
+  export const PREFERRED_TRIM_SIZE: number;
 }

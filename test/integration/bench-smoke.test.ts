@@ -55,7 +55,17 @@ describe('bench harness (quick)', () => {
     expect(pick(rows, ours, 'dropped updates').value).toBe(0);
     expect(pick(rows, ours, 'diverged rooms').value).toBe(0);
     expect(pick(rows, ours, 'latency p50').reference).toBe(p50);
-  }, 120_000);
+    // The app's own provider (web/sync/provider.ts) beside stock clients: it sends only its own
+    // awareness, so the server takes in fewer bytes; nothing is lost either way.
+    const app = /the app's client$/;
+    const stock = /stock clients$/;
+    expect(pick(rows, app, 'server bytes in').value).toBeLessThan(
+      pick(rows, stock, 'server bytes in').value,
+    );
+    expect(pick(rows, app, 'cursor latency p50').value).toBeGreaterThan(0);
+    expect(pick(rows, app, 'dropped updates').value).toBe(0);
+    expect(pick(rows, stock, 'dropped updates').value).toBe(0);
+  }, 180_000);
 
   it('load: a board written through the server comes back whole after a restart', async () => {
     const rows = await suite('load').run(ctx);

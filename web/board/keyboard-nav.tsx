@@ -11,7 +11,7 @@
  * it without looking for it.
  */
 import i18next from 'i18next';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Element } from '../../workshops';
@@ -88,7 +88,10 @@ const BIG_STEP = 50;
 export function KeyboardLayer({ board }: { board: Board }) {
   const { t } = useT(ACCESS_NS);
   const { t: to } = useT(OUTLINE_NS);
-  const elements = useBoardState(board, (s) => s.elements);
+  // Deferred: one focusable item per element is thousands of DOM nodes on a big board; React
+  // builds them after the canvas has painted (a 10,000-note board's first view waited a second
+  // for them; the bench's cold open, test/bench/render/cold-board.ts).
+  const elements = useDeferredValue(useBoardState(board, (s) => s.elements));
   const hidden = useBoardState(board, (s) => s.hiddenSilentRound);
   const votesHidden = useBoardState(board, (s) => s.votesHidden);
   const editing = useBoardState(board, (s) => s.editingId);

@@ -22,9 +22,9 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as idb from 'lib0/indexeddb';
-import * as awarenessProtocol from 'y-protocols/awareness';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import { ticketSocket } from '../app/ticketSocket';
+import { createRoomProvider } from './provider';
 import * as Y from 'yjs';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
@@ -140,15 +140,13 @@ export class RoomSync {
     // the sync handshake (the client's step 2), not as a stray update that a read-only
     // connection would have refused.
     // The token never goes into the URL: every (re)connect trades it for a one-use ticket.
-    this.provider = new WebsocketProvider(syncUrl(), room, this.doc, {
-      disableBc: true,
+    this.provider = createRoomProvider(syncUrl(), room, this.doc, {
       maxBackoffTime: 5000,
       connect: false,
       ...(options.WebSocketPolyfill
         ? { params: { token }, WebSocketPolyfill: options.WebSocketPolyfill }
         : { WebSocketPolyfill: ticketSocket(token) }),
     });
-    sendOnlyOwnAwareness(this.provider);
     const connect = () => {
       if (this.loadTimer) clearTimeout(this.loadTimer);
       this.loadTimer = null;
@@ -395,31 +393,6 @@ function dropOthersNewElements(old: Y.Doc, fresh: Y.Doc, participant: string): v
 function covers(have: Map<number, number>, want: Map<number, number>): boolean {
   for (const [client, clock] of want) if ((have.get(client) ?? 0) < clock) return false;
   return true;
-}
-
-/**
- * The stock provider sends every awareness change it sees, remote ones included: in a room of
- * 40 that is 40² messages per round of cursor moves. Ours sends only its own client's state (the
- * server relays the others); the stock protocol on the wire is unchanged.
- */
-function sendOnlyOwnAwareness(provider: WebsocketProvider): void {
-  const { awareness } = provider;
-  awareness.off('update', provider._awarenessUpdateHandler);
-  provider._awarenessUpdateHandler = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
-    if (origin === provider) return;
-    const own = awareness.clientID;
-    if (!added.includes(own) && !updated.includes(own) && !removed.includes(own)) return;
-    const ws = provider.ws;
-    if (!provider.wsconnected || !ws || ws.readyState !== WebSocket.OPEN) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.awareness);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [own]));
-    ws.send(encoding.toUint8Array(encoder));
-  };
-  awareness.on('update', provider._awarenessUpdateHandler);
 }
 
 /** The device copy, or none where IndexedDB is unavailable (some private modes). */

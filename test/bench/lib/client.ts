@@ -40,7 +40,10 @@ export function openClient(
   };
 }
 
-/** Resolves once the server has acknowledged everything `doc` sent (a fresh client sees it all). */
+/**
+ * Resolves once the server holds everything `doc` sent: one probe client syncs from it and then
+ * receives the room's updates as the server applies them; it resolves when its copy covers `doc`.
+ */
 export async function flushed(
   wsUrl: string,
   room: string,
@@ -48,22 +51,34 @@ export async function flushed(
   token?: string,
   timeoutMs = 60_000,
 ): Promise<void> {
-  const want = Y.encodeStateVector(doc);
-  const end = performance.now() + timeoutMs;
-  while (performance.now() < end) {
-    const probe = openClient(wsUrl, room, token);
-    try {
-      await probe.synced;
-      // Covered, not equal: the server writes too (e.g. its record of who writes with which
-      // client id, history.owners), so the fresh copy may hold more than `doc` sent.
-      const got = Y.decodeStateVector(Y.encodeStateVector(probe.doc));
-      if ([...Y.decodeStateVector(want)].every(([c, clock]) => (got.get(c) ?? 0) >= clock)) return;
-    } finally {
-      probe.close();
-    }
-    await new Promise((r) => setTimeout(r, 200));
+  const want = Y.decodeStateVector(Y.encodeStateVector(doc));
+  const probe = openClient(wsUrl, room, token, timeoutMs);
+  // Covered, not equal: the server writes too (e.g. its record of who writes with which client
+  // id, history.owners), so the server's copy may hold more than `doc` sent.
+  const covered = () => {
+    const got = Y.decodeStateVector(Y.encodeStateVector(probe.doc));
+    return [...want].every(([c, clock]) => (got.get(c) ?? 0) >= clock);
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onUpdate: (() => void) | undefined;
+  try {
+    await probe.synced;
+    if (covered()) return;
+    await new Promise<void>((resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`server did not receive all of ${room} in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      onUpdate = () => {
+        if (covered()) resolve();
+      };
+      probe.doc.on('update', onUpdate);
+    });
+  } finally {
+    clearTimeout(timer);
+    if (onUpdate) probe.doc.off('update', onUpdate);
+    probe.close();
   }
-  throw new Error(`server did not receive all of ${room} in ${timeoutMs} ms`);
 }
 
 /**

@@ -32,6 +32,7 @@ export async function coldOpenWorkshop(
   mkdirSync(dataDir, { recursive: true });
   let server = await startServerChild('ours', dataDir, ctx.root);
   let ws: CreateWorkshopResponse;
+  const seed = makeSeed(elementsPerBoard);
   try {
     const res = await fetch(server.ready.httpUrl + API.workshops, {
       method: 'POST',
@@ -43,7 +44,6 @@ export async function coldOpenWorkshop(
     });
     if (!res.ok) throw new Error(`create workshop: ${res.status}`);
     ws = (await res.json()) as CreateWorkshopResponse;
-    const seed = makeSeed(elementsPerBoard);
     for (const stage of STAGES) {
       const room = boardRoom(ws.workshopId, stage);
       const c = openClient(server.ready.wsUrl, room, ws.facilitatorToken);
@@ -67,7 +67,11 @@ export async function coldOpenWorkshop(
     await page.goto(
       `${server.ready.httpUrl}/w/${ws.workshopId}/${STAGES[0]}#token=${ws.facilitatorToken}`,
     );
-    const firstRenderMs = await firstFullView(page, 120_000);
+    const firstRenderMs = await firstFullView(
+      page,
+      seed.stickies.length + seed.connectors.length,
+      120_000,
+    );
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');

@@ -54,25 +54,75 @@ function ticker(fn: (i: number) => void | Promise<void>): () => Promise<void> {
   };
 }
 
-/** When the load timeline first reached 90 % of the settled node count. */
-export async function firstFullView(page: Page, timeoutMs: number): Promise<number> {
-  const end = Date.now() + timeoutMs;
-  let last = -1;
-  let stableSince = Date.now();
-  while (Date.now() < end) {
-    const n = (await page.evaluate('window.__bench ? window.__bench.nodes() : 0')) as number;
-    if (n !== last) {
-      last = n;
-      stableSince = Date.now();
-    } else if (n > 0 && Date.now() - stableSince > 1500) break;
-    await new Promise((r) => setTimeout(r, 100));
+/**
+ * Settled: the app's store holds at least `elements` elements (the whole board has arrived), the
+ * canvas is drawn at the current camera, and the drawn node count has not changed for
+ * SETTLED_FRAMES animation frames since. Evaluated in the page once per frame.
+ */
+const SETTLED_FRAMES = 30;
+const settledSource = (elements: number) => `new Promise((resolve) => {
+  let last = -1, same = 0;
+  const step = () => {
+    const wb = window.__werkbank;
+    const s = wb && wb.board && wb.board.state;
+    const complete = !wb || (s && s.elements.size >= ${elements} &&
+      s.drawn.x === s.camera.x && s.drawn.y === s.camera.y && s.drawn.zoom === s.camera.zoom);
+    const n = window.__bench ? window.__bench.nodes() : 0;
+    if (complete && n > 0 && n === last) same++; else same = 0;
+    last = n;
+    if (same >= ${SETTLED_FRAMES}) resolve(n); else requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})`;
+
+export interface FullView {
+  /** Page start to the first frame with ≥ 90 % of the settled node count, ms. */
+  ninety: number;
+  /** Page start to the first frame with every node of the settled view, ms. */
+  all: number;
+  nodes: number;
+}
+
+/** When the load timeline first reached 90 % (and 100 %) of the settled node count. */
+export async function loadTimes(
+  page: Page,
+  elements: number,
+  timeoutMs: number,
+): Promise<FullView> {
+  const settled = page.evaluate(settledSource(elements)) as Promise<number>;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(new Error(`the board did not settle with ${elements} elements in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
   await page.evaluate('window.__benchLoad.stop = true');
   const timeline = (await page.evaluate('window.__benchLoad.timeline')) as Array<[number, number]>;
   const final = timeline.length ? (timeline[timeline.length - 1]?.[1] ?? 0) : 0;
   if (final <= 0) throw new Error('the board never rendered (no Konva nodes)');
-  const hit = timeline.find(([, n]) => n >= final * 0.9);
-  return hit ? hit[0] : Number.NaN;
+  const at = (share: number) => timeline.find(([, n]) => n >= final * share)?.[0] ?? Number.NaN;
+  return { ninety: at(0.9), all: at(1), nodes: final };
+}
+
+/** Resolves once the view is drawn and has not changed for SETTLED_FRAMES frames. */
+export async function settledView(page: Page): Promise<void> {
+  await page.evaluate(settledSource(0));
+}
+
+/** When the load timeline first reached 90 % of the settled node count. */
+export async function firstFullView(
+  page: Page,
+  elements: number,
+  timeoutMs: number,
+): Promise<number> {
+  return (await loadTimes(page, elements, timeoutMs)).ninety;
 }
 
 export const naiveTarget: RenderTarget = {
@@ -170,13 +220,17 @@ export function werkbankTarget(server: ServerHandle, url: BoardUrl, name: string
           token: ws.facilitatorToken,
         }),
       );
-      const firstRenderMs = await firstFullView(page, 120_000);
+      const firstRenderMs = await firstFullView(
+        page,
+        seed.stickies.length + seed.connectors.length,
+        120_000,
+      );
       // The app fits the board into view on open; the motions start at 100 % with the view's
       // top-left at world (-100, -80), as the board's default camera (and the baseline) has it.
       await page.evaluate(
         'window.__werkbank && window.__werkbank.board.setCamera({ x: -100, y: -80, zoom: 1 })',
       );
-      await page.waitForTimeout(300);
+      await settledView(page);
       const ids = visibleIds(seed, 200);
       return {
         firstRenderMs,

@@ -5,9 +5,11 @@
 import type { Suite } from '../lib/types';
 import { bundleSuite } from './bundle';
 import { clusteringSuite } from './clustering';
+import { coldOpenSuite } from './coldopen';
 import { loadSuite } from './load';
 import { renderSuite } from './render';
 import { reportSuite } from './report';
+import { reportBrowserSuite } from './report-browser';
 import { scaleSuite } from './scale';
 import { sizeSuite } from './size';
 import { syncSuite } from './sync';
@@ -18,9 +20,11 @@ export const SUITES: readonly Suite[] = [
   sizeSuite,
   bundleSuite,
   renderSuite,
+  coldOpenSuite,
   clusteringSuite,
   scaleSuite,
   reportSuite,
+  reportBrowserSuite,
 ];
 
 /** Suites whose name starts with one of the filters (all when there are none). */

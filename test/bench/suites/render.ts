@@ -18,7 +18,13 @@ import { calibrate, measure, panCircle, zoomPath, zoomTo } from '../render/drive
 import type { Motion } from '../render/driver';
 import { PROBE_SOURCE } from '../render/probe';
 import { makeSeed } from '../render/seed';
-import { appRoute, ensureWebBuild, naiveTarget, werkbankTarget } from '../render/targets';
+import {
+  appRoute,
+  ensureWebBuild,
+  naiveTarget,
+  settledView,
+  werkbankTarget,
+} from '../render/targets';
 import type { RenderTarget } from '../render/targets';
 import { startServerChild } from '../sync/processes';
 
@@ -70,7 +76,7 @@ async function measureTarget(
     const opened = await target.open(page, seed);
     try {
       const heap = await heapMB(page);
-      await new Promise((r) => setTimeout(r, 500));
+      await settledView(page);
       const pan = await measure(page, () => panCircle(page, seconds));
       const k = await calibrate(page);
       const zoom = await measure(page, () => zoomPath(page, [2, 0.5, 1, 2, 0.5, 1], seconds, k));

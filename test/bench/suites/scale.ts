@@ -137,7 +137,7 @@ async function measureTopology(ctx: SuiteContext, load: Load, n: number): Promis
       clientsPerRoom: load.clientsPerRoom,
       editRate: load.editsPerSecond / clients,
       cursorHz: load.cursorHz,
-      awareness: 'local',
+      awareness: 'app',
       durationMs: load.durationMs,
       settleMs: 5_000,
       connectBatch: 50,

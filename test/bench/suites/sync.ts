@@ -11,7 +11,7 @@ import { atMost, row } from '../lib/types';
 import type { Row, Suite, SuiteContext } from '../lib/types';
 import type { ServerKind, ServerHandle, WorkerHandle } from '../sync/processes';
 import { startServerChild, startWorker } from '../sync/processes';
-import type { WorkerPlan, WorkerResult } from '../sync/protocol';
+import type { WireCounts, WorkerPlan, WorkerResult } from '../sync/protocol';
 import { provisionRooms } from '../sync/provision';
 
 export interface SyncScenario {
@@ -39,9 +39,32 @@ export interface SyncScenario {
    * only), in ABBA order, in the same run.
    */
   policyPair?: boolean;
+  /**
+   * Measures the client instead of the server: our server with the app's own provider
+   * (web/sync/provider.ts) and with stock y-websocket providers, ABBA, in the same run.
+   */
+  clientPair?: boolean;
+  /** Cursors carry their send time and their receipts are timed. */
+  timeCursors?: boolean;
 }
 
 const FULL: SyncScenario[] = [
+  {
+    // A big session's room: what the client that ships costs against the stock one (which
+    // re-sends every awareness change it receives), on our server, at 10 Hz cursors.
+    id: 'room40',
+    label: '1 room × 40, 40 edits/s, cursors 10 Hz',
+    rooms: 1,
+    clientsPerRoom: 40,
+    editsPerSecond: 40,
+    cursorHz: 10,
+    awareness: 'app',
+    durationMs: 10_000,
+    workers: 1,
+    rounds: 2,
+    clientPair: true,
+    timeCursors: true,
+  },
   {
     id: 'room50',
     label: '1 room × 50, 100 edits/s, cursors 10 Hz',
@@ -49,7 +72,7 @@ const FULL: SyncScenario[] = [
     clientsPerRoom: 50,
     editsPerSecond: 100,
     cursorHz: 10,
-    awareness: 'local',
+    awareness: 'app',
     durationMs: 10_000,
     workers: 1,
     rounds: 2,
@@ -87,7 +110,7 @@ const FULL: SyncScenario[] = [
     clientsPerRoom: 20,
     editsPerSecond: 1000,
     cursorHz: 10,
-    awareness: 'local',
+    awareness: 'app',
     durationMs: 15_000,
     workers: 2,
     p99GoalMs: 10,
@@ -105,7 +128,7 @@ const FULL: SyncScenario[] = [
     clientsPerRoom: 20,
     editsPerSecond: 1000,
     cursorHz: 0,
-    awareness: 'local',
+    awareness: 'app',
     durationMs: 15_000,
     workers: 2,
     p99GoalMs: 10,
@@ -120,7 +143,7 @@ const FULL: SyncScenario[] = [
     clientsPerRoom: 10,
     editsPerSecond: 400,
     cursorHz: 0,
-    awareness: 'local',
+    awareness: 'app',
     durationMs: 10_000,
     workers: 1,
     rounds: 2,
@@ -129,6 +152,19 @@ const FULL: SyncScenario[] = [
 ];
 
 const QUICK: SyncScenario[] = [
+  {
+    id: 'quick-room',
+    label: '1 room × 6, 6 edits/s, cursors 10 Hz',
+    rooms: 1,
+    clientsPerRoom: 6,
+    editsPerSecond: 6,
+    cursorHz: 10,
+    awareness: 'app',
+    durationMs: 1500,
+    workers: 1,
+    clientPair: true,
+    timeCursors: true,
+  },
   {
     id: 'quick',
     label: '2 rooms × 3, 12 edits/s, cursors 10 Hz',
@@ -147,7 +183,7 @@ const QUICK: SyncScenario[] = [
     clientsPerRoom: 3,
     editsPerSecond: 12,
     cursorHz: 0,
-    awareness: 'local',
+    awareness: 'app',
     durationMs: 1500,
     workers: 1,
     policyPair: true,
@@ -173,6 +209,13 @@ export interface SyncMeasurement {
   serverPeakRssMB: number;
   clientCpuPercent: number;
   connectMs: number;
+  /** Cursor send-to-receipt samples (scenario.timeCursors). */
+  cursorSamples: number[];
+  cursor: ReturnType<typeof summarise>;
+  /** What all clients sent and received over the load window, and its length. */
+  wire: WireCounts;
+  windowMs: number;
+  clients: number;
   note?: string;
 }
 
@@ -181,6 +224,7 @@ export async function measureSync(
   scenario: SyncScenario,
   kind: ServerKind,
   env: Record<string, string> = {},
+  awareness: WorkerPlan['awareness'] = scenario.awareness,
 ): Promise<SyncMeasurement> {
   const dataDir = join(ctx.tmpDir, `sync-${scenario.id}-${kind}-${Date.now()}`);
   mkdirSync(dataDir, { recursive: true });
@@ -203,7 +247,8 @@ export async function measureSync(
         clientsPerRoom: scenario.clientsPerRoom,
         editRate: scenario.editsPerSecond / clients,
         cursorHz: scenario.cursorHz,
-        awareness: scenario.awareness,
+        awareness,
+        ...(scenario.timeCursors ? { timeCursors: true } : {}),
         durationMs: scenario.durationMs,
         settleMs: 5_000,
         connectBatch: 50,
@@ -231,7 +276,18 @@ export async function measureSync(
     let disconnects = 0;
     let clientCpu = 0;
     const closes: Record<string, number> = {};
+    const cursorSamples: number[] = [];
+    const wire: WireCounts = {
+      sentMessages: 0,
+      sentBytes: 0,
+      receivedMessages: 0,
+      receivedBytes: 0,
+    };
+    let windowMs = 0;
     for (const r of got) {
+      for (const l of r.cursorLatencies) cursorSamples.push(l);
+      for (const k of Object.keys(wire) as Array<keyof WireCounts>) wire[k] += r.wire[k];
+      windowMs = Math.max(windowMs, r.windowMs);
       for (const [code, n] of Object.entries(r.closes)) closes[code] = (closes[code] ?? 0) + n;
       for (const l of r.latencies) latencies.push(l);
       edits += r.edits;
@@ -257,6 +313,11 @@ export async function measureSync(
       serverPeakRssMB: after.maxRssBytes / 2 ** 20,
       clientCpuPercent: clientCpu,
       connectMs,
+      cursorSamples,
+      cursor: summarise(cursorSamples),
+      wire,
+      windowMs,
+      clients,
       ...(note || Object.keys(closes).length
         ? {
             note: [
@@ -281,6 +342,10 @@ export function pool(ms: SyncMeasurement[]): SyncMeasurement {
   const [first] = ms;
   if (!first || ms.length === 1) return first as SyncMeasurement;
   const samples = ms.flatMap((m) => m.samples);
+  const cursorSamples = ms.flatMap((m) => m.cursorSamples);
+  const wire: WireCounts = { sentMessages: 0, sentBytes: 0, receivedMessages: 0, receivedBytes: 0 };
+  for (const m of ms)
+    for (const k of Object.keys(wire) as Array<keyof WireCounts>) wire[k] += m.wire[k];
   const mean = (f: (m: SyncMeasurement) => number) => ms.reduce((a, m) => a + f(m), 0) / ms.length;
   const sum = (f: (m: SyncMeasurement) => number) => ms.reduce((a, m) => a + f(m), 0);
   const notes = ms.map((m) => m.note).filter(Boolean);
@@ -298,6 +363,11 @@ export function pool(ms: SyncMeasurement[]): SyncMeasurement {
     serverPeakRssMB: Math.max(...ms.map((m) => m.serverPeakRssMB)),
     clientCpuPercent: mean((m) => m.clientCpuPercent),
     connectMs: mean((m) => m.connectMs),
+    cursorSamples,
+    cursor: summarise(cursorSamples),
+    wire,
+    windowMs: sum((m) => m.windowMs),
+    clients: first.clients,
     note: [
       `${ms.length} rounds pooled; p99 per round ${ms.map((m) => m.latency.p99.toFixed(1)).join(' / ')} ms`,
       ...notes,
@@ -384,6 +454,10 @@ export const syncSuite: Suite = {
         rows.push(...(await policyPair(ctx, scenario, i)));
         continue;
       }
+      if (scenario.clientPair) {
+        rows.push(...(await clientPair(ctx, scenario, i)));
+        continue;
+      }
       // Alternate which server goes first, per scenario and per round (ABBA).
       const rounds = scenario.rounds ?? 1;
       const runs = new Map<ServerKind, SyncMeasurement[]>();
@@ -458,4 +532,160 @@ async function policyPair(ctx: SuiteContext, scenario: SyncScenario, i: number):
     ...rowsFor(scenario, off, null, undefined, { who: 'werkbank, write policy off' }),
     ...rowsFor(scenario, on, off, undefined, { reference: NO_POLICY_LABEL }),
   ];
+}
+
+const STOCK_CLIENT_LABEL = 'stock y-websocket WebsocketProvider clients, same server, same run';
+
+/**
+ * The app's provider against stock providers on our server, ABBA over the rounds. Rows per
+ * client kind: messages and payload bytes per second through the server (in = what all clients
+ * sent, out = what they received: loopback, nothing lost) and per client, edit and cursor
+ * latency, server CPU. The app's rows carry the stock figure as reference (ratio app / stock).
+ */
+async function clientPair(ctx: SuiteContext, scenario: SyncScenario, i: number): Promise<Row[]> {
+  type Kind = WorkerPlan['awareness'];
+  const runs: Record<Kind, SyncMeasurement[]> = { app: [], stock: [] };
+  const rounds = scenario.rounds ?? 1;
+  for (let r = 0; r < rounds; r++) {
+    const order: Kind[] = (i + r) % 2 === 0 ? ['app', 'stock'] : ['stock', 'app'];
+    for (const k of order) {
+      ctx.log(`sync ${scenario.id}, ${k} clients${rounds > 1 ? ` (round ${r + 1})` : ''}…`);
+      // No fallback: a client kind that fails fails the suite.
+      runs[k].push(await measureSync(ctx, scenario, 'ours', {}, k));
+    }
+  }
+  const app = pool(runs.app);
+  const stock = pool(runs.stock);
+  const rowsOf = (m: SyncMeasurement, ref: SyncMeasurement | null, who: string): Row[] => {
+    const scen = `${scenario.label} · werkbank server, ${who}`;
+    const secs = m.windowMs / 1000;
+    const vs = (pick: (x: SyncMeasurement) => number) =>
+      ref ? { reference: pick(ref), referenceLabel: STOCK_CLIENT_LABEL } : {};
+    const rate = (x: SyncMeasurement, v: number) => v / (x.windowMs / 1000);
+    const perClient = (x: SyncMeasurement, v: number) => rate(x, v) / x.clients;
+    return [
+      row(
+        'sync',
+        scen,
+        'server messages in',
+        m.wire.sentMessages / secs,
+        'msg/s',
+        vs((x) => rate(x, x.wire.sentMessages)),
+      ),
+      row(
+        'sync',
+        scen,
+        'server messages out',
+        m.wire.receivedMessages / secs,
+        'msg/s',
+        vs((x) => rate(x, x.wire.receivedMessages)),
+      ),
+      row(
+        'sync',
+        scen,
+        'server bytes in',
+        m.wire.sentBytes / secs / 1024,
+        'KiB/s',
+        vs((x) => rate(x, x.wire.sentBytes) / 1024),
+      ),
+      row(
+        'sync',
+        scen,
+        'server bytes out',
+        m.wire.receivedBytes / secs / 1024,
+        'KiB/s',
+        vs((x) => rate(x, x.wire.receivedBytes) / 1024),
+      ),
+      row(
+        'sync',
+        scen,
+        'per client messages sent',
+        perClient(m, m.wire.sentMessages),
+        'msg/s',
+        vs((x) => perClient(x, x.wire.sentMessages)),
+      ),
+      row(
+        'sync',
+        scen,
+        'per client messages received',
+        perClient(m, m.wire.receivedMessages),
+        'msg/s',
+        vs((x) => perClient(x, x.wire.receivedMessages)),
+      ),
+      row(
+        'sync',
+        scen,
+        'per client bytes sent',
+        perClient(m, m.wire.sentBytes) / 1024,
+        'KiB/s',
+        vs((x) => perClient(x, x.wire.sentBytes) / 1024),
+      ),
+      row(
+        'sync',
+        scen,
+        'per client bytes received',
+        perClient(m, m.wire.receivedBytes) / 1024,
+        'KiB/s',
+        vs((x) => perClient(x, x.wire.receivedBytes) / 1024),
+      ),
+      row(
+        'sync',
+        scen,
+        'edit latency p50',
+        m.latency.p50,
+        'ms',
+        vs((x) => x.latency.p50),
+      ),
+      row(
+        'sync',
+        scen,
+        'edit latency p99',
+        m.latency.p99,
+        'ms',
+        vs((x) => x.latency.p99),
+      ),
+      row(
+        'sync',
+        scen,
+        'cursor latency p50',
+        m.cursor.p50,
+        'ms',
+        vs((x) => x.cursor.p50),
+      ),
+      row(
+        'sync',
+        scen,
+        'cursor latency p99',
+        m.cursor.p99,
+        'ms',
+        vs((x) => x.cursor.p99),
+      ),
+      row(
+        'sync',
+        scen,
+        'server CPU',
+        m.serverCpuPercent,
+        '% core',
+        vs((x) => x.serverCpuPercent),
+      ),
+      row(
+        'sync',
+        scen,
+        'clients CPU',
+        m.clientCpuPercent,
+        '% core',
+        vs((x) => x.clientCpuPercent),
+      ),
+      row('sync', scen, 'dropped updates', m.dropped, 'count', { goal: atMost(0, '') }),
+      row('sync', scen, 'diverged rooms', m.divergedRooms, 'rooms', { goal: atMost(0, '') }),
+    ].map((x, n) => (n === 0 && m.note ? { ...x, note: m.note } : x));
+  };
+  const ratio = (f: (x: SyncMeasurement) => number) => (f(stock) / f(app)).toFixed(1);
+  ctx.log(
+    `  ${scenario.id}: stock / app client = messages ${ratio((x) => x.wire.sentMessages + x.wire.receivedMessages)}×, ` +
+      `bytes ${ratio((x) => x.wire.sentBytes + x.wire.receivedBytes)}×, ` +
+      `server CPU ${ratio((x) => x.serverCpuPercent)}×, edit p99 ${ratio((x) => x.latency.p99)}×, ` +
+      `cursor p99 ${ratio((x) => x.cursor.p99)}×`,
+  );
+  return [...rowsOf(stock, null, 'stock clients'), ...rowsOf(app, stock, "the app's client")];
 }

@@ -1,7 +1,8 @@
 /**
  * Child process: simulated participants. Every client is the stock y-websocket WebsocketProvider
- * (Node `ws` as the WebSocket) on its own Y.Doc and edits through the workshops/ accessors, as the
- * board does. All clients of a room live in the same worker, so an edit's send time and its
+ * (`awareness: 'stock'`) or the app's own provider from web/sync/provider.ts (`'app'`: the code
+ * that ships, which sends only its own awareness), with Node `ws` as the WebSocket, on its own
+ * Y.Doc, and edits through the workshops/ accessors, as the board does. All clients of a room live in the same worker, so an edit's send time and its
  * receipt time are read from the same clock (performance.now()).
  *
  * Protocol: plan → connect everyone, create one sticky per client → `connected`; `go` → run the
@@ -10,9 +11,10 @@
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { createRoomProvider } from '../../../web/sync/provider';
 import { addElement, elementsMap, moveElements, updateElement } from '../../../workshops/board/doc';
 import { authorOf } from '../lib/client';
-import type { FromWorker, ToWorker, WorkerPlan } from './protocol';
+import type { FromWorker, ToWorker, WireCounts, WorkerPlan } from './protocol';
 
 process.setMaxListeners(0); // every provider adds an 'exit' listener
 
@@ -43,6 +45,36 @@ let receipts = 0;
 /** Every remote doc or awareness update seen: progress while a backlog drains. */
 let arrivals = 0;
 let measuring = false;
+const cursorLatencies: number[] = [];
+/** Every WebSocket message the clients send and receive while measuring (payload bytes). */
+const wire: WireCounts = { sentMessages: 0, sentBytes: 0, receivedMessages: 0, receivedBytes: 0 };
+
+type SendArgs = Parameters<WebSocket['send']>;
+type SendDone = (err?: Error) => void;
+
+/** `ws` with a tally of what crosses it: the server's in and out are the sums over its clients. */
+class CountingSocket extends WebSocket {
+  constructor(address: string, protocols?: string | string[]) {
+    super(address, protocols);
+    this.on('message', (data: ArrayBuffer | Buffer) => {
+      if (!measuring) return;
+      wire.receivedMessages++;
+      wire.receivedBytes += data.byteLength;
+    });
+  }
+
+  override send(data: SendArgs[0], second?: SendArgs[1] | SendDone, cb?: SendDone): void {
+    if (measuring) {
+      wire.sentMessages++;
+      wire.sentBytes +=
+        ArrayBuffer.isView(data) || data instanceof ArrayBuffer ? data.byteLength : 0;
+    }
+    if (typeof second === 'function') super.send(data, second);
+    else if (second) super.send(data, second, cb);
+    else super.send(data, cb);
+  }
+}
+const SOCKET = CountingSocket as unknown as typeof globalThis.WebSocket;
 
 /** The edit's text carries its send time: `<seq>@<performance.now()>`. */
 function stampOf(text: unknown): number | null {
@@ -67,19 +99,6 @@ function observeReceipts(doc: Y.Doc): void {
       latencies.push(Math.round((now - sent) * 100) / 100);
     }
   });
-}
-
-function sendLocalAwarenessOnly(provider: WebsocketProvider): void {
-  // Werkbank's client sends only its own awareness changes; the stock handler also re-sends
-  // every change it receives from others (DESIGN.md, "Performance").
-  const stock = provider._awarenessUpdateHandler;
-  provider.awareness.off('update', stock);
-  provider.awareness.on(
-    'update',
-    (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      if (origin === 'local') stock(changes, origin);
-    },
-  );
 }
 
 function whenSynced(provider: WebsocketProvider, timeoutMs: number): Promise<void> {
@@ -134,16 +153,32 @@ function connect(
   const room = p.rooms[roomIndex];
   if (!room) throw new Error('no such room');
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(p.wsUrl, room.room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    params: token ? { token } : {},
-  });
-  if (p.awareness === 'local') sendLocalAwarenessOnly(provider);
+  const params: Record<string, string> = token ? { token } : {};
+  const provider =
+    p.awareness === 'app'
+      ? createRoomProvider(p.wsUrl, room.room, doc, { WebSocketPolyfill: SOCKET, params })
+      : new WebsocketProvider(p.wsUrl, room.room, doc, {
+          WebSocketPolyfill: SOCKET,
+          disableBc: true,
+          params,
+        });
   provider.awareness.setLocalStateField('user', { name: `bench ${roomIndex}.${index}` });
   provider.awareness.on('update', (_changes: unknown, origin: unknown) => {
     if (origin !== 'local') arrivals++;
   });
+  if (p.timeCursors) {
+    const { awareness } = provider;
+    awareness.on('change', (changes: { updated: number[] }, origin: unknown) => {
+      if (origin === 'local' || !measuring) return;
+      const now = performance.now();
+      for (const id of changes.updated) {
+        const cursor = (awareness.getStates().get(id) as { cursor?: { t?: number } } | undefined)
+          ?.cursor;
+        if (typeof cursor?.t === 'number')
+          cursorLatencies.push(Math.round((now - cursor.t) * 100) / 100);
+      }
+    });
+  }
   provider.on('status', (e: { status: string }) => {
     if (measuring && e.status === 'disconnected') disconnects++;
   });
@@ -243,6 +278,7 @@ async function runLoad(p: WorkerPlan): Promise<void> {
           c.provider.awareness.setLocalStateField('cursor', {
             x: Math.round(Math.random() * 2000),
             y: Math.round(Math.random() * 1200),
+            ...(p.timeCursors ? { t: performance.now() } : {}),
           });
           cursorUpdates++;
           c.nextCursor += cursorGap;
@@ -255,6 +291,8 @@ async function runLoad(p: WorkerPlan): Promise<void> {
   });
   const cpu = process.cpuUsage(cpu0);
   const wall = performance.now() - start;
+  // The wire tally covers the load window only (not the drain after it).
+  const windowWire = { ...wire };
   let edits = 0;
   let expectedReceipts = 0;
   for (const r of rooms) {
@@ -307,15 +345,22 @@ async function runLoad(p: WorkerPlan): Promise<void> {
     disconnects,
     closes,
     cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100,
+    cursorLatencies,
+    wire: windowWire,
+    windowMs: wall,
   });
 }
 
+/** Closes every client and exits once their sockets have closed (the close frames are out). */
 function shutdown(): void {
-  for (const c of all) {
+  const closing = all.map((c) => {
+    const ws = c.provider.ws;
     c.provider.destroy();
     c.doc.destroy();
-  }
-  setTimeout(() => process.exit(0), 200);
+    if (!ws || ws.readyState === 3) return Promise.resolve();
+    return new Promise<void>((resolve) => ws.addEventListener('close', () => resolve()));
+  });
+  void Promise.all(closing).then(() => process.exit(0));
 }
 
 process.on('disconnect', () => process.exit(0));

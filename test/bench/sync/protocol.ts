@@ -44,9 +44,11 @@ export interface WorkerPlan {
   cursorHz: number;
   /**
    * `stock`: the stock provider re-sends every awareness change it receives (O(n²) traffic).
-   * `local`: only local awareness changes are sent, as Werkbank's own client does.
+   * `app`: the app's own provider (web/sync/provider.ts), which sends only its own awareness.
    */
-  awareness: 'stock' | 'local';
+  awareness: 'stock' | 'app';
+  /** Cursors carry their send time; receipts of them are timed (cursorLatencies). */
+  timeCursors?: boolean;
   /** Load window, ms. */
   durationMs: number;
   /** How long arrivals may pause after the load before what is missing counts as dropped, ms. */
@@ -74,6 +76,19 @@ export interface WorkerResult {
   closes: Record<string, number>;
   /** Mean client-side CPU use of the worker over the load window, percent of one core. */
   cpuPercent: number;
+  /** Cursor send-to-receipt latencies, ms (with plan.timeCursors). */
+  cursorLatencies: number[];
+  /** WebSocket messages and payload bytes all clients sent and received in the load window. */
+  wire: WireCounts;
+  /** Length of the load window, ms. */
+  windowMs: number;
+}
+
+export interface WireCounts {
+  sentMessages: number;
+  sentBytes: number;
+  receivedMessages: number;
+  receivedBytes: number;
 }
 
 export type FromWorker =

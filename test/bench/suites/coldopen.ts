@@ -1,0 +1,93 @@
+/**
+ * Cold open suite: a participant opens a 10,000-note board from the server in a fresh Chromium
+ * context (nothing in IndexedDB or the cache), the room cold (read back from LevelDB), until
+ * every node in view is drawn; then the same in a second fresh context with the room warm. The
+ * same-run reference is the naive Konva page drawing the same notes from data already in the page
+ * (no network, no document decoding: what drawing alone costs); Excalidraw's 2.1 s opening
+ * 10,000 elements from a file (ANCHORS.md) is the static one. Fails when the app does not open.
+ */
+import { chromium } from 'playwright-core';
+import { atMost, row } from '../lib/types';
+import type { Suite } from '../lib/types';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, probedPage } from '../render/chromium';
+import { openColdBoard, seedColdBoard } from '../render/cold-board';
+import { makeSeed } from '../render/seed';
+import { naiveTarget } from '../render/targets';
+
+export const coldOpenSuite: Suite = {
+  name: 'coldopen',
+  description:
+    'a participant opens a 10,000-note board from the server in a fresh Chromium profile',
+  async run(ctx) {
+    const n = ctx.quick ? 500 : 10_000;
+    const scen = `${n.toLocaleString('en-US')} notes`;
+    ctx.log(`coldopen: seeding ${n} notes`);
+    const board = await seedColdBoard(ctx, n);
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      ctx.log('coldopen: cold room, fresh profile');
+      const cold = await openColdBoard(browser, board);
+      ctx.log('coldopen: warm room, fresh profile');
+      const warm = await openColdBoard(browser, board);
+      const { context, page } = await probedPage(browser);
+      let naiveMs: number;
+      try {
+        const opened = await naiveTarget.open(page, { ...makeSeed(n), connectors: [] });
+        naiveMs = opened.firstRenderMs;
+        await opened.close();
+      } finally {
+        await context.close();
+      }
+      const ref = {
+        reference: naiveMs,
+        referenceLabel: 'naive Konva page, notes already in the page, same run',
+      };
+      return [
+        row(
+          'coldopen',
+          `${scen} · cold room, fresh profile`,
+          'all in view drawn',
+          cold.view.all,
+          'ms',
+          {
+            ...ref,
+            goal: atMost(1000, 'ms'),
+            note: `${cold.view.nodes} Konva nodes in view; Excalidraw 0.18.1 from a file: 2,100 ms (ANCHORS.md)`,
+          },
+        ),
+        row(
+          'coldopen',
+          `${scen} · cold room, fresh profile`,
+          '90 % of the view drawn',
+          cold.view.ninety,
+          'ms',
+        ),
+        row(
+          'coldopen',
+          `${scen} · cold room, fresh profile`,
+          'received over the sockets',
+          cold.wsBytes / 1024,
+          'KiB',
+        ),
+        row(
+          'coldopen',
+          `${scen} · cold room, fresh profile`,
+          'JS heap after load',
+          cold.heapMB,
+          'MB',
+        ),
+        row(
+          'coldopen',
+          `${scen} · warm room, fresh profile`,
+          'all in view drawn',
+          warm.view.all,
+          'ms',
+          ref,
+        ),
+      ];
+    } finally {
+      await browser.close();
+      await board.stop();
+    }
+  },
+};
