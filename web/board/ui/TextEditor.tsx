@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { STICKY_FILL } from '../../../workshops';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { STICKY_FILL, mapPosition, textChange } from '../../../workshops';
 import { useT } from '../../i18n';
 import type { Board } from '../board';
 import { connectorEnds, midpoint } from '../connectors';
@@ -24,19 +24,36 @@ export function TextEditor({ board }: { board: Board }) {
         : el.text;
   // The textarea shows its own draft: the stored text reaches the store only with the next
   // frame's batch, and a controlled textarea fed from it would drop keys typed within one frame.
-  // Someone else's edit of the same text (stored differs from what we last wrote) replaces it.
+  // Each edit goes out relative to the text it was made on (`written`), so someone else's edit
+  // that merged into the note meanwhile stays (board.setText). When the stored text differs from
+  // what we last wrote, such an edit arrived: it replaces the draft, and the caret keeps its
+  // place in the text around it.
   const [draft, setDraft] = useState(stored);
   const written = useRef(stored);
+  const caret = useRef<{ start: number; end: number } | null>(null);
   useEffect(() => {
     setDraft(stored);
     written.current = stored;
   }, [editingId]);
   useEffect(() => {
-    if (stored !== written.current) {
-      written.current = stored;
-      setDraft(stored);
+    if (stored === written.current) return;
+    const ta = ref.current;
+    if (ta && document.activeElement === ta) {
+      const change = textChange(ta.value, stored);
+      caret.current = {
+        start: mapPosition(ta.selectionStart, change),
+        end: mapPosition(ta.selectionEnd, change),
+      };
     }
+    written.current = stored;
+    setDraft(stored);
   }, [stored]);
+  useLayoutEffect(() => {
+    const ta = ref.current;
+    if (!ta || !caret.current) return;
+    ta.setSelectionRange(caret.current.start, caret.current.end);
+    caret.current = null;
+  }, [draft]);
 
   useEffect(() => {
     const ta = ref.current;
@@ -82,9 +99,10 @@ export function TextEditor({ board }: { board: Board }) {
       }}
       value={draft}
       onChange={(e) => {
+        const base = written.current;
         setDraft(e.target.value);
         written.current = e.target.value;
-        board.setText(el.id, e.target.value);
+        board.setText(el.id, e.target.value, base);
       }}
       onBlur={finish}
       onPointerDown={(e) => e.stopPropagation()}
