@@ -58,10 +58,14 @@ export function mapPosition(pos: number, change: TextChange): number {
 
 /**
  * `local` (made on the same text as `remote`) moved past `remote`, to apply after it: its range
- * mapped through `remote`; what both changed is left to `remote`, the local insertion still goes in.
+ * mapped through `remote`; what both changed is left to `remote`, the local insertion still goes
+ * in. Both inserting at one place: the local text goes after the remote one (which came first).
  */
 export function rebaseChange(local: TextChange, remote: TextChange): TextChange {
-  const start = mapPosition(local.index, remote);
+  const start =
+    local.index === remote.index && remote.remove === 0
+      ? local.index + remote.insert.length
+      : mapPosition(local.index, remote);
   const end = Math.max(start, mapPosition(local.index + local.remove, remote));
   return { index: start, remove: end - start, insert: local.insert };
 }
