@@ -432,7 +432,10 @@ function participantBoardWrite(
   // A shared text stays within SHARED_TEXT_MAX (what it holds, plus what the update inserts).
   for (const [textItem, items] of inserted) {
     const n = items.reduce((sum, it) => sum + liveLength(it, ds), 0);
-    if ((textOf(textItem)?.length ?? 0) + n > SHARED_TEXT_MAX) return DENIED.notAllowed;
+    const text = textOf(textItem);
+    // A Y.Text created by this update holds nothing yet (and is in no doc: not read).
+    const holds = text?.doc ? text.length : 0;
+    if (holds + n > SHARED_TEXT_MAX) return DENIED.notAllowed;
   }
 
   // Deletions: each checked as the write it undoes. Fields of an element deleted with it go
