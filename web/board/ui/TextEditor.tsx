@@ -27,16 +27,19 @@ export function TextEditor({ board }: { board: Board }) {
   // Each edit goes out relative to the text it was made on (`written`), so someone else's edit
   // that merged into the note meanwhile stays (board.setText). When the stored text differs from
   // what we last wrote, such an edit arrived: it replaces the draft, and the caret keeps its
-  // place in the text around it.
+  // place in the text around it. Not while a composition runs (an accent by dead key, an input
+  // method): replacing the value would break it; the edit is taken when it ends.
   const [draft, setDraft] = useState(stored);
   const written = useRef(stored);
   const caret = useRef<{ start: number; end: number } | null>(null);
+  const composing = useRef(false);
+  const [composed, setComposed] = useState(0);
   useEffect(() => {
     setDraft(stored);
     written.current = stored;
   }, [editingId]);
   useEffect(() => {
-    if (stored === written.current) return;
+    if (stored === written.current || composing.current) return;
     const ta = ref.current;
     if (ta && document.activeElement === ta) {
       const change = textChange(ta.value, stored);
@@ -47,7 +50,7 @@ export function TextEditor({ board }: { board: Board }) {
     }
     written.current = stored;
     setDraft(stored);
-  }, [stored]);
+  }, [stored, composed]);
   useLayoutEffect(() => {
     const ta = ref.current;
     if (!ta || !caret.current) return;
@@ -103,6 +106,13 @@ export function TextEditor({ board }: { board: Board }) {
         setDraft(e.target.value);
         written.current = e.target.value;
         board.setText(el.id, e.target.value, base);
+      }}
+      onCompositionStart={() => {
+        composing.current = true;
+      }}
+      onCompositionEnd={() => {
+        composing.current = false;
+        setComposed((n) => n + 1);
       }}
       onBlur={finish}
       onPointerDown={(e) => e.stopPropagation()}
