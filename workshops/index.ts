@@ -17,6 +17,7 @@ export * from './elements/frame';
 export * from './elements/block';
 export * from './elements/registry';
 export * from './board/doc';
+export * from './board/shared-text';
 export * from './control/doc';
 export * from './seed';
 export * from './blocks/types';

@@ -14,8 +14,11 @@
  *   (`fields` of the modules in workshops/elements) with the right value types; `author` =
  *   themselves on what they create, never changed later; nothing of template items but their
  *   own sheet entries; per-person sheets (votes, scores, answers) only under their own id; votes
- *   only while a voting round runs on the board, within its cap. A deletion is checked as the
- *   write it undoes. A struct whose place cannot be resolved is refused.
+ *   only while a voting round runs on the board, within its cap; a shared text field
+ *   (`sharedText`) holds a Y.Text of plain characters (no formatting, embeds or nested types)
+ *   of at most SHARED_TEXT_MAX, or its old shape, a string; its characters are written and
+ *   deleted wherever the field itself may be. A deletion is checked as the write it undoes. A
+ *   struct whose place cannot be resolved is refused.
  *
  * The cost follows the update: each struct is resolved once (memoised) through O(1) or
  * O(log n) lookups. Only an update that adds a vote counts the person's votes on the board.
@@ -26,6 +29,7 @@ import {
   DENIED,
   ELEMENTS_KEY,
   HISTORY_KEY,
+  SHARED_TEXT_MAX,
   TEMPLATE_ID_PREFIX,
   centreIn,
   elementsMap,
@@ -228,6 +232,16 @@ const mapOf = (item: Y.Item | undefined): Y.Map<unknown> | null =>
     ? (item.content.type as Y.Map<unknown>)
     : null;
 
+/** The Y.Text an item creates, when it creates one. */
+const textOf = (item: Y.Item | undefined): Y.Text | null =>
+  item?.content instanceof Y.ContentType && item.content.type instanceof Y.Text
+    ? (item.content.type as Y.Text)
+    : null;
+
+/** What an item writes as a whole: a new Y.Map, a new Y.Text, or neither. */
+type Writes = 'map' | 'text' | null;
+const writesOf = (item: Y.Item): Writes => (mapOf(item) ? 'map' : textOf(item) ? 'text' : null);
+
 /**
  * The plain values an item writes (`undefined`: not plain values). A map entry holds one; a run
  * of one client's overwrites of a key that its doc kept (the undo manager keeps deleted items)
@@ -239,6 +253,16 @@ function plainValues(item: Y.Item): { values: unknown[]; last: unknown } | undef
   if (c instanceof Y.ContentAny && c.arr.length > 0)
     return { values: c.arr, last: c.arr[c.arr.length - 1] };
   return undefined;
+}
+
+/** How much of an update's item its own delete set leaves (typed, then deleted offline). */
+function liveLength(item: Y.Item, ds: ReturnType<typeof Y.decodeUpdate>['ds']): number {
+  const start = item.id.clock;
+  const end = start + item.length;
+  let gone = 0;
+  for (const r of ds.clients.get(item.id.client) ?? [])
+    gone += Math.max(0, Math.min(end, r.clock + r.len) - Math.max(start, r.clock));
+  return item.length - gone;
 }
 
 /** Whether a sheet (a Y.Map or an old plain record) holds entries of anyone but `pid`. */
@@ -306,22 +330,29 @@ function participantBoardWrite(
   // Votes this update gives: the sticky's Y.Map (null: created now) → the person's new count.
   const votes = new Map<Y.Item, number>();
 
+  // Characters this update inserts, per shared text (the Y.Text's item).
+  const inserted = new Map<Y.Item, Y.Item[]>();
+
   /**
-   * A write at `at`: a plain `value`, a new map (`writesMap`), or a `removal` (a deleted item
-   * or a deletion). `deletedTogether`: whether the update also deletes an element (its fields
-   * then go with the element's own check).
+   * A write at `at`: a plain `value`, a new map or text (`writes`), or a `removal` (a deleted
+   * item or a deletion). `deletedTogether`: whether the update also deletes an element (its
+   * fields then go with the element's own check). `item`: the struct written (characters of a
+   * shared text are checked by their content).
    */
   const check = (
     at: Loc,
     value: { values: unknown[]; last: unknown } | undefined,
-    writesMap: boolean,
+    writes: Writes,
     removal: boolean,
     deletedTogether: (holder: Y.Item) => boolean,
+    item?: Y.Item,
   ): DeniedReason | null => {
+    const writesMap = writes === 'map';
     const { path, holders } = at;
     if (path[0] !== ELEMENTS_KEY || path.length < 2 || path.length > MAX_DEPTH)
       return DENIED.notAllowed;
-    if (path.some((k) => k === null)) return DENIED.notAllowed;
+    // Only the characters of a shared text have no key (checked below).
+    if (path.some((k, i) => k === null && i !== 3)) return DENIED.notAllowed;
     const id = path[1] as string;
     const current = path.length === 2 ? elementsMap(doc).get(id) : undefined;
 
@@ -356,7 +387,21 @@ function participantBoardWrite(
         return removal || writesMap ? null : DENIED.notAllowed;
       }
       if (removal) return null;
+      if (kind === 'sharedText' && writes === 'text') return null;
       return value?.values.every((v) => fitsKind(kind, v)) ? null : DENIED.notAllowed;
+    }
+
+    if (path[3] === null) {
+      // Characters of a shared text: plain characters (or their deletion) in a Y.Text at a
+      // `sharedText` field, wherever the field itself may be written.
+      const textItem = holders[1];
+      if (path.length !== 4 || kind !== 'sharedText' || !textOf(textItem)) return DENIED.notAllowed;
+      if (!isNewEl && deletedTogether(elItem)) return null;
+      if (!isNewEl && isTemplate(id, el)) return DENIED.templateItem;
+      if (removal) return null;
+      if (!(item?.content instanceof Y.ContentString)) return DENIED.notAllowed;
+      if (textItem) inserted.set(textItem, [...(inserted.get(textItem) ?? []), item]);
+      return null;
     }
 
     // Inside a per-person sheet: only under one's own id.
@@ -381,8 +426,16 @@ function participantBoardWrite(
   const never = () => false;
   for (const { item, at } of placed) {
     const removal = item.content instanceof Y.ContentDeleted;
-    const denied = check(at, plainValues(item), mapOf(item) !== null, removal, never);
+    const denied = check(at, plainValues(item), writesOf(item), removal, never, item);
     if (denied) return denied;
+  }
+  // A shared text stays within SHARED_TEXT_MAX (what it holds, plus what the update inserts).
+  for (const [textItem, items] of inserted) {
+    const n = items.reduce((sum, it) => sum + liveLength(it, ds), 0);
+    const text = textOf(textItem);
+    // A Y.Text created by this update holds nothing yet (and is in no doc: not read).
+    const holds = text?.doc ? text.length : 0;
+    if (holds + n > SHARED_TEXT_MAX) return DENIED.notAllowed;
   }
 
   // Deletions: each checked as the write it undoes. Fields of an element deleted with it go
@@ -396,7 +449,7 @@ function participantBoardWrite(
       const at = r.place(item);
       if (at === GONE) continue;
       if (at === null) return DENIED.notAllowed;
-      const denied = check(at, undefined, false, true, together);
+      const denied = check(at, undefined, null, true, together);
       if (denied) return denied;
     }
   }

@@ -24,6 +24,7 @@ import {
   cloneElement,
   decodeElement,
   deleteElements,
+  editText,
   elementsMap,
   insertElement,
   moveElements,
@@ -651,25 +652,29 @@ export class Board {
     this.undoManager.stopCapturing();
   }
 
-  /** The text an element shows and edits (sticky/text/shape text, frame title, block label, connector label). */
-  setText(id: string, value: string): void {
+  /**
+   * The text an element shows and edits (sticky/text/shape text, frame and widget title, block
+   * and connector label). A note's text changes by the smallest edit of its Y.Text, relative to
+   * `base` (the text the editor showed when the edit was made): what someone else typed meanwhile
+   * stays (workshops/board/shared-text.ts).
+   */
+  setText(id: string, value: string, base?: string): void {
     const el = this.get(id);
-    if (!el) return;
+    if (!el || !this.canChange(el)) return;
     const key =
-      el.type === 'frame'
+      el.type === 'frame' || el.type === 'rating' || el.type === 'survey'
         ? 'title'
-        : el.type === 'block'
+        : el.type === 'block' || el.type === 'connector'
           ? 'label'
-          : el.type === 'connector'
-            ? 'label'
-            : 'text';
-    if (el.type === 'text') {
-      // A text box grows with its text: wider up to a maximum, then taller (fit-text.ts).
-      const size = textBoxSize(value, el.fontSize, el.w);
-      this.update(id, { text: value, w: size.w, h: size.h });
-      return;
-    }
-    this.update(id, { [key]: value } as ElementPatch);
+          : 'text';
+    this.transact(() => {
+      const text = editText(this.doc, id, key, value, base);
+      if (el.type === 'text' && text !== null) {
+        // A text box grows with its text: wider up to a maximum, then taller (fit-text.ts).
+        const size = textBoxSize(text, el.fontSize, el.w);
+        updateElement(this.doc, id, { w: size.w, h: size.h });
+      }
+    });
   }
 
   /**

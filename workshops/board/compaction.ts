@@ -19,13 +19,17 @@
  * compacted copy's `origins` name for that top-level key. A value someone set again after the old
  * copy deleted it stays. (Nested deletions across a compaction have no origins: kept, not carried.)
  *
- * Board documents hold nested Y.Maps only (elements → element → votes/scores); that is what
- * the copy and the rescue walk.
+ * Board documents hold nested Y.Maps (elements → element → votes/scores) and Y.Texts (shared
+ * text fields: workshops/board/shared-text.ts); that is what the copy and the rescue walk. In a
+ * Y.Text the server saw, the characters it never saw are carried over at the place they were
+ * typed, next to what the server holds now; characters deleted there are not (kept, as nested
+ * deletions across a compaction).
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { ELEMENTS_KEY, META_KEY } from './doc';
+import { mapPosition, textChange } from './shared-text';
 
 export const HISTORY_KEY = 'history';
 /** The root maps of a board document, in the order they are copied. */
@@ -207,8 +211,37 @@ function rescueMap(
     const there = fresh.get(key);
     if (value instanceof Y.Map && there instanceof Y.Map)
       changes += rescueMap(value, there, seen, undefined);
+    else if (value instanceof Y.Text && there instanceof Y.Text)
+      changes += rescueText(value, there, seen);
   }
   return changes;
+}
+
+/**
+ * Carries over the characters `old` holds that the server never saw: each run goes where it was
+ * typed, relative to the text the server had seen (`base`), mapped onto what `fresh` holds now.
+ */
+function rescueText(old: Y.Text, fresh: Y.Text, seen: Map<number, number>): number {
+  let base = '';
+  const runs: Array<{ at: number; text: string }> = [];
+  for (let item = old._start; item; item = item.right) {
+    if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
+    const str = item.content.str;
+    if (!unsynced(item, seen)) base += str;
+    else {
+      const last = runs[runs.length - 1];
+      if (last && last.at === base.length) last.text += str;
+      else runs.push({ at: base.length, text: str });
+    }
+  }
+  if (!runs.length) return 0;
+  const change = textChange(base, fresh.toString());
+  let shift = 0;
+  for (const run of runs) {
+    fresh.insert(mapPosition(run.at, change) + shift, run.text);
+    shift += run.text.length;
+  }
+  return runs.length;
 }
 
 /**

@@ -11,10 +11,17 @@ import { isCategoryId } from '../categories';
 import type { BaseElement, Box, ElementType, RawElement } from '../elements/base';
 import { centreIn, votesOf } from '../elements/base';
 import type { Element, ElementByType } from '../elements/registry';
-import { decodeElement, fieldKindOf, moduleOf } from '../elements/registry';
+import {
+  ELEMENT_MODULES,
+  decodeElement,
+  fieldKindOf,
+  isElementType,
+  moduleOf,
+} from '../elements/registry';
 import { decodeAnswers } from '../widgets/stats';
 import { randomId } from '../ids';
 import type { Stage } from '../rooms';
+import { writeSharedText } from './shared-text';
 
 export const ELEMENTS_KEY = 'elements';
 export const META_KEY = 'meta';
@@ -78,7 +85,8 @@ export function bottomZ(doc: Y.Doc): string {
 
 /**
  * Writes a new element's fields. Per-person sheets (`fieldKindOf`: votes, widget answers) always
- * become Y.Maps, so two people's first entries never replace each other; nothing else is nested.
+ * become Y.Maps, so two people's first entries never replace each other; shared texts become
+ * Y.Texts (./shared-text.ts); nothing else is nested.
  */
 function writeFields(
   ymap: Y.Map<unknown>,
@@ -100,6 +108,8 @@ function writeFields(
         sheet.set(p, m);
       }
       ymap.set(key, sheet);
+    } else if (kind === 'sharedText' && typeof value === 'string') {
+      ymap.set(key, new Y.Text(value));
     } else if (ymap.get(key) !== value || typeof value === 'object') ymap.set(key, value);
   }
 }
@@ -160,7 +170,10 @@ export function insertElement(doc: Y.Doc, el: Element, options: NewElementOption
   return id;
 }
 
-/** Changes fields of an element; unknown ids are ignored (someone else deleted it). */
+/**
+ * Changes fields of an element; unknown ids are ignored (someone else deleted it). A shared
+ * text field changes by the smallest edit of its Y.Text (`editText`).
+ */
 export function updateElement<T extends ElementType>(
   doc: Y.Doc,
   id: string,
@@ -168,14 +181,49 @@ export function updateElement<T extends ElementType>(
 ): boolean {
   const ymap = elementsMap(doc).get(id);
   if (!(ymap instanceof Y.Map)) return false;
+  const type = ymap.get('type');
   doc.transact(() => {
     for (const [key, value] of Object.entries(patch)) {
       if (IMMUTABLE.has(key)) continue;
       if (value === undefined || value === null) ymap.delete(key);
+      else if (
+        typeof value === 'string' &&
+        isElementType(type) &&
+        fieldKindOf(type, key) === 'sharedText'
+      )
+        writeSharedText(ymap, key, value);
       else if (ymap.get(key) !== value || typeof value === 'object') ymap.set(key, value);
     }
   });
   return true;
+}
+
+/**
+ * Edits text field `key` of an element (a note's text) to `value`. A shared text changes by the
+ * smallest edit of its Y.Text, made relative to `base` (the text the editor showed when the
+ * edit was made) so that someone else's edit merged in since stays; a plain field is set.
+ * Returns the field's text afterwards (with others' edits), or null for an unknown element.
+ */
+export function editText(
+  doc: Y.Doc,
+  id: string,
+  key: string,
+  value: string,
+  base?: string,
+): string | null {
+  const ymap = elementsMap(doc).get(id);
+  const type = ymap instanceof Y.Map ? ymap.get('type') : undefined;
+  if (!(ymap instanceof Y.Map) || !isElementType(type) || IMMUTABLE.has(key)) return null;
+  const kind = fieldKindOf(type, key);
+  let out: string | null = null;
+  doc.transact(() => {
+    if (kind === 'sharedText') out = writeSharedText(ymap, key, value, base);
+    else if (kind === 'string') {
+      if (ymap.get(key) !== value) ymap.set(key, value);
+      out = value;
+    }
+  });
+  return out;
 }
 
 /**
@@ -304,7 +352,12 @@ export function setVotes(
 
 // ---- meta and schema versions ------------------------------------------------------------
 
-export const SCHEMA_VERSION = 1;
+/**
+ * The board schema's version, kept in `meta.schemaVersion`.
+ * 1: elements as flat Y.Maps, per-person sheets as nested Y.Maps.
+ * 2: shared text fields (`sharedText`: a sticky's, a text box's, a shape's text) are Y.Texts.
+ */
+export const SCHEMA_VERSION = 2;
 
 export interface BoardMeta {
   stage?: Stage;
@@ -341,10 +394,31 @@ export function writeMeta(doc: Y.Doc, patch: Partial<BoardMeta>): void {
 /**
  * Numbered migrations: `MIGRATIONS[n]` takes a doc from schema version n to n + 1.
  * Version 0 is a doc written before versions existed (or a fresh one).
+ *
+ * Who migrates: the server, once per load of a board room, before any connection is attached
+ * (`seedBoardDoc` → `upgradeBoardDoc`, sync-server/server.ts): one writer, so two clients never
+ * convert the same field at once (two concurrent Y.Texts for one key: one would win and the
+ * other's typing be lost). Clients never run migrations. A client still on the old shape keeps
+ * working: it reads a Y.Text as a string (`toJSON`) and may write a plain string over it; the
+ * policy accepts that old shape, readers read both, and the next edit by a current client turns
+ * the string into a Y.Text again (./shared-text.ts). An edit made offline on the old shape
+ * before the migration races the migration for its key like any two writes of one key (one of
+ * the two texts is kept) — as before schema 2, never worse.
  */
 const MIGRATIONS: Array<(doc: Y.Doc) => void> = [
   // 0 → 1: nothing to convert; records written before versioning already have the v1 shape.
   () => {},
+  // 1 → 2: shared text fields held as strings become Y.Texts.
+  (doc) => {
+    elementsMap(doc).forEach((ymap) => {
+      const type = ymap instanceof Y.Map ? ymap.get('type') : undefined;
+      if (!(ymap instanceof Y.Map) || !isElementType(type)) return;
+      for (const [key, kind] of Object.entries(ELEMENT_MODULES[type].fields)) {
+        const value = ymap.get(key);
+        if (kind === 'sharedText' && typeof value === 'string') ymap.set(key, new Y.Text(value));
+      }
+    });
+  },
 ];
 
 /** Brings a board doc to SCHEMA_VERSION; returns whether anything changed. Idempotent. */

@@ -134,8 +134,17 @@ export function decodeBase(id: string, raw: RawElement): Omit<BaseElement, 'type
  * touch the same key (a copy gets fresh, empty ones: `clone`).
  * - `countSheet`: participantId → a count (sticky votes);
  * - `answerSheet`: participantId → Y.Map of questionId → score 1–5 (widget answers).
+ * A `sharedText` is a Y.Text that people edit together character-wise (workshops/board/shared-text.ts);
+ * a plain string there is its old shape (boards before schema 2), still read and accepted.
  */
-export type FieldKind = 'string' | 'number' | 'idList' | 'source' | 'countSheet' | 'answerSheet';
+export type FieldKind =
+  'string' | 'sharedText' | 'number' | 'idList' | 'source' | 'countSheet' | 'answerSheet';
+
+/**
+ * Most characters a shared text holds (a note, a text box): far beyond what anyone writes on a
+ * board, and the server refuses more (sync-server/sync/policy.ts).
+ */
+export const SHARED_TEXT_MAX = 10_000;
 
 /** The type's own fields (beyond `BaseElement`), each with its kind; a missing one is a compile error. */
 export type OwnFields<E extends BaseElement> = {
@@ -165,6 +174,9 @@ export function fitsKind(kind: FieldKind, value: unknown): boolean {
   switch (kind) {
     case 'string':
       return typeof value === 'string';
+    case 'sharedText':
+      // The old shape; a Y.Text is no plain value (the policy checks its items).
+      return typeof value === 'string' && value.length <= SHARED_TEXT_MAX;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value);
     case 'idList':

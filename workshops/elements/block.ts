@@ -12,6 +12,7 @@ export interface BlockElement extends BaseElement {
   label: string;
 }
 
+/** Titles and labels are short names, set in one go: plain strings, not `sharedText` (base.ts). */
 const FIELDS: OwnFields<BlockElement> = { kind: 'string', label: 'string' };
 
 export const block: ElementModule<BlockElement> = {

@@ -33,6 +33,7 @@ export interface ConnectorElement extends BaseElement {
   flow?: string;
 }
 
+/** Titles and labels are short names, set in one go: plain strings, not `sharedText` (base.ts). */
 const FIELDS: OwnFields<ConnectorElement> = {
   from: 'string',
   to: 'string',

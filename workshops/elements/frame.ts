@@ -14,6 +14,7 @@ export interface FrameElement extends BaseElement {
   lane?: LaneId;
 }
 
+/** Titles and labels are short names, set in one go: plain strings, not `sharedText` (base.ts). */
 const FIELDS: OwnFields<FrameElement> = { title: 'string', color: 'string', lane: 'string' };
 
 export const frame: ElementModule<FrameElement> = {

@@ -14,7 +14,7 @@ export interface ShapeElement extends BaseElement {
 
 const FIELDS: OwnFields<ShapeElement> = {
   shape: 'string',
-  text: 'string',
+  text: 'sharedText',
   fill: 'string',
   stroke: 'string',
 };

@@ -35,7 +35,7 @@ export interface StickyElement extends BaseElement {
 }
 
 const FIELDS: OwnFields<StickyElement> = {
-  text: 'string',
+  text: 'sharedText',
   color: 'string',
   category: 'string',
   votes: 'countSheet',

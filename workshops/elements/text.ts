@@ -7,7 +7,7 @@ export interface TextElement extends BaseElement {
   fontSize: number;
 }
 
-const FIELDS: OwnFields<TextElement> = { text: 'string', fontSize: 'number' };
+const FIELDS: OwnFields<TextElement> = { text: 'sharedText', fontSize: 'number' };
 
 export const text: ElementModule<TextElement> = {
   type: 'text',

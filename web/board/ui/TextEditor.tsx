@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Element } from '../../../workshops';
-import { STICKY_FILL } from '../../../workshops';
+import { STICKY_FILL, mapPosition, textChange } from '../../../workshops';
 import { useT } from '../../i18n';
 import type { Board } from '../board';
 import { connectorEnds, midpoint } from '../connectors';
@@ -35,15 +35,35 @@ function EditBox({ board, el }: { board: Board; el: Element }) {
   const stored = storedText(el);
   // The textarea shows its own draft: the stored text reaches the store only with the next
   // frame's batch, and a controlled textarea fed from it would drop keys typed within one frame.
-  // Someone else's edit of the same text (stored differs from what we last wrote) replaces it.
+  // Each edit goes out relative to the text it was made on (`written`), so someone else's edit
+  // that merged into the note meanwhile stays (board.setText). When the stored text differs from
+  // what we last wrote, such an edit arrived: it replaces the draft, and the caret keeps its
+  // place in the text around it. Not while a composition runs (an accent by dead key, an input
+  // method): replacing the value would break it; the edit is taken when it ends.
   const [draft, setDraft] = useState(stored);
   const written = useRef(stored);
+  const caret = useRef<{ start: number; end: number } | null>(null);
+  const composing = useRef(false);
+  const [composed, setComposed] = useState(0);
   useEffect(() => {
-    if (stored !== written.current) {
-      written.current = stored;
-      setDraft(stored);
+    if (stored === written.current || composing.current) return;
+    const ta = ref.current;
+    if (ta && document.activeElement === ta) {
+      const change = textChange(ta.value, stored);
+      caret.current = {
+        start: mapPosition(ta.selectionStart, change),
+        end: mapPosition(ta.selectionEnd, change),
+      };
     }
-  }, [stored]);
+    written.current = stored;
+    setDraft(stored);
+  }, [stored, composed]);
+  useLayoutEffect(() => {
+    const ta = ref.current;
+    if (!ta || !caret.current) return;
+    ta.setSelectionRange(caret.current.start, caret.current.end);
+    caret.current = null;
+  }, [draft]);
 
   useEffect(() => {
     const ta = ref.current;
@@ -88,9 +108,17 @@ function EditBox({ board, el }: { board: Board; el: Element }) {
       }}
       value={draft}
       onChange={(e) => {
+        const base = written.current;
         setDraft(e.target.value);
         written.current = e.target.value;
-        board.setText(el.id, e.target.value);
+        board.setText(el.id, e.target.value, base);
+      }}
+      onCompositionStart={() => {
+        composing.current = true;
+      }}
+      onCompositionEnd={() => {
+        composing.current = false;
+        setComposed((n) => n + 1);
       }}
       onBlur={finish}
       onPointerDown={(e) => e.stopPropagation()}
