@@ -7,7 +7,7 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../workshops';
-import { ratingLayout, surveyLayout } from '../../workshops';
+import { layoutWidget } from '../../workshops';
 import type { Person } from './helpers/browser';
 import {
   PHONE,
@@ -272,10 +272,12 @@ describe('a participant on a touch phone', () => {
     for (const type of ['rating', 'survey'] as const) {
       const widget = (await elements(page)).find((e) => e.type === type);
       if (!widget) throw new Error(`no ${type}`);
-      const layout =
-        type === 'rating'
-          ? ratingLayout({ w: widget.w, h: widget.h, criteria: widget.criteria ?? [] })
-          : surveyLayout({ w: widget.w, h: widget.h, statements: widget.statements ?? [] });
+      const layout = layoutWidget({
+        type,
+        w: widget.w,
+        h: widget.h,
+        questions: (type === 'rating' ? widget.criteria : widget.statements) ?? [],
+      });
       const row = layout.rows[0];
       const button = row?.buttons[3];
       if (!row || !button) throw new Error('no row');
