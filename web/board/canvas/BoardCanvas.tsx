@@ -250,7 +250,9 @@ export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasPr
       return;
     }
     if (hit && tapWidget(board, hit, w, e.pointerType === 'touch')) {
-      // A rating or survey widget took it: an answer, or on a phone its answer sheet.
+      // A rating or survey widget took it: an answer, or on a phone its answer sheet (which
+      // then must not get this tap's emulated mouse events: they would move its focus).
+      e.preventDefault();
       gesture.current = { kind: 'none' };
       return;
     }
