@@ -9,6 +9,7 @@ import {
   LIKERT_LABELS,
   SCALE_MAX,
   SCALE_MIN,
+  SURVEY_GROUP_LABELS,
   WIDGET_KIND_SPECS,
   localize,
   ownScore,
@@ -42,16 +43,21 @@ export function WidgetQuestions({
   const me = board.options.user.id;
   const spec = WIDGET_KIND_SPECS[el.type];
   const sheet = widgetSheet(el);
+  let group: string | undefined;
   return (
     <ul className="wq-questions">
       {widgetQuestions(el).map((q) => {
         const about = spec.question(q);
+        // Grouped kinds (the survey) name each group above its first question.
+        const heading = about?.group !== group ? about?.group : undefined;
+        group = about?.group;
         const label = about ? localize(about.label ?? about.text, lang) : q;
         const detail = about?.label ? localize(about.text, lang) : '';
         const own = ownScore(el, me, q);
         const sum = summarise(sheet, q);
         return (
           <li key={q} data-question={q}>
+            {heading && <p className="wq-group">{localize(SURVEY_GROUP_LABELS[heading], lang)}</p>}
             <p className="wq-question">
               {label}
               {detail && <span className="wq-detail"> {detail}</span>}
