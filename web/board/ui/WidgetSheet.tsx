@@ -5,6 +5,7 @@
  * names and states. It opens at the question that was tapped and follows the answers live.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { WIDGET_KIND_SPECS, isWidget, localize } from '../../../workshops';
 import type { Board } from '../board';
@@ -14,6 +15,20 @@ import { useT } from '../../i18n';
 import { WidgetQuestions } from './WidgetQuestions';
 import { WIDGETS_NS } from './widget-strings';
 
+/** Tab and Shift+Tab go round inside the modal sheet. */
+function keepFocusIn(e: KeyboardEvent<HTMLElement>, within: HTMLElement | null): void {
+  const items = [...(within?.querySelectorAll<HTMLElement>('button:not([disabled])') ?? [])];
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last?.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first?.focus();
+  }
+}
+
 export function WidgetSheet({ board, lang }: { board: Board; lang: 'nl' | 'en' }) {
   const { t } = useT(WIDGETS_NS);
   const store = widgetSheet(board);
@@ -21,6 +36,7 @@ export function WidgetSheet({ board, lang }: { board: Board; lang: 'nl' | 'en' }
   const el = useBoardState(board, (s) => (open ? s.elements.get(open.id) : undefined));
   const titleId = useId();
   const list = useRef<HTMLDivElement>(null);
+  const sheetRef = useRef<HTMLDivElement>(null);
   const [said, setSaid] = useState('');
   const close = () => store.setState({ open: null });
   const gone = open !== null && !isWidget(el);
@@ -46,11 +62,12 @@ export function WidgetSheet({ board, lang }: { board: Board; lang: 'nl' | 'en' }
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
+        ref={sheetRef}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.stopPropagation();
             close();
-          }
+          } else if (e.key === 'Tab') keepFocusIn(e, sheetRef.current);
         }}
       >
         <h2 id={titleId} className="wq-title">
