@@ -77,7 +77,7 @@ async function contribute(who: JoinResponse, note: string, kind: 'rating' | 'sur
 
 async function openReport(page: Page) {
   await page.getByRole('button', { name: 'Rapport', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: /Rapport van de werksessie/ });
+  const dialog = page.getByRole('dialog', { name: /^Rapport van de (werksessie|workshop)$/ });
   await dialog.waitFor();
   return dialog;
 }
@@ -139,7 +139,7 @@ describe('privacy (AVG): one participant', () => {
     await preview2.locator('.rp-preview', { hasText: ANNA.name }).waitFor({ timeout: 30_000 });
     await expect.poll(() => texts(watcher)).toEqual(expect.arrayContaining([ANNA_NOTE, BRAM_NOTE]));
 
-    const dialog = fac.getByRole('dialog', { name: /Rapport van de werksessie/ });
+    const dialog = fac.getByRole('dialog', { name: /^Rapport van de (werksessie|workshop)$/ });
     const privacy = dialog.locator('fieldset.rp-privacy');
     const forget = privacy.getByRole('button', { name: 'Deelnemer vergeten' });
     // Anna: her note stays (under her random id, which names nobody).
