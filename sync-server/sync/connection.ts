@@ -1,6 +1,7 @@
 /**
  * One WebSocket on one room: the y-websocket protocol (sync step 1/2, update, awareness,
- * query-awareness) with the role checks of DESIGN.md. Message kinds dispatch through a table.
+ * query-awareness) with the role checks of docs/api.md ("Roles"). Message kinds dispatch through
+ * a table.
  * A write the role does not allow is never applied; the sender gets the y-protocols auth
  * message "permission denied" with a reason. When the refused update held new items, every later
  * update of that Yjs client depends on them and could never be applied (the server would hold it as pending forever), so from

@@ -2,8 +2,10 @@
  * The category suggester's figures for `npm run bench` (issue 15), never asserted in `npm test`:
  *
  * - on the corpus's held-out quarter (workshops/clustering/corpus.json, every fourth idea of each
- *   category; never trained or tuned on): accuracy of the best guess, precision of the confident
- *   ("clearly" or "probably") guesses, and coverage (the share with a confident guess);
+ *   category's first list; never trained or tuned on): accuracy of the best guess, precision of the
+ *   confident ("clearly" or "probably") guesses, and coverage (the share with a confident guess);
+ * - the same on a second held-out set (workshops/clustering/fresh.json), written after the first
+ *   figures and before any tuning, to see whether the work overfitted the first;
  * - on one workshop's ideas (test/fixtures/ideas-eval.json, `workshop`: a room with its own firms
  *   and words) after 0, 3, 6 and 12 of them were sorted by hand, measured on its last 24;
  * - the time to suggest for 500 ideas.
@@ -16,9 +18,10 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CategoryId, Evaluation, Example, Idea } from '../../workshops';
-import { evaluateSuggestions, suggestCategories } from '../../workshops';
+import { CATEGORY_IDS, evaluateSuggestions, suggestCategories } from '../../workshops';
 import { buildSuggester } from '../../workshops/clustering/suggest';
-import { corpusSplit } from '../../workshops/clustering/model';
+import { corpusSplit, featurize, train } from '../../workshops/clustering/model';
+import fresh from '../../workshops/clustering/fresh.json';
 import evalSet from '../fixtures/ideas-eval.json';
 import type { Row, SuiteContext } from './lib/types';
 import { atLeast, atMost, row } from './lib/types';
@@ -103,6 +106,17 @@ export async function runClusteringBench(ctx: SuiteContext): Promise<Row[]> {
       label,
     ),
   );
+  const second: Labelled[] = CATEGORY_IDS.flatMap((label) =>
+    fresh[label].map((text, i) => ({ id: `fresh-${label}-${i}`, text, label })),
+  );
+  rows.push(
+    ...figures(
+      `second held-out set (${second.length} ideas)`,
+      evaluateSuggestions(second, suggestCategories(second)),
+      before(second),
+      label,
+    ),
+  );
   const old = evalSet.ideas as Labelled[];
   rows.push(
     ...figures(
@@ -167,7 +181,16 @@ export async function runClusteringBench(ctx: SuiteContext): Promise<Row[]> {
     ),
     row(
       'clustering',
-      `training + calibration (${corpusSplit().train.length} ideas)`,
+      `counting at import, in the browser (${corpusSplit().train.length} ideas)`,
+      'time',
+      time(() =>
+        train(corpusSplit().train.map((i) => ({ idea: featurize(i.text), label: i.label }))),
+      ),
+      'ms',
+    ),
+    row(
+      'clustering',
+      `training + calibration, offline (${corpusSplit().train.length} ideas)`,
       'time',
       time(() => buildSuggester(corpusSplit().train)),
       'ms',

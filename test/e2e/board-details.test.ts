@@ -323,6 +323,59 @@ describe('text grows with its content', () => {
   });
 });
 
+describe('double-click inside a frame', () => {
+  it('adds a note there for a participant; the frame and its title stay as they were', async () => {
+    const page = anna.page;
+    // A template frame and an empty spot inside it (nothing but the frame under the pointer).
+    const spot = await page.evaluate(() => {
+      const b = window.__werkbank?.board;
+      if (!b) return null;
+      const frames = [...b.state.elements.values()].filter((e) => e.type === 'frame');
+      for (const f of frames)
+        for (let y = f.y + 40; y < f.y + f.h - 40; y += 40)
+          for (let x = f.x + 40; x < f.x + f.w - 40; x += 40)
+            if (b.hitTest({ x, y }) === f.id)
+              return { frame: f.id, title: 'title' in f ? f.title : '', x, y };
+      return null;
+    });
+    if (!spot) throw new Error('no empty spot in a frame');
+    await page.evaluate(
+      ({ x, y }) => window.__werkbank?.board.setCamera({ x: x - 300, y: y - 200, zoom: 1 }),
+      spot,
+    );
+    await viewSettled(page);
+    const at = await worldToPage(page, spot.x, spot.y);
+    await page.mouse.dblclick(at.x, at.y);
+    const editor = page.locator('textarea.wb-text-editor.is-sticky');
+    await editor.waitFor();
+    await editor.pressSequentially('Een idee in het vak');
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    const note = await until(
+      page,
+      () =>
+        page.evaluate(
+          () =>
+            [...(window.__werkbank?.board.state.elements.values() ?? [])].find(
+              (e) => e.type === 'sticky' && e.text === 'Een idee in het vak',
+            ) ?? null,
+        ),
+      (n) => n !== null,
+      'the new note',
+    );
+    if (!note) throw new Error('no note');
+    const frame = await element(page, spot.frame);
+    expect(frame?.title).toBe(spot.title);
+    const fx = Number(frame?.x);
+    const fy = Number(frame?.y);
+    expect(note.x + note.w / 2).toBeGreaterThan(fx);
+    expect(note.x + note.w / 2).toBeLessThan(fx + Number(frame?.w));
+    expect(note.y + note.h / 2).toBeGreaterThan(fy);
+    expect(note.y + note.h / 2).toBeLessThan(fy + Number(frame?.h));
+    await look(page);
+  });
+});
+
 describe('paste and the minimap', () => {
   it('a paste lands at the pointer, or the view’s centre; a duplicate of something off screen too', async () => {
     const { page } = bram;

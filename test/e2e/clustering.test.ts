@@ -17,6 +17,7 @@ import {
   screenshot,
   viewSettled,
   waitForBoard,
+  waitUntil,
 } from './helpers/browser';
 
 let server: TestServer;
@@ -51,14 +52,6 @@ const centreIn = (a: Note, b: Note) =>
   a.x + a.w / 2 <= b.x + b.w &&
   a.y + a.h / 2 >= b.y &&
   a.y + a.h / 2 <= b.y + b.h;
-
-async function until(page: Page, check: () => Promise<boolean>, what: string, timeout = 15_000) {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeout) throw new Error(`timed out: ${what}`);
-    await page.waitForTimeout(100);
-  }
-}
 
 /** Adds stickies through the facilitator's own board engine (as a paste would). */
 const addNotes = (
@@ -100,10 +93,10 @@ describe('clustering: accept all', () => {
       { text: 'Hoe vinden we passende werkplekken?', x: 200, y: 200, votes: { a: 3 } },
       { text: 'Hoe inspireren we andere ondernemers?', x: 420, y: 200, votes: { b: 2 } },
     ]);
-    await until(fac, async () => (await notes(fac)).length === 2, 'challenges on define');
+    await waitUntil(fac, async () => (await notes(fac)).length === 2, 'challenges on define');
     await openLink(fac, link('ideate'));
     await fac.getByRole('button', { name: 'Ophalen uit vorige sessie' }).click();
-    await until(
+    await waitUntil(
       fac,
       async () => (await notes(fac)).filter((n) => n.source).length === 2,
       'two challenges carried in',
@@ -120,7 +113,7 @@ describe('clustering: accept all', () => {
       // Placed by hand where the grid's first cell would be: the grid goes around it.
       { text: BY_HAND, x: knowledge.x + 30, y: knowledge.y + 150 },
     ]);
-    await until(fac, async () => (await notes(fac)).length === ideas.length + 3, 'ideas added');
+    await waitUntil(fac, async () => (await notes(fac)).length === ideas.length + 3, 'ideas added');
     before = await notes(fac);
     expect(before.find((n) => n.text === BY_HAND)?.category).toBe('knowledge');
   });
@@ -147,7 +140,7 @@ describe('clustering: accept all', () => {
 
   it('moves only the ideas, into a grid in their lanes, overlapping nothing', async () => {
     await fac.getByRole('button', { name: /Alles accepteren/ }).click();
-    await until(
+    await waitUntil(
       fac,
       async () => (await notes(fac)).filter((n) => n.category).length === 7,
       'six ideas accepted',
@@ -232,7 +225,7 @@ describe('clustering: accept all', () => {
       });
     await group.waitFor();
     await group.getByRole('button', { name: 'Op elkaar stapelen' }).click();
-    await until(
+    await waitUntil(
       fac,
       async () => {
         const ns = await notes(fac);

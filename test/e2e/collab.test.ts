@@ -16,6 +16,7 @@ import {
   newPerson,
   readScene,
   screenshot,
+  until,
   viewSettled,
   waitForBoard,
   waitForScene,
@@ -199,11 +200,15 @@ describe('two people on one board', () => {
     await anna.page.keyboard.press('f');
     await click(anna.page, base.x + 1700, base.y + 400);
     // The engine takes doc changes into its state once per frame: poll, do not read once.
-    let frame: ElementInfo | undefined;
-    for (let i = 0; i < 50 && !frame; i++) {
-      frame = (await elements(anna.page)).find((e) => e.type === 'frame' && e.x > base.x - 10);
-      if (!frame) await anna.page.waitForTimeout(100);
-    }
+    const frame = (
+      await until(
+        anna.page,
+        () => elements(anna.page),
+        (els) => els.some((e) => e.type === 'frame' && e.x > base.x - 10),
+        'the new frame in the engine',
+        5_000,
+      )
+    ).find((e) => e.type === 'frame' && e.x > base.x - 10);
     if (!frame) throw new Error('no frame');
     ids.frame = frame.id;
     await anna.page.keyboard.press('Escape');
@@ -266,7 +271,9 @@ describe('two people on one board', () => {
       base.y + 320,
       'Terwijl Bram offline was',
     );
-    await anna.page.waitForTimeout(800);
+    // Anna's note is stored on the server: what Bram has not sent cannot have reached her, and
+    // what she has sent cannot reach Bram while he is offline.
+    await anna.page.locator('[data-state="saved"]').first().waitFor({ timeout: 15_000 });
     expect((await readScene(anna.page)).has(ids.offline)).toBe(false);
     expect((await readScene(bram.page)).has(ids.online)).toBe(false);
 
@@ -307,7 +314,7 @@ describe('two people on one board', () => {
       .sort();
     expect(after).toEqual(before);
     await look(anna.page);
-    await anna.page.waitForTimeout(300);
+    await viewSettled(anna.page);
     await screenshot(anna.page, 'collab-final-board');
     expect(anna.errors.filter((e) => !/WebSocket|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
   });

@@ -16,7 +16,9 @@ import {
   openLink,
   screenshot,
   viewSettled,
+  waitForBoard,
   worldToPage,
+  waitUntil,
 } from './helpers/browser';
 
 let server: TestServer;
@@ -50,20 +52,6 @@ const lanes = (page: Page) =>
         (e) => e.type === 'frame' && 'lane' in e && e.lane,
       ) as unknown as Array<{ lane: string; x: number; y: number; w: number; h: number }>,
   );
-async function until(
-  page: Page,
-  check: () => Promise<boolean>,
-  what: string,
-  timeout = 15_000,
-  seen?: () => Promise<unknown>,
-) {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeout)
-      throw new Error(`timed out: ${what}${seen ? `; saw ${JSON.stringify(await seen())}` : ''}`);
-    await page.waitForTimeout(100);
-  }
-}
 
 async function addIdea(page: Page, text: string, dx: number) {
   // On an empty spot of the view: the canvas' lower left, above the toolbar.
@@ -98,7 +86,12 @@ async function voteOn(page: Page, id: string) {
   await viewSettled(page);
   const at = await worldToPage(page, s.x + s.w / 2, s.y + s.h / 2);
   await page.mouse.click(at.x, at.y);
-  await until(page, async () => (await myVotes(page, id)) > before, `own vote on ${s.text}`, 5_000);
+  await waitUntil(
+    page,
+    async () => (await myVotes(page, id)) > before,
+    `own vote on ${s.text}`,
+    5_000,
+  );
 }
 
 beforeAll(async () => {
@@ -146,8 +139,11 @@ describe('a facilitator runs session 3', () => {
     // a board must not come afterwards and show the whole board at ~25 % instead.
     const zoomOf = (p: Page) => p.evaluate(() => window.__werkbank?.board.state.camera.zoom ?? 0);
     for (const p of [p1, p2]) {
-      await until(p, async () => (await zoomOf(p)) > 0.4, 'view on the activity frame');
-      await p.waitForTimeout(300);
+      await waitUntil(p, async () => (await zoomOf(p)) > 0.4, 'view on the activity frame');
+      // Opening is over (the drawn view is the camera, the chip says where the board is):
+      // nothing may fit the whole board into view after that.
+      await waitForBoard(p);
+      await viewSettled(p);
       expect(await zoomOf(p)).toBeGreaterThan(0.4);
     }
   });
@@ -164,7 +160,7 @@ describe('a facilitator runs session 3', () => {
     await addIdea(p1, 'Kennis delen over het begeleiden van nieuwe collega’s', 0);
     await addIdea(p2, 'Afspraken met de gemeente over loonkostensubsidie', 220);
     for (const p of [fac, p1, p2])
-      await until(p, async () => (await stickies(p)).length === 2, 'two ideas everywhere');
+      await waitUntil(p, async () => (await stickies(p)).length === 2, 'two ideas everywhere');
   });
 
   it('a vote runs, hidden until the facilitator reveals it', async () => {
@@ -182,7 +178,7 @@ describe('a facilitator runs session 3', () => {
     await voteOn(p1, gemeente?.id ?? '');
     await voteOn(p2, gemeente?.id ?? '');
     await voteOn(p2, kennis?.id ?? '');
-    await until(
+    await waitUntil(
       fac,
       async () =>
         (await stickies(fac)).reduce(
@@ -193,7 +189,7 @@ describe('a facilitator runs session 3', () => {
     );
     expect(await p1.evaluate(() => window.__werkbank?.board.state.votesHidden)).toBe(true);
     await fac.getByRole('button', { name: 'Uitslag tonen' }).click();
-    await until(
+    await waitUntil(
       p1,
       async () => (await p1.evaluate(() => window.__werkbank?.board.state.votesHidden)) === false,
       'results revealed',
@@ -208,7 +204,7 @@ describe('a facilitator runs session 3', () => {
     await fac.locator('.fp-suggestions li').first().waitFor();
     await fac.getByRole('button', { name: 'Alles accepteren' }).click();
     for (const p of [fac, p1, p2]) {
-      await until(
+      await waitUntil(
         p,
         async () => {
           const [ss, ls] = [await stickies(p), await lanes(p)];

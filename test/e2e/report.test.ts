@@ -67,7 +67,7 @@ afterAll(async () => {
 describe('the report in the browser', () => {
   it('"Rapport" shows a live preview and downloads a DOCX that opens', async () => {
     await fac.getByRole('button', { name: 'Rapport', exact: true }).click();
-    const dialog = fac.getByRole('dialog', { name: /Rapport van de werksessie/ });
+    const dialog = fac.getByRole('dialog', { name: /Rapport van de workshop/ });
     await dialog.waitFor();
     await dialog.locator('.rp-preview', { hasText: IDEA }).waitFor({ timeout: 30_000 });
     await expect.poll(() => dialog.locator('.rp-svg svg').count()).toBeGreaterThan(3);
@@ -130,7 +130,7 @@ describe('the report in the browser', () => {
   it('the dialog fits a phone', async () => {
     await fac.setViewportSize(PHONE);
     await fac.getByRole('button', { name: 'Rapport', exact: true }).click();
-    const dialog = fac.getByRole('dialog', { name: /Rapport van de werksessie/ });
+    const dialog = fac.getByRole('dialog', { name: /Rapport van de workshop/ });
     await dialog.locator('.rp-preview', { hasText: IDEA }).waitFor({ timeout: 30_000 });
     await shot(fac, 'dialog-phone');
     const box = await dialog.boundingBox();

@@ -11,7 +11,13 @@ import { addElement, boardRoom, moveElements, readElements, readHistory } from '
 import type { Client } from '../integration/helpers/server';
 import { connect, startTestServer, synced, waitFor } from '../integration/helpers/server';
 import type { Person } from './helpers/browser';
-import { joinByCode, launchChromium, newPerson, screenshot } from './helpers/browser';
+import {
+  deviceCopyWritten,
+  joinByCode,
+  launchChromium,
+  newPerson,
+  screenshot,
+} from './helpers/browser';
 import type { TestServer } from './helpers/server';
 import { STATIC_DIR, ensureBuilt, newWorkshop } from './helpers/server';
 
@@ -82,7 +88,7 @@ describe('a copy from before the board was cleaned up', () => {
     await page.evaluate(() =>
       window.__werkbank?.board.add('sticky', { x: 2600, y: 0, text: 'bedacht in de trein' }),
     );
-    await page.waitForTimeout(500); // y-indexeddb writes the device copy
+    await deviceCopyWritten(page);
     const url = page.url();
     await page.close();
     // Meanwhile the idle board is compacted on the server.

@@ -31,6 +31,7 @@ import {
   waitForBoard,
   waitForScene,
   worldToPage,
+  viewSettled,
 } from './helpers/browser';
 import type { TestServer } from './helpers/server';
 import { join, newWorkshop, startAppServer, waitFor } from './helpers/server';
@@ -162,7 +163,7 @@ describe('stage board templates in the browser', () => {
         const card = [...scene.values()].find((n) => n.id.startsWith('from-prototype-'));
         expect(card?.texts.join(' ')).toContain('Bakkerij De Korst');
       }
-      await page.waitForTimeout(300);
+      await viewSettled(page);
       await screenshot(page, `templates-${stage}`);
       expect(facilitator.errors).toEqual([]);
     });

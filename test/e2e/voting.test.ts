@@ -20,6 +20,7 @@ import {
   screenshot,
   viewSettled,
   worldToPage,
+  waitUntil,
 } from './helpers/browser';
 
 let server: TestServer;
@@ -70,14 +71,6 @@ const ownDots = (page: Page, id: string) =>
 const votesLeft = async (page: Page) =>
   Number(await page.locator('.sb-votes').getAttribute('data-left'));
 
-async function until(page: Page, check: () => Promise<boolean>, what: string, timeout = 15_000) {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeout) throw new Error(`timed out: ${what}`);
-    await page.waitForTimeout(100);
-  }
-}
-
 /** Taps (touch) or clicks a note, and waits until this person's count on it changed. */
 async function tapNote(page: Page, text: string, touch = false) {
   const id = await noteId(page, text);
@@ -89,7 +82,7 @@ async function tapNote(page: Page, text: string, touch = false) {
   const at = await worldToPage(page, n.x + n.w / 2, n.y + n.h / 3);
   if (touch) await page.touchscreen.tap(at.x, at.y);
   else await page.mouse.click(at.x, at.y);
-  await until(page, async () => (await myVotes(page, id)) !== before, `vote change on ${text}`);
+  await waitUntil(page, async () => (await myVotes(page, id)) !== before, `vote change on ${text}`);
   return myVotes(page, id);
 }
 
@@ -127,7 +120,7 @@ beforeAll(async () => {
   await addNote(fac, 'Samen inkopen', 220);
   await addNote(fac, 'Stageplekken delen', 440);
   for (const p of [laptop, phone, english])
-    await until(p, async () => (await notes(p)).length === 3, 'three notes everywhere');
+    await waitUntil(p, async () => (await notes(p)).length === 3, 'three notes everywhere');
 });
 
 afterAll(async () => {
@@ -145,7 +138,7 @@ describe('dot voting by tap', () => {
 
     expect(await tapNote(laptop, 'Samen inkopen')).toBe(1);
     const samen = await noteId(laptop, 'Samen inkopen');
-    await until(laptop, async () => (await ownDots(laptop, samen)) === 1, 'own dot drawn');
+    await waitUntil(laptop, async () => (await ownDots(laptop, samen)) === 1, 'own dot drawn');
     expect(await laptop.evaluate(() => window.__werkbank?.board.state.votesHidden)).toBe(true);
     await expect.poll(() => votesLeft(laptop)).toBe(1);
     await expect.poll(() => laptop.locator('.sb-votes').textContent()).toContain('nog 1 van 2');
@@ -161,7 +154,7 @@ describe('dot voting by tap', () => {
   it('on a phone: tap to vote, tap again to take it back, no modifier keys', async () => {
     expect(await tapNote(phone, 'Stageplekken delen', true)).toBe(1);
     const id = await noteId(phone, 'Stageplekken delen');
-    await until(phone, async () => (await ownDots(phone, id)) === 1, 'own dot on the phone');
+    await waitUntil(phone, async () => (await ownDots(phone, id)) === 1, 'own dot on the phone');
     await screenshot(phone, 'screens/roomui-voting-phone');
     expect(await tapNote(phone, 'Stageplekken delen', true)).toBe(0);
     await expect.poll(() => votesLeft(phone)).toBe(2);

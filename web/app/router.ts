@@ -1,4 +1,4 @@
-/** The app's routes (DESIGN.md, "Links the app understands"), on the History API. */
+/** The app's routes (docs/api.md, "Links the app understands"), on the History API. */
 import { useSyncExternalStore } from 'react';
 
 export type Route =

@@ -572,7 +572,10 @@ export class Board {
     const box = union(payload.elements.filter((e) => e.type !== 'connector').map(boundsOf));
     if (!box) return [];
     const beside = { ...box, x: box.x + DUPLICATE_OFFSET, y: box.y + DUPLICATE_OFFSET };
-    const view = viewRect(this.state.camera, this.state.viewport);
+    // The view less its edges and the toolbar floating over its foot (screen px).
+    const z = this.state.camera.zoom;
+    const v = viewRect(this.state.camera, this.state.viewport);
+    const view = { x: v.x + 16 / z, y: v.y + 16 / z, w: v.w - 32 / z, h: v.h - 112 / z };
     return this.paste(payload, contains(view, beside) ? centre(beside) : this.focusPoint());
   }
 
@@ -680,31 +683,58 @@ export class Board {
     const k = blockKind(kind);
     if (!k || !this.canEdit) return null;
     const { w, h } = k.size;
+    const x0 = Math.round(at.x - w / 2);
+    const y0 = Math.round(at.y - h / 2);
+    // Inside the frame the view's centre lies in; where that frame is full (an info frame of
+    // text), the nearest free spot in view; on top of something only when the view is full.
     const frame = this.hitFrame(at);
+    // The view less its edges and the toolbar floating over its foot (screen px).
+    const z = this.state.camera.zoom;
+    const v = viewRect(this.state.camera, this.state.viewport);
+    const view = { x: v.x + 16 / z, y: v.y + 16 / z, w: v.w - 32 / z, h: v.h - 112 / z };
+    const inView =
+      (frame && this.freeSpotNear(x0, y0, w, h, boundsOf(frame))) ??
+      this.freeSpotNear(x0, y0, w, h, view);
+    // A full view (a phone over a packed frame): the nearest free spot beyond it, brought into view.
+    const spot = inView ?? this.freeSpotNear(x0, y0, w, h, null) ?? { x: x0, y: y0 };
+    if (!inView) {
+      const c = this.state.camera;
+      this.setCamera({
+        ...c,
+        x: Math.round(spot.x + w / 2 - v.w / 2),
+        y: Math.round(spot.y + h / 2 - v.h / 2),
+      });
+    }
+    const id = this.add('block', { ...spot, w, h, kind });
+    if (id) this.select([id]);
+    return id;
+  }
+
+  /**
+   * The nearest spot to (x0, y0) where a w×h box covers no element: a 24-unit grid over three
+   * block sizes around it (within `within`, if given), nearest first.
+   */
+  private freeSpotNear(x0: number, y0: number, w: number, h: number, within: Rect | null) {
     const free = (x: number, y: number) => {
       const box = { x, y, w, h };
-      if (frame && !contains(boundsOf(frame), box)) return false;
+      if (within && !contains(within, box)) return false;
       return this.index.search(box).every((id) => {
         const el = this.get(id);
         return !el || el.type === 'frame' || el.type === 'connector' || !this.isVisible(el);
       });
     };
-    const x0 = Math.round(at.x - w / 2);
-    const y0 = Math.round(at.y - h / 2);
-    let spot = { x: x0, y: y0 };
-    search: for (let ring = 1; ring <= 4 && !free(spot.x, spot.y); ring++)
-      for (let i = 0; i < 8 * ring; i++) {
-        const angle = (i / (8 * ring)) * 2 * Math.PI;
-        const x = Math.round(x0 + Math.cos(angle) * ring * (w + 24));
-        const y = Math.round(y0 + Math.sin(angle) * ring * (h + 24));
-        if (free(x, y)) {
-          spot = { x, y };
-          break search;
-        }
-      }
-    const id = this.add('block', { ...spot, w, h, kind });
-    if (id) this.select([id]);
-    return id;
+    if (free(x0, y0)) return { x: x0, y: y0 };
+    const step = 24;
+    const reach = { x: x0 - 3 * w, y: y0 - 3 * h, w: 7 * w, h: 7 * h };
+    const left = Math.max(reach.x, within?.x ?? -Infinity);
+    const top = Math.max(reach.y, within?.y ?? -Infinity);
+    const right = Math.min(reach.x + reach.w, within ? within.x + within.w : Infinity) - w;
+    const bottom = Math.min(reach.y + reach.h, within ? within.y + within.h : Infinity) - h;
+    const spots: Point[] = [];
+    for (let x = left; x <= right; x += step)
+      for (let y = top; y <= bottom; y += step) spots.push({ x: Math.round(x), y: Math.round(y) });
+    spots.sort((a, b) => Math.hypot(a.x - x0, a.y - y0) - Math.hypot(b.x - x0, b.y - y0));
+    return spots.find((p) => free(p.x, p.y)) ?? null;
   }
 
   /** The topmost frame containing `p`, if any. */

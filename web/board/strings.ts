@@ -65,7 +65,7 @@ export const BOARD_NS = defineStrings('board', {
       close: 'Sluiten',
       pan: 'Verschuiven: spatie + slepen, scrollen of twee vingers',
       zoom: 'Zoomen: Ctrl + scrollwiel of knijpen',
-      create: 'Dubbelklik op een lege plek voor een nieuwe notitie',
+      create: 'Dubbelklik op een lege plek of in een vak voor een nieuwe notitie',
     },
     readOnly: {
       locked: 'Dit bord is vergrendeld door de begeleider: je kunt kijken, niet bewerken.',
@@ -169,7 +169,7 @@ export const BOARD_NS = defineStrings('board', {
       close: 'Close',
       pan: 'Pan: space + drag, scroll, or two fingers',
       zoom: 'Zoom: Ctrl + scroll wheel, or pinch',
-      create: 'Double-click empty space for a new sticky note',
+      create: 'Double-click empty space or inside a frame for a new sticky note',
     },
     readOnly: {
       locked: 'The facilitator locked this board: you can look, not edit.',

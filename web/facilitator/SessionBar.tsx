@@ -9,6 +9,7 @@ import { useStore } from 'zustand';
 import type { StickyElement } from '../../workshops';
 import {
   ballot,
+  countsHidden,
   displaySession,
   isPaused,
   previousVote,
@@ -127,7 +128,7 @@ export function SessionBar() {
   // takes one back. Counts are hidden until revealed; one's own dots are always drawn.
   const voting = live.voting && live.voting.boardId === ctx.boardId ? live.voting : null;
   useEffect(() => {
-    board.store.setState({ votesHidden: !!voting && !voting.revealed && !isFacilitator });
+    board.store.setState({ votesHidden: countsHidden(voting, isFacilitator) });
     if (!voting || ctx.role !== 'participant') return;
     let alt = false;
     const trackAlt = (e: KeyboardEvent | PointerEvent) => {

@@ -115,9 +115,9 @@ export const FACILITATOR_NS = defineStrings('facilitator', {
         facilitator: 'Begeleiderslinks intrekken',
         viewer: 'Meeleeslinks intrekken',
         confirmFacilitator:
-          'Alle begeleiderslinks van deze werksessie die tot nu toe zijn gedeeld, werken dan niet meer (open verbindingen worden gesloten). Doorgaan?',
+          'Alle begeleiderslinks van deze workshop die tot nu toe zijn gedeeld, werken dan niet meer (open verbindingen worden gesloten). Doorgaan?',
         confirmViewer:
-          'Alle meeleeslinks van deze werksessie die tot nu toe zijn gedeeld, werken dan niet meer (open verbindingen worden gesloten). Doorgaan?',
+          'Alle meeleeslinks van deze workshop die tot nu toe zijn gedeeld, werken dan niet meer (open verbindingen worden gesloten). Doorgaan?',
         done: 'Ingetrokken. De links hierboven zijn nieuw.',
       },
       copied: 'Gekopieerd',

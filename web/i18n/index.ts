@@ -2,7 +2,8 @@
  * Translations: i18next with one namespace per feature. Each feature keeps its strings beside
  * its code in a `strings.ts` (`defineStrings('board', {nl: {...}, en: {...}})`) and registers
  * them on import, so no component hard-codes a string and no feature edits another's file.
- * Dutch is the default; the choice is remembered per device.
+ * Dutch is the default, the browser's language when it is English; a choice made in the app is
+ * remembered per device.
  */
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
@@ -18,7 +19,19 @@ function initialLanguage(): Lang {
     const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
     if (isLang(stored)) return stored;
   } catch {
-    // storage blocked: fall through to the default
+    // storage blocked: fall through to the browser's languages
+  }
+  return fromBrowser(globalThis.navigator?.languages ?? []);
+}
+
+/**
+ * The first of the browser's preferred languages that we speak (`en-GB` → English); Dutch when
+ * none is, so a room on Dutch laptops and a visitor on a German phone both start in Dutch.
+ */
+export function fromBrowser(preferred: readonly string[]): Lang {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLang(base)) return base;
   }
   return 'nl';
 }
@@ -32,6 +45,7 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
   returnNull: false,
 });
+if (typeof document !== 'undefined') document.documentElement.lang = i18next.language;
 
 /** Registers a feature's strings under its namespace; returns the namespace for `useT`. */
 export function defineStrings<N extends string>(

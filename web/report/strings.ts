@@ -3,7 +3,7 @@ import { defineStrings } from '../i18n';
 export const REPORT_NS = defineStrings('report', {
   nl: {
     open: 'Rapport',
-    title: 'Rapport van de werksessie',
+    title: 'Rapport van de workshop',
     close: 'Sluiten',
     preview: 'Voorbeeld (groeit mee met de reeks)',
     loading: 'Borden laden…',

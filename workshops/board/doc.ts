@@ -302,16 +302,6 @@ export function setVotes(
   });
 }
 
-/** Removes every vote on the board (a new voting round). */
-export function clearVotes(doc: Y.Doc): void {
-  doc.transact(() => {
-    elementsMap(doc).forEach((ymap) => {
-      const votes = ymap instanceof Y.Map ? ymap.get('votes') : undefined;
-      if (votes instanceof Y.Map && votes.size > 0) votes.clear();
-    });
-  });
-}
-
 // ---- meta and schema versions ------------------------------------------------------------
 
 export const SCHEMA_VERSION = 1;

@@ -18,14 +18,22 @@ export interface Labelled {
   label: CategoryId;
 }
 
-/** Every idea of the corpus, with an id `<category>-<index>`. */
-export const CORPUS: readonly Labelled[] = CATEGORY_IDS.flatMap((label) =>
-  corpus[label].map((text, i) => ({ id: `${label}-${i}`, text, label })),
-);
+/**
+ * Every idea of the corpus, with an id `<category>-<index>`; the ideas written later (`added`,
+ * training only) as `<category>-added-<index>`.
+ */
+export const CORPUS: readonly Labelled[] = CATEGORY_IDS.flatMap((label) => [
+  ...corpus[label].map((text, i) => ({ id: `${label}-${i}`, text, label })),
+  ...corpus.added[label].map((text, i) => ({ id: `${label}-added-${i}`, text, label })),
+]);
 
-/** The held-out quarter: every fourth idea of each category. Never trained or tuned on. */
+/**
+ * The held-out quarter: every fourth idea of each category's first list (not of `added`). Never
+ * trained or tuned on.
+ */
 export function isHeldOut(item: Labelled): boolean {
-  return Number(item.id.slice(item.id.lastIndexOf('-') + 1)) % 4 === 3;
+  const match = /^[a-z]+-(\d+)$/.exec(item.id);
+  return match !== null && Number(match[1]) % 4 === 3;
 }
 
 export function corpusSplit(): { train: Labelled[]; heldOut: Labelled[] } {
@@ -36,23 +44,15 @@ export function corpusSplit(): { train: Labelled[]; heldOut: Labelled[] } {
 }
 
 /**
- * Function words (and words every category uses) the model leaves out (a short list of its own: the full stop lists name words
- * such as "buy", "work" and "together" that tell a category).
+ * Only articles and fillers ("nou", "hoor", "well") are left out. The small words carry the
+ * category more often than not: "their painters do our maintenance" is chain by "their" and
+ * "our", "samen met de gemeente" is ecosystem by "met de". With a long stop list the model made
+ * nearly twice as many mistakes in cross-validation on the training part (10.8 % against 5.8 %).
  */
 const MODEL_STOP = new Set(
-  (
-    'de het een en of van in op te aan met voor door om bij naar uit als dat die dit deze er is zijn ' +
-    'we wij ze zij hun ons onze jullie je jij ik hij u wat wie hoe waar dan ook nog al maar want ' +
-    'tot over na per elke elk iedereen iets wordt worden kan kunnen moet moeten wil willen gaan gaat ' +
-    'the a an and or of in on at to for with by from as that this these is are be we our us they ' +
-    'their them you your i it its what who how do does so too also can should will would than then ' +
-    'wel niet geen ja nee nou even toch heel veel gewoon eens echt zo mee hier daar nu dus want ' +
-    'misschien zien zou zouden kunnen heb heeft had is was waren worden geworden goed beter ' +
-    'just really very maybe yes no well see get got has had was were been here there now ' +
-    // Named in ideas of every category: they tell nothing about which.
-    'sociale sociaal social onderneming ondernemingen ondernemer ondernemers enterprise enterprises ' +
-    'bedrijf bedrijven company companies mensen people zodat hebben have doen eigen more meer'
-  ).split(' '),
+  'de het een the a an nou ja nee hoor eh toch gewoon even wel zo oh yeah yes no ok well just'.split(
+    ' ',
+  ),
 );
 
 export interface Feature {

@@ -3,7 +3,8 @@
  * words, the idea's language, and Snowball stems (Dutch and English).
  */
 import * as snowballModule from 'snowball-stemmers';
-import stopwords from 'stopwords-iso/stopwords-iso.json';
+// Named imports: the bundler keeps these two of the package's sixty lists and drops the rest.
+import { en as stopEn, nl as stopNl } from 'stopwords-iso/stopwords-iso.json';
 import type { Lang } from '../i18n';
 import { LANGUAGE_HINTS, NEGATIONS } from './lexicon';
 
@@ -14,7 +15,7 @@ const snowball = (
     : (snowballModule as unknown as { default: typeof snowballModule }).default
 ) as typeof snowballModule;
 const STEMMERS = { nl: snowball.newStemmer('dutch'), en: snowball.newStemmer('english') };
-const STOP = { nl: new Set(stopwords.nl ?? []), en: new Set(stopwords.en ?? []) };
+const STOP = { nl: new Set(stopNl), en: new Set(stopEn) };
 /** Kept although the stop lists name them: they are what an idea is about. */
 const KEEP = new Set(['uwv', 'roc', 'mbo']);
 
@@ -30,6 +31,11 @@ export function stem(word: string, lang: Lang, memo?: StemMemo): string {
   let out = memo.get(key);
   if (out === undefined) memo.set(key, (out = STEMMERS[lang].stem(word)));
   return out;
+}
+
+/** A function word of either language ("met", "our"): named as a reason only when nothing else is. */
+export function isStopword(word: string): boolean {
+  return (STOP.nl.has(word) || STOP.en.has(word)) && !KEEP.has(word);
 }
 
 export function words(text: string): string[] {

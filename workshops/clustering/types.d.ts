@@ -11,4 +11,6 @@ declare module 'snowball-stemmers' {
 declare module 'stopwords-iso/stopwords-iso.json' {
   const lists: Record<string, string[]>;
   export default lists;
+  export const nl: string[];
+  export const en: string[];
 }

@@ -95,13 +95,10 @@ export function rankResults(stickies: Iterable<StickyElement>): RankedIdea[] {
   });
 }
 
-/** What a person may see of the counts: everything once revealed, else only their own votes. */
-export function visibleVotes(
-  round: VotingRound | null,
-  sticky: StickyElement,
-  participantId: string,
-  isFacilitator: boolean,
-): number {
-  if (!round || round.revealed || isFacilitator) return totalVotes(sticky);
-  return sticky.votes[participantId] ?? 0;
+/**
+ * Whether a person sees only their own votes (others' counts hidden): while a round runs and is
+ * not yet revealed, for everyone but the facilitator.
+ */
+export function countsHidden(round: VotingRound | null, isFacilitator: boolean): boolean {
+  return !!round && !round.revealed && !isFacilitator;
 }

@@ -150,14 +150,6 @@ function activityMap(
   return null;
 }
 
-/** Calls `fn` whenever anything in the session plan changes; returns the unsubscribe. */
-export function observeSessions(doc: Y.Doc, fn: () => void): () => void {
-  const arr = sessionsArray(doc);
-  const handler = (): void => fn();
-  arr.observeDeep(handler);
-  return () => arr.unobserveDeep(handler);
-}
-
 // ---- derived times ------------------------------------------------------------------------
 
 export function clampMinutes(value: number): number {

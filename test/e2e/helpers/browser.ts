@@ -217,6 +217,48 @@ export async function until<T>(
   return v;
 }
 
+/** Polls `check` until it holds; the error says what was awaited and, given `seen`, what was seen. */
+export async function waitUntil(
+  page: Page,
+  check: () => Promise<boolean>,
+  what: string,
+  timeout = 15_000,
+  seen?: () => Promise<unknown>,
+): Promise<void> {
+  await until(page, check, (ok) => ok, what, timeout).catch(async (e: unknown) => {
+    if (!seen) throw e;
+    throw new Error(`timed out: ${what}; saw ${JSON.stringify(await seen())}`);
+  });
+}
+
+/**
+ * Resolves once the device copy (y-indexeddb) holds every update made so far: a read of its
+ * store waits, by IndexedDB's own ordering, for the write transactions started before it.
+ */
+export async function deviceCopyWritten(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const names = (await indexedDB.databases())
+      .map((d) => d.name ?? '')
+      .filter((n) => n.startsWith('werkbank:'));
+    if (!names.length) throw new Error('no device copy');
+    for (const name of names) {
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('updates', 'readonly').objectStore('updates').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve();
+          };
+          count.onerror = () => reject(count.error ?? new Error('count failed'));
+        };
+      });
+    }
+  });
+}
+
 /** Where a world point is on the page (through the board's camera and the canvas' offset). */
 export async function worldToPage(
   page: Page,

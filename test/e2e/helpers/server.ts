@@ -11,7 +11,7 @@ import type { TestServer } from '../../integration/helpers/server';
 import { createWorkshop, startTestServer } from '../../integration/helpers/server';
 
 export type { TestServer };
-export { api, createWorkshop, join, sleep, waitFor } from '../../integration/helpers/server';
+export { api, createWorkshop, join, waitFor } from '../../integration/helpers/server';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 export const STATIC_DIR = resolve(ROOT, 'dist/web');

@@ -179,8 +179,6 @@ export async function waitFor(
   }
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Resolves once the server has handled everything this client sent before: it asks "what is
  * stored?" (MESSAGE.stored, docs/api.md), which the server answers on the same socket after every

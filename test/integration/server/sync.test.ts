@@ -20,7 +20,6 @@ import {
   createWorkshop,
   join,
   joinedPair,
-  sleep,
   startTestServer,
   synced,
   waitFor,
@@ -167,8 +166,14 @@ describe('sync', () => {
     const talk = setInterval(() => busy.send(query), 20);
     try {
       await waitFor(() => server.stats().connections === 1, 5000, 'the sleeper dropped');
-      await sleep(500);
-      expect(server.stats().connections).toBe(1);
+      // A second sleeper, opened now, is dropped by later heartbeats: the busy peer has lived
+      // through them (a condition to wait on, not a guess at how long a heartbeat takes).
+      const later = rawConnect(server.url, path);
+      await later.opened;
+      (later.ws as unknown as { _socket: Socket })._socket.pause();
+      await waitFor(() => server.stats().connections === 2, 5000, 'the second sleeper counted');
+      await waitFor(() => server.stats().connections === 1, 5000, 'the second sleeper dropped');
+      later.ws.terminate();
       expect(busy.ws.readyState).toBe(busy.ws.OPEN);
     } finally {
       clearInterval(talk);

@@ -135,8 +135,8 @@ describe('RoomSync', () => {
     peer.hold = true;
     room.doc.getMap('elements').set('b', 2);
     expect(room.state.getState().pending).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
-    // Sent, but not confirmed: still pending.
+    // The server has the edit but has not answered: still pending.
+    await until(() => peer.held.length > 0, 'the edit at the server');
     expect(room.state.getState().pending).toBe(true);
     peer.hold = false;
     const socket = peer.sockets.at(-1);

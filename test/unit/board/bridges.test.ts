@@ -102,6 +102,44 @@ describe('the building-block palette in the engine', () => {
     expect([...tb.board.state.selection]).toEqual([ids[2]]);
   });
 
+  it('where the frame in view is full of text, a block goes to a free spot in view, never on top', () => {
+    const tb = new TestBoard();
+    tb.board.setViewport(390, 700);
+    // An info frame packed with text boxes, the view on its middle.
+    tb.add('frame', { x: 0, y: 0, w: 600, h: 900, title: 'Over deze sessie' });
+    for (let y = 20; y < 880; y += 60)
+      tb.add('text', { x: 20, y, w: 560, h: 50, text: 'Doel, programma en wat het oplevert' });
+    tb.board.setCamera({ x: -200, y: 100, zoom: 1 });
+    const id = tb.board.placeBlock('chain-customer');
+    const b = tb.el(id ?? '');
+    const overlaps = [...tb.board.state.elements.values()].filter(
+      (o) =>
+        o.type === 'text' &&
+        !(b.x + b.w <= o.x || o.x + o.w <= b.x || b.y + b.h <= o.y || o.y + o.h <= b.y),
+    );
+    expect(overlaps).toEqual([]);
+    // In view: the camera shows world x -200…190, y 100…800.
+    expect(b.x).toBeGreaterThanOrEqual(-200);
+    expect(b.x + b.w).toBeLessThanOrEqual(190);
+    expect(b.y).toBeGreaterThanOrEqual(100);
+    expect(b.y + b.h).toBeLessThanOrEqual(800);
+  });
+
+  it('where the whole view is full, a block goes to the nearest free spot and the view follows it', () => {
+    const tb = new TestBoard();
+    tb.board.setViewport(300, 400);
+    tb.add('text', { x: -100, y: -100, w: 600, h: 700, text: 'Een volle plek' });
+    tb.board.setCamera({ x: 0, y: 0, zoom: 1 });
+    const id = tb.board.placeBlock('chain-customer');
+    const b = tb.el(id ?? '');
+    expect(b.x + b.w <= -100 || b.x >= 500 || b.y + b.h <= -100 || b.y >= 600).toBe(true);
+    const c = tb.board.state.camera;
+    expect(b.x).toBeGreaterThanOrEqual(c.x);
+    expect(b.y).toBeGreaterThanOrEqual(c.y);
+    expect(b.x + b.w).toBeLessThanOrEqual(c.x + 300);
+    expect(b.y + b.h).toBeLessThanOrEqual(c.y + 400);
+  });
+
   it('search finds kinds by label, group or description, in either language, without accents', () => {
     expect(searchBlocks('gemeente').map((k) => k.id)).toEqual(['eco-municipality']);
     expect(searchBlocks('Kennis')[0]?.id).toBe('res-knowledge');

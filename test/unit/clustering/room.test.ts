@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Example } from '../../../workshops';
 import { CATEGORY_IDS, CERTAINTY_WORDS, suggestCategories } from '../../../workshops';
+import { buildSuggester, CALIBRATION, SUGGESTER } from '../../../workshops/clustering/suggest';
 import { CORPUS, corpusSplit, isHeldOut } from '../../../workshops/clustering/model';
 
 const ROOM = [
@@ -90,15 +91,23 @@ describe('learning from the room', () => {
 });
 
 describe('the corpus', () => {
-  it('holds at least 300 ideas, balanced, with a fixed held-out quarter', () => {
+  it('holds at least 300 ideas, balanced, with a fixed held-out part', () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(300);
     for (const c of CATEGORY_IDS) {
       const n = CORPUS.filter((i) => i.label === c).length;
       expect(n).toBeGreaterThanOrEqual(100);
     }
     const { train, heldOut } = corpusSplit();
-    expect(heldOut.length).toBeGreaterThan(CORPUS.length * 0.24);
+    // Every fourth idea of the first lists; the ideas added later are training only.
+    expect(heldOut.length).toBe(102);
+    expect(heldOut.every((i) => /^[a-z]+-\d+$/.test(i.id))).toBe(true);
     expect(train.some(isHeldOut)).toBe(false);
     expect(train.length + heldOut.length).toBe(CORPUS.length);
+  });
+
+  it('ships the calibration that cross-validation on its training part gives', () => {
+    const built = buildSuggester(corpusSplit().train);
+    expect(CALIBRATION).toEqual(built.calibration);
+    expect(SUGGESTER.counts).toEqual(built.counts);
   });
 });

@@ -27,6 +27,7 @@ import { ReadOnlyBanner } from '../ui/ReadOnlyBanner';
 import { TextEditor } from '../ui/TextEditor';
 import { ZoomControls } from '../ui/ZoomControls';
 import { useBoardState } from '../use-board';
+import { frameTitleHeight } from '../elements/frame';
 import { ElementsLayer, GridBackground } from './ElementsLayer';
 import { TransformLayer } from './OverlayLayer';
 import { MARGIN, toStagePoint } from './drawn-view';
@@ -352,8 +353,15 @@ export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasPr
     if (board.interacting) return;
     const w = world(local(e));
     const hit = board.hitTest(w);
-    if (hit) {
+    // Inside a frame is room for notes: a double-click there adds one, as on the empty board.
+    // A frame's title is edited from the strip above it, where its title is drawn.
+    if (hit && board.get(hit)?.type !== 'frame') {
       board.startEditing(hit);
+      return;
+    }
+    const titled = frameTitleAt(board, w);
+    if (titled) {
+      board.startEditing(titled);
       return;
     }
     if (!board.canEdit) return;
@@ -411,4 +419,20 @@ export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasPr
       <WidgetSheet board={board} lang={lang} />
     </div>
   );
+}
+
+/** The frame whose title strip (above it, where its title is drawn) holds `p`. */
+function frameTitleAt(board: Board, p: Point): string | null {
+  const strip = frameTitleHeight(board.state.camera.zoom);
+  for (const el of board.state.elements.values())
+    if (
+      el.type === 'frame' &&
+      board.isVisible(el) &&
+      p.x >= el.x &&
+      p.x <= el.x + el.w &&
+      p.y >= el.y - strip &&
+      p.y < el.y
+    )
+      return el.id;
+  return null;
 }

@@ -5,6 +5,14 @@ import { CATEGORIES, displayText } from '../../../workshops';
 import type { RendererProps } from './types';
 import { BOARD_FONT } from './fit-text';
 
+/** World height of the strip above a frame where its title is drawn, at `zoom`. */
+export function frameTitleHeight(zoom: number): number {
+  return frameTitleSize(zoom) + 8;
+}
+
+// The title stays readable when zoomed out: at least ~12 px on screen.
+const frameTitleSize = (zoom: number) => Math.max(20, 12 / zoom);
+
 export const FrameRenderer = memo(function FrameRenderer({
   el,
   pos,
@@ -13,8 +21,7 @@ export const FrameRenderer = memo(function FrameRenderer({
   lang,
 }: RendererProps<FrameElement>) {
   const accent = el.lane && el.lane !== 'unsorted' ? CATEGORIES[el.lane].color : '#94a3b8';
-  // The title stays readable when zoomed out: at least ~12 px on screen.
-  const titleSize = Math.max(20, 12 / zoom);
+  const titleSize = frameTitleSize(zoom);
   return (
     <Group id={el.id} name="element frame" x={pos.x} y={pos.y} listening={false}>
       <Rect

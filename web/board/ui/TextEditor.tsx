@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Element } from '../../../workshops';
 import { STICKY_FILL } from '../../../workshops';
 import { useT } from '../../i18n';
 import type { Board } from '../board';
@@ -10,27 +11,33 @@ import { useBoardState } from '../use-board';
 
 /** In-place text editing: a textarea over the element at the current zoom. */
 export function TextEditor({ board }: { board: Board }) {
-  const { t } = useT(BOARD_NS);
   const editingId = useBoardState(board, (s) => s.editingId);
-  const camera = useBoardState(board, (s) => s.camera);
   const el = useBoardState(board, (s) => (s.editingId ? s.elements.get(s.editingId) : undefined));
+  if (!editingId || !el) return null;
+  // Keyed by the element: each edit mounts with the stored text as its draft, in the same render
+  // that shows the textarea. (Seeding it from an effect left one frame in which the box was empty
+  // and keys typed then replaced the text.)
+  return <EditBox key={editingId} board={board} el={el} />;
+}
+
+function storedText(el: Element): string {
+  return el.type === 'frame' || el.type === 'rating' || el.type === 'survey'
+    ? el.title
+    : el.type === 'block' || el.type === 'connector'
+      ? el.label
+      : el.text;
+}
+
+function EditBox({ board, el }: { board: Board; el: Element }) {
+  const { t } = useT(BOARD_NS);
+  const camera = useBoardState(board, (s) => s.camera);
   const ref = useRef<HTMLTextAreaElement>(null);
-  const stored = !el
-    ? ''
-    : el.type === 'frame' || el.type === 'rating' || el.type === 'survey'
-      ? el.title
-      : el.type === 'block' || el.type === 'connector'
-        ? el.label
-        : el.text;
+  const stored = storedText(el);
   // The textarea shows its own draft: the stored text reaches the store only with the next
   // frame's batch, and a controlled textarea fed from it would drop keys typed within one frame.
   // Someone else's edit of the same text (stored differs from what we last wrote) replaces it.
   const [draft, setDraft] = useState(stored);
   const written = useRef(stored);
-  useEffect(() => {
-    setDraft(stored);
-    written.current = stored;
-  }, [editingId]);
   useEffect(() => {
     if (stored !== written.current) {
       written.current = stored;
@@ -43,9 +50,8 @@ export function TextEditor({ board }: { board: Board }) {
     if (!ta) return;
     ta.focus();
     ta.setSelectionRange(ta.value.length, ta.value.length);
-  }, [editingId, !!el]);
+  }, []);
 
-  if (!editingId || !el) return null;
   let box = { x: el.x, y: el.y, w: el.w, h: el.h };
   if (el.type === 'frame') box = { x: el.x, y: el.y - 44, w: Math.min(el.w, 600), h: 40 };
   if (el.type === 'connector') {
