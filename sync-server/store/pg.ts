@@ -165,7 +165,13 @@ export class PgDocStore implements DocStore {
         [room],
       );
       if (rows.length < 2) return;
-      const merged = Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
+      // Through a document, not `Y.mergeUpdates`: that keeps the content of deleted items, and a
+      // forgotten participant's name, answers and removed notes must not stay in storage
+      // (sync-server/sync/forget.ts). A document garbage-collects them.
+      const doc = new Y.Doc({ gc: true });
+      for (const r of rows) Y.applyUpdate(doc, new Uint8Array(r.update));
+      const merged = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
       await client.query('DELETE FROM werkbank_updates WHERE room = $1 AND seq = ANY($2)', [
         room,
         rows.map((r) => r.seq),

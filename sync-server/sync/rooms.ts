@@ -8,6 +8,7 @@ import type { RoomRef } from '../../workshops';
 import { roomName } from '../../workshops';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
+import { PURGE_DELAY_MS, onForgotten, purgeWorkshop } from './forget';
 import { Room } from './room';
 
 /** What else follows a room while it is loaded (the scale-out bus, sync-server/scale/bus.ts). */
@@ -22,6 +23,8 @@ export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly opened = new WeakMap<Room, Promise<void>>();
+  /** Control rooms: stops watching for forgotten participants (`forget.ts`). */
+  private readonly unwatch = new WeakMap<Room, () => void>();
 
   constructor(
     private readonly store: DocStore,
@@ -57,6 +60,7 @@ export class Rooms {
     }
     try {
       await room.ready;
+      if (ref.kind === 'control' && !this.unwatch.has(room)) this.watchForgotten(room);
     } catch (err) {
       // A room whose stored state could not be read is forgotten (the next acquire reads it
       // again), never kept half-loaded; the caller refuses the connection or request.
@@ -66,6 +70,23 @@ export class Rooms {
     }
     await this.opened.get(room);
     return room;
+  }
+
+  /** A participant forgotten: the workshop's stored history is rewritten without them. */
+  private watchForgotten(control: Room): void {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = onForgotten(control.doc, () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        void purgeWorkshop(control, (name) => this.rooms.get(name), this.store, this.log);
+      }, PURGE_DELAY_MS);
+      timer.unref();
+    });
+    this.unwatch.set(control, () => {
+      stop();
+      if (timer) clearTimeout(timer);
+    });
   }
 
   release(room: Room): void {
@@ -88,6 +109,7 @@ export class Rooms {
       room.unloadTimer = null;
       if (!room.idle || this.rooms.get(room.name) !== room) return;
       this.rooms.delete(room.name);
+      this.unwatch.get(room)?.();
       const done = room
         .unload({ dropHistory: true })
         .catch((err: unknown) =>
@@ -107,7 +129,10 @@ export class Rooms {
   async closeAll(): Promise<void> {
     const all = [...this.rooms.values()];
     this.rooms.clear();
-    for (const room of all) if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    for (const room of all) {
+      if (room.unloadTimer) clearTimeout(room.unloadTimer);
+      this.unwatch.get(room)?.();
+    }
     await Promise.all([...this.unloading.values()]);
     await Promise.all(
       all.map((r) =>

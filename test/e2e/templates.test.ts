@@ -15,7 +15,7 @@ import {
   addElement,
   boardRoom,
   pullForward,
-  ratingLayout,
+  widgetLayout,
   readElement,
   setAnswer,
   templateElementId,
@@ -188,7 +188,7 @@ describe('stage board templates in the browser', () => {
       expect(el?.type).toBe('rating');
       if (el?.type !== 'rating') return;
       // Usability (the fourth row), score 5: aim at the centre of the drawn button.
-      const button = ratingLayout(el).rows[3]!.buttons[4]!.box;
+      const button = widgetLayout(el).rows[3]!.buttons[4]!.box;
       const at = await worldToPage(
         page,
         el.x + button.x + button.w / 2,

@@ -12,35 +12,22 @@
  * such controls.
  */
 import { useId, useMemo, useRef, useState } from 'react';
-import type {
-  Element,
-  FrameElement,
-  Lang,
-  RatingElement,
-  StickyElement,
-  SurveyElement,
-} from '../../workshops';
+import type { Element, FrameElement, Lang, StickyElement } from '../../workshops';
 import {
   CATEGORIES,
-  LIKERT_LABELS,
-  SCALE_MAX,
-  SCALE_MIN,
   ballot,
-  criterion,
+  isWidget,
   localize,
   nextVote,
-  ownScore,
   previousVote,
-  recordWidgetAnswer,
   setVotes,
-  summarise,
-  surveyStatement,
   totalVotes,
 } from '../../workshops';
 import { useWorkshop } from '../app/context';
 import type { Board } from '../board';
 import { fitFrame } from '../board';
 import { BOARD_NS } from '../board/strings';
+import { WidgetQuestions } from '../board/ui/WidgetQuestions';
 import { useBoardState } from '../board/use-board';
 import { useLive } from '../facilitator/hooks';
 import { currentLanguage, useT } from '../i18n';
@@ -296,7 +283,9 @@ function ItemView({ el, ctx }: { el: Element; ctx: Ctx }) {
       ) : (
         text && <p className="outline-text">{text}</p>
       )}
-      {(el.type === 'rating' || el.type === 'survey') && <WidgetView el={el} ctx={ctx} />}
+      {isWidget(el) && (
+        <WidgetQuestions board={ctx.board} el={el} lang={ctx.lang} onAnswered={ctx.say} />
+      )}
       <div className="outline-actions">
         {el.type === 'sticky' && ctx.canVote && <VoteButtons el={el} what={what} ctx={ctx} />}
         {el.type === 'sticky' && ctx.board.canChange(el) && (
@@ -405,72 +394,5 @@ function MoveTo({ el, what, ctx }: { el: Element; what: string; ctx: Ctx }) {
         <span className="sr-only">: {what}</span>
       </button>
     </span>
-  );
-}
-
-function WidgetView({ el, ctx }: { el: RatingElement | SurveyElement; ctx: Ctx }) {
-  const { t } = useT(OUTLINE_NS);
-  const ws = useWorkshop();
-  const questions = el.type === 'rating' ? el.criteria : el.statements;
-  const sheet = el.type === 'rating' ? el.scores : el.answers;
-  const canAnswer = !ctx.board.state.readOnly;
-  return (
-    <ul className="outline-questions">
-      {questions.map((q) => {
-        const label =
-          el.type === 'rating'
-            ? localize(criterion(q)?.label ?? { nl: q, en: q }, ctx.lang)
-            : localize(surveyStatement(q)?.text ?? { nl: q, en: q }, ctx.lang);
-        const own = ownScore(el, ws.participantId, q);
-        const sum = summarise(sheet, q);
-        return (
-          <li key={q}>
-            <p className="outline-question">{label}</p>
-            <div
-              role="group"
-              aria-label={t('yourScore', { question: label })}
-              className="outline-scores"
-            >
-              {Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_MIN + i).map(
-                (score) => (
-                  <button
-                    key={score}
-                    type="button"
-                    className={`btn outline-score${own === score ? ' is-active' : ''}`}
-                    aria-pressed={own === score}
-                    disabled={!canAnswer}
-                    title={
-                      el.type === 'survey'
-                        ? localize(LIKERT_LABELS[score - SCALE_MIN] ?? { nl: '', en: '' }, ctx.lang)
-                        : undefined
-                    }
-                    onClick={() => {
-                      const fresh = ctx.board.get(el.id);
-                      if (fresh?.type !== 'rating' && fresh?.type !== 'survey') return;
-                      ctx.board.transact(() =>
-                        recordWidgetAnswer(
-                          ctx.board.doc,
-                          fresh,
-                          { questionId: q, score },
-                          ws.participantId,
-                        ),
-                      );
-                      ctx.say(t(own === score ? 'unscored' : 'scored', { score, question: label }));
-                    }}
-                  >
-                    {score}
-                  </button>
-                ),
-              )}
-            </div>
-            <p className="outline-meta">
-              {sum.average === null
-                ? t('noAnswers')
-                : t('average', { avg: sum.average.toFixed(1), count: sum.n })}
-            </p>
-          </li>
-        );
-      })}
-    </ul>
   );
 }

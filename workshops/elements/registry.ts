@@ -3,11 +3,10 @@ import { BASE_FIELDS } from './base';
 import { block, type BlockElement } from './block';
 import { connector, type ConnectorElement } from './connector';
 import { frame, type FrameElement } from './frame';
-import { rating, type RatingElement } from './rating';
 import { shape, type ShapeElement } from './shape';
 import { sticky, type StickyElement } from './sticky';
-import { survey, type SurveyElement } from './survey';
 import { text, type TextElement } from './text';
+import { rating, survey, type RatingElement, type SurveyElement } from './widget';
 
 /** Maps each element type to its record type. A missing entry is a compile error below. */
 export interface ElementByType {
@@ -17,6 +16,7 @@ export interface ElementByType {
   connector: ConnectorElement;
   frame: FrameElement;
   block: BlockElement;
+  /** The answer widgets: one module, one entry per kind (`widget.ts`). */
   rating: RatingElement;
   survey: SurveyElement;
 }

@@ -12,16 +12,10 @@ import type { ElementByType, Element } from '../elements/registry';
 import { STICKY_FILL, totalVotes } from '../elements/sticky';
 import type { Lang } from '../i18n';
 import { localize } from '../i18n';
-import {
-  SCALE_MAX,
-  SCALE_MIN,
-  WIDGET_LABELS,
-  criterion,
-  surveyStatement,
-  SURVEY_GROUP_LABELS,
-} from '../widgets/content';
+import type { WidgetElement } from '../elements/widget';
+import { WIDGET_KIND_SPECS, widgetSheet } from '../elements/widget';
+import { SCALE_MAX, SCALE_MIN, WIDGET_LABELS, SURVEY_GROUP_LABELS } from '../widgets/content';
 import { widgetLayout } from '../widgets/layout';
-import type { AnswerSheet } from '../widgets/stats';
 import { summarise } from '../widgets/stats';
 import { textWidth } from './metrics';
 import type { TextBox } from './text';
@@ -140,15 +134,16 @@ function arrowHead(tip: { x: number; y: number }, from: { x: number; y: number }
   );
 }
 
-/** The rows of a rating or survey widget: labels, the 1–5 scale, average bars. */
-function widget(
-  el: ElementByType['rating'] | ElementByType['survey'],
-  sheet: AnswerSheet,
-  title: string,
-  labelOf: (id: string) => string,
-  ctx: DrawContext,
-): string {
+/** An answer widget of any kind: title, labels, the 1–5 scale, average bars. */
+function widget(el: WidgetElement, ctx: DrawContext): string {
   const lang = ctx.lang;
+  const spec = WIDGET_KIND_SPECS[el.type];
+  const sheet = widgetSheet(el);
+  const title = el.title || localize(spec.title, lang);
+  const labelOf = (id: string): string => {
+    const q = spec.question(id);
+    return q ? localize(q.label ?? q.text, lang) : id;
+  };
   const layout = widgetLayout(el);
   const parts = [
     rect(el.w, el.h, 'fill="#ffffff" stroke="#cbd5e1" stroke-width="1.5"', 12),
@@ -395,30 +390,9 @@ export const DRAWERS: { [T in ElementType]: Drawer<ElementByType[T]> } = {
     );
     return translate(el, parts.join(''));
   },
-  rating(el, ctx) {
-    return widget(
-      el,
-      el.scores,
-      el.title || localize(WIDGET_LABELS.ratingTitle, ctx.lang),
-      (id) => {
-        const c = criterion(id);
-        return c ? localize(c.label, ctx.lang) : id;
-      },
-      ctx,
-    );
-  },
-  survey(el, ctx) {
-    return widget(
-      el,
-      el.answers,
-      el.title || localize(WIDGET_LABELS.surveyTitle, ctx.lang),
-      (id) => {
-        const s = surveyStatement(id);
-        return s ? localize(s.text, ctx.lang) : id;
-      },
-      ctx,
-    );
-  },
+  // One drawing for every kind of answer widget.
+  rating: widget,
+  survey: widget,
 };
 
 const fitWidth = (s: string, size: number): number => textWidth(s) * size;

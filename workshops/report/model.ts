@@ -22,8 +22,9 @@ import { localize } from '../i18n';
 import { renderBoard, elementsByFrame, frameArea, type BoardPicture } from '../render/board';
 import type { Session, SessionStatus } from '../sessions/model';
 import { readSessions } from '../sessions/model';
-import { criterion, surveyStatement, SURVEY_GROUP_LABELS } from '../widgets/content';
-import type { AnswerSheet, ScoreSummary } from '../widgets/stats';
+import { isWidget, WIDGET_KIND_SPECS, widgetQuestions, widgetSheet } from '../elements/widget';
+import { SURVEY_GROUP_LABELS } from '../widgets/content';
+import type { ScoreSummary } from '../widgets/stats';
 import { summarise } from '../widgets/stats';
 import { REPORT_TEXT as T } from './strings';
 
@@ -302,23 +303,22 @@ function frameOfEl(e: Element, frames: FrameElement[]): FrameElement | null {
 function widgetsOf(els: Element[], lang: Lang): WidgetResult[] {
   const out: WidgetResult[] = [];
   for (const e of [...els].sort(reading)) {
-    if (e.type !== 'rating' && e.type !== 'survey') continue;
-    const sheet: AnswerSheet = e.type === 'rating' ? e.scores : e.answers;
-    const ids = e.type === 'rating' ? e.criteria : e.statements;
+    if (!isWidget(e)) continue;
+    const sheet = widgetSheet(e);
+    const spec = WIDGET_KIND_SPECS[e.type];
     out.push({
       kind: e.type,
       id: e.id,
       title: e.title,
       respondents: Object.keys(sheet).length,
-      questions: ids.map((id) => {
-        const c = e.type === 'rating' ? criterion(id) : undefined;
-        const s = e.type === 'survey' ? surveyStatement(id) : undefined;
+      questions: widgetQuestions(e).map((id) => {
+        const about = spec.question(id);
         const q: QuestionResult = {
           id,
-          label: c ? localize(c.label, lang) : s ? localize(s.text, lang) : id,
+          label: about ? localize(about.label ?? about.text, lang) : id,
           ...summarise(sheet, id),
         };
-        if (s) q.group = localize(SURVEY_GROUP_LABELS[s.group], lang);
+        if (about?.group) q.group = localize(SURVEY_GROUP_LABELS[about.group], lang);
         return q;
       }),
     });
@@ -505,8 +505,8 @@ function collectRows(
     });
   }
   for (const e of els.sort(reading)) {
-    if (e.type !== 'rating' && e.type !== 'survey') continue;
-    const sheet = e.type === 'rating' ? e.scores : e.answers;
+    if (!isWidget(e)) continue;
+    const sheet = widgetSheet(e);
     const widget = section.widgets.find((w) => w.id === e.id);
     for (const [pid, row] of Object.entries(sheet))
       for (const [q, score] of Object.entries(row))

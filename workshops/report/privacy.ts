@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import { deleteElements, elementsMap, readElements, readMeta } from '../board/doc';
 import { readRoster, rosterMap } from '../control/doc';
+import { ANSWER_FIELDS } from '../elements/widget';
 import type { Lang } from '../i18n';
 import { localize } from '../i18n';
 import { REPORT_TEXT } from './strings';
@@ -60,7 +61,7 @@ export function exportParticipant(
       const n = votes?.[participantId];
       if (typeof n === 'number' && n > 0)
         out.votes.push({ board, elementId: id, text: textOf(raw), count: n });
-      for (const field of ['scores', 'answers']) {
+      for (const field of ANSWER_FIELDS) {
         const row = (raw[field] as Record<string, Record<string, number>> | undefined)?.[
           participantId
         ];
@@ -108,7 +109,7 @@ export function forgetParticipant(
       elementsMap(doc).forEach((m, id) => {
         if (!(m instanceof Y.Map)) return;
         if (options.removeContent && m.get('author') === participantId) remove.push(id);
-        for (const field of ['scores', 'answers']) {
+        for (const field of ANSWER_FIELDS) {
           const sheet = m.get(field);
           if (sheet instanceof Y.Map) sheet.delete(participantId);
           else if (sheet && typeof sheet === 'object' && participantId in sheet) {

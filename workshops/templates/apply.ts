@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { addElement, elementsMap, readMeta, writeMeta } from '../board/doc';
 import type { Lang } from '../i18n';
 import { localize } from '../i18n';
+import { WIDGET_KIND_SPECS } from '../elements/widget';
 import { createAnswerMap } from '../widgets/answers';
 import { templateElementId } from './ids';
 import type { BoardTemplate, TemplateItem } from './types';
@@ -73,32 +74,15 @@ function writeItem(
       addElement(doc, 'block', { ...base, kind: item.kind, label: '' }, opts);
       return;
     case 'rating':
-      addElement(
-        doc,
-        'rating',
-        {
-          ...base,
-          title: localize(item.title, lang),
-          ...(item.criteria ? { criteria: [...item.criteria] } : {}),
-        },
-        opts,
-      );
+    case 'survey': {
+      const spec = WIDGET_KIND_SPECS[item.type];
+      addElement(doc, item.type, { ...base, title: localize(item.title, lang) }, opts);
+      const el = elementsMap(doc).get(id);
+      if (item.questions) el?.set(spec.questions, [...item.questions]);
       // Answer maps exist from the start: two first answers at once can never replace each other.
-      elementsMap(doc).get(id)?.set('scores', createAnswerMap());
+      el?.set(spec.sheet, createAnswerMap());
       return;
-    case 'survey':
-      addElement(
-        doc,
-        'survey',
-        {
-          ...base,
-          title: localize(item.title, lang),
-          ...(item.statements ? { statements: [...item.statements] } : {}),
-        },
-        opts,
-      );
-      elementsMap(doc).get(id)?.set('answers', createAnswerMap());
-      return;
+    }
   }
 }
 

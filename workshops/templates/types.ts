@@ -1,6 +1,7 @@
 import type { CategoryId } from '../categories';
 import type { StickyColor } from '../elements/sticky';
 import type { LaneId } from '../elements/frame';
+import type { WidgetKind } from '../elements/widget';
 import type { LocalText } from '../i18n';
 import type { Stage } from '../rooms';
 
@@ -19,8 +20,8 @@ export type TemplateItem =
   | (ItemBase & { type: 'text'; text: LocalText; fontSize: number })
   | (ItemBase & { type: 'sticky'; text: LocalText; color: StickyColor; category?: CategoryId })
   | (ItemBase & { type: 'block'; kind: string })
-  | (ItemBase & { type: 'rating'; title: LocalText; criteria?: readonly string[] })
-  | (ItemBase & { type: 'survey'; title: LocalText; statements?: readonly string[] });
+  /** An answer widget; `questions` (ids from widgets/content.ts) default to the kind's own. */
+  | (ItemBase & { type: WidgetKind; title: LocalText; questions?: readonly string[] });
 
 /**
  * A stage board's template. `version` goes up with every change to `items`; a board seeded at an

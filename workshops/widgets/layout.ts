@@ -1,19 +1,20 @@
 /**
- * Geometry of the test-stage widgets, in element-local coordinates: one place that both the
- * renderer (web/board/elements/rating.tsx, survey.tsx) and the board's hit-testing use, so a
- * click lands on the score that is drawn there.
+ * Geometry of the answer widgets (`elements/widget.ts`), in element-local coordinates: one place
+ * that the renderer (web/board/elements/widget.tsx), the SVG drawing (render/draw.ts) and the
+ * board's hit-testing use, so a tap lands on the score that is drawn there.
  *
- * Board engines route a click in select mode like this (before starting a drag):
+ * The board routes a tap in select mode like this (before starting a drag), through its own
+ * transaction origin (web/board/widget-answers.ts):
  *   const hit = widgetHitAt(el, worldPoint);
- *   if (hit) { recordWidgetAnswer(doc, el, hit, participantId); return; }
+ *   if (hit) recordWidgetAnswer(doc, el, hit, participantId);
  */
 import type * as Y from 'yjs';
-import type { RatingElement } from '../elements/rating';
 import type { Box } from '../elements/base';
-import type { SurveyElement } from '../elements/survey';
+import type { WidgetElement, WidgetKind } from '../elements/widget';
+import { WIDGET_KIND_SPECS, answerField, widgetQuestions, widgetSheet } from '../elements/widget';
 import { setAnswer } from './answers';
 import type { SurveyGroup } from './content';
-import { SCALE_MAX, SCALE_MIN, SURVEY_GROUPS, surveyStatement } from './content';
+import { SCALE_MAX, SCALE_MIN, SURVEY_GROUPS } from './content';
 
 export interface WidgetRow {
   questionId: string;
@@ -66,23 +67,23 @@ function row(
   };
 }
 
-export function ratingLayout(el: Pick<RatingElement, 'w' | 'h' | 'criteria'>): WidgetLayout {
-  const top = PAD + TITLE_H + HEADING_H;
-  const n = Math.max(1, el.criteria.length);
-  const rowH = Math.max(40, (el.h - top - PAD) / n);
-  return {
-    title: { x: PAD, y: PAD, w: el.w - PAD * 2, h: TITLE_H },
-    headingY: PAD + TITLE_H,
-    groups: [],
-    rows: el.criteria.map((id, i) => row(id, PAD, top + i * rowH, el.w - PAD * 2, rowH, 0.3)),
-  };
+/** What a layout needs of a widget. */
+export interface WidgetShape {
+  type: WidgetKind;
+  w: number;
+  h: number;
+  questions: readonly string[];
 }
 
-export function surveyLayout(el: Pick<SurveyElement, 'w' | 'h' | 'statements'>): WidgetLayout {
-  // Statements in catalogue group order; unknown ids go last, without a group heading.
+/**
+ * Rows of one question each, in the kind's label share; grouped kinds (the survey) put their
+ * questions in catalogue group order under a heading per group, unknown ids last, ungrouped.
+ */
+export function layoutWidget(shape: WidgetShape): WidgetLayout {
+  const spec = WIDGET_KIND_SPECS[shape.type];
   const byGroup = new Map<SurveyGroup | null, string[]>();
-  for (const id of el.statements) {
-    const g = surveyStatement(id)?.group ?? null;
+  for (const id of shape.questions) {
+    const g = spec.question(id)?.group ?? null;
     byGroup.set(g, [...(byGroup.get(g) ?? []), id]);
   }
   const sections = [...SURVEY_GROUPS, null]
@@ -90,10 +91,10 @@ export function surveyLayout(el: Pick<SurveyElement, 'w' | 'h' | 'statements'>):
     .filter((s) => s.ids.length > 0);
   const headings = sections.filter((s) => s.group !== null).length;
   const top = PAD + TITLE_H + HEADING_H;
-  const n = Math.max(1, el.statements.length);
-  const rowH = Math.max(36, (el.h - top - PAD - headings * GROUP_H) / n);
+  const n = Math.max(1, shape.questions.length);
+  const rowH = Math.max(spec.minRowH, (shape.h - top - PAD - headings * GROUP_H) / n);
   const layout: WidgetLayout = {
-    title: { x: PAD, y: PAD, w: el.w - PAD * 2, h: TITLE_H },
+    title: { x: PAD, y: PAD, w: shape.w - PAD * 2, h: TITLE_H },
     headingY: PAD + TITLE_H,
     groups: [],
     rows: [],
@@ -101,19 +102,19 @@ export function surveyLayout(el: Pick<SurveyElement, 'w' | 'h' | 'statements'>):
   let y = top;
   for (const s of sections) {
     if (s.group) {
-      layout.groups.push({ group: s.group, box: { x: PAD, y, w: el.w - PAD * 2, h: GROUP_H } });
+      layout.groups.push({ group: s.group, box: { x: PAD, y, w: shape.w - PAD * 2, h: GROUP_H } });
       y += GROUP_H;
     }
     for (const id of s.ids) {
-      layout.rows.push(row(id, PAD, y, el.w - PAD * 2, rowH, 0.46));
+      layout.rows.push(row(id, PAD, y, shape.w - PAD * 2, rowH, spec.labelShare));
       y += rowH;
     }
   }
   return layout;
 }
 
-export function widgetLayout(el: RatingElement | SurveyElement): WidgetLayout {
-  return el.type === 'rating' ? ratingLayout(el) : surveyLayout(el);
+export function widgetLayout(el: WidgetElement): WidgetLayout {
+  return layoutWidget({ type: el.type, w: el.w, h: el.h, questions: widgetQuestions(el) });
 }
 
 export interface WidgetHit {
@@ -125,10 +126,7 @@ const inside = (b: Box, x: number, y: number, slack: number): boolean =>
   x >= b.x - slack && x <= b.x + b.w + slack && y >= b.y - slack && y <= b.y + b.h + slack;
 
 /** The score button under a world point, or null (the widget is then selected/dragged as usual). */
-export function widgetHitAt(
-  el: RatingElement | SurveyElement,
-  world: { x: number; y: number },
-): WidgetHit | null {
+export function widgetHitAt(el: WidgetElement, world: { x: number; y: number }): WidgetHit | null {
   const x = world.x - el.x;
   const y = world.y - el.y;
   if (x < 0 || y < 0 || x > el.w || y > el.h) return null;
@@ -139,19 +137,13 @@ export function widgetHitAt(
   return null;
 }
 
-/** Field of the element's answer sheet. */
-export function answerField(el: RatingElement | SurveyElement): 'scores' | 'answers' {
-  return el.type === 'rating' ? 'scores' : 'answers';
-}
-
 /** A participant's current score for one question, or null. */
 export function ownScore(
-  el: RatingElement | SurveyElement,
+  el: WidgetElement,
   participantId: string,
   questionId: string,
 ): number | null {
-  const sheet = el.type === 'rating' ? el.scores : el.answers;
-  return sheet[participantId]?.[questionId] ?? null;
+  return widgetSheet(el)[participantId]?.[questionId] ?? null;
 }
 
 /**
@@ -160,7 +152,7 @@ export function ownScore(
  */
 export function recordWidgetAnswer(
   doc: Y.Doc,
-  el: RatingElement | SurveyElement,
+  el: WidgetElement,
   hit: WidgetHit,
   participantId: string,
 ): boolean {
@@ -168,7 +160,7 @@ export function recordWidgetAnswer(
   return setAnswer(
     doc,
     el.id,
-    answerField(el),
+    answerField(el.type),
     participantId,
     hit.questionId,
     current === hit.score ? null : hit.score,

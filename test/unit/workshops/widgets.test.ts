@@ -12,9 +12,8 @@ import {
   respondents,
   setAnswer,
   summarise,
-  surveyLayout,
   widgetHitAt,
-  ratingLayout,
+  widgetLayout,
 } from '../../../workshops';
 
 function ratingDoc(): { doc: Y.Doc; id: string } {
@@ -79,7 +78,7 @@ describe('rating and survey widgets', () => {
   it('routes a click on a drawn score button to that score, and a second click clears it', () => {
     const { doc, id } = ratingDoc();
     let el = readElement(doc, id) as RatingElement;
-    const row = ratingLayout(el).rows[2]!;
+    const row = widgetLayout(el).rows[2]!;
     const btn = row.buttons[3]!.box;
     const hit = widgetHitAt(el, { x: el.x + btn.x + btn.w / 2, y: el.y + btn.y + btn.h / 2 });
     expect(hit).toEqual({ questionId: 'understandability', score: 4 });
@@ -94,7 +93,7 @@ describe('rating and survey widgets', () => {
 
   it('lays out survey rows inside the widget, grouped', () => {
     const el = decodeElement('s', { type: 'survey', w: 1000, h: 1000 }) as SurveyElement;
-    const layout = surveyLayout(el);
+    const layout = widgetLayout(el);
     expect(layout.groups.map((g) => g.group)).toEqual([...SURVEY_GROUPS]);
     expect(layout.rows).toHaveLength(SURVEY_STATEMENTS.length);
     for (const r of layout.rows) {

@@ -7,7 +7,7 @@ import Konva from 'konva';
 import { useEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { Stage } from 'react-konva';
-import { blockKind, recordWidgetAnswer, widgetHitAt } from '../../../workshops';
+import { blockKind } from '../../../workshops';
 import { currentLanguage, useT } from '../../i18n';
 import type { Board } from '../board';
 import { TOUCH_STROKE } from '../board';
@@ -33,6 +33,8 @@ import { TransformLayer } from './OverlayLayer';
 import { MARGIN, toStagePoint } from './drawn-view';
 import { useDrawnView } from './use-drawn-view';
 import { ARROWS } from '../keyboard-nav';
+import { tapWidget } from '../widget-answers';
+import { WidgetSheet } from '../ui/WidgetSheet';
 import '../board.css';
 
 declare global {
@@ -248,17 +250,14 @@ export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasPr
       gesture.current = { kind: 'none' };
       return;
     }
+    if (hit && tapWidget(board, hit, w, e.pointerType === 'touch')) {
+      // A rating or survey widget took it: an answer, or on a phone its answer sheet (which
+      // then must not get this tap's emulated mouse events: they would move its focus).
+      e.preventDefault();
+      gesture.current = { kind: 'none' };
+      return;
+    }
     if (hit) {
-      // A score button of a rating or survey widget records this person's answer instead.
-      const target = board.get(hit);
-      if ((target?.type === 'rating' || target?.type === 'survey') && !s.readOnly) {
-        const answer = widgetHitAt(target, w);
-        if (answer) {
-          recordWidgetAnswer(board.doc, target, answer, board.options.user.id);
-          gesture.current = { kind: 'none' };
-          return;
-        }
-      }
       if (e.shiftKey) board.select([hit], 'toggle');
       else if (!s.selection.has(hit)) board.select([hit]);
       if (board.beginDrag([...board.state.selection], w)) gesture.current = { kind: 'drag' };
@@ -417,6 +416,7 @@ export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasPr
       <ReadOnlyBanner board={board} />
       <ContextMenu board={board} />
       <HelpOverlay board={board} />
+      <WidgetSheet board={board} lang={lang} />
     </div>
   );
 }

@@ -5,12 +5,11 @@
 import { BlockRenderer } from './block';
 import { ConnectorRenderer } from './connector';
 import { FrameRenderer } from './frame';
-import { RatingRenderer } from './rating';
 import { ShapeRenderer } from './shape';
 import { StickyRenderer } from './sticky';
-import { SurveyRenderer } from './survey';
 import { TextRenderer } from './text';
 import type { RendererRegistry } from './types';
+import { WidgetRenderer } from './widget';
 
 export const RENDERERS: RendererRegistry = {
   sticky: StickyRenderer,
@@ -19,8 +18,9 @@ export const RENDERERS: RendererRegistry = {
   connector: ConnectorRenderer,
   frame: FrameRenderer,
   block: BlockRenderer,
-  rating: RatingRenderer,
-  survey: SurveyRenderer,
+  // One renderer for every kind of answer widget.
+  rating: WidgetRenderer,
+  survey: WidgetRenderer,
 };
 
 export type { RendererProps } from './types';

@@ -1,0 +1,135 @@
+/**
+ * Forgetting a participant reaches PostgreSQL: the stored updates of the workshop's rooms no longer
+ * hold their name, organisation, answers or removed note — not only the documents' current state
+ * (a Yjs update history keeps what later edits replaced or deleted). Read from the table as raw
+ * bytes, while the rooms are still open, and again after a restart.
+ */
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  addElement,
+  boardRoom,
+  controlRoom,
+  isWidget,
+  readElements,
+  readRoster,
+  recordWidgetAnswer,
+  widgetQuestions,
+} from '../../../workshops';
+import { forgetParticipant } from '../../../workshops/report';
+import type { Client, TestServer } from '../helpers/server';
+import { connect, createWorkshop, join, startTestServer, synced } from '../helpers/server';
+import type { TestDatabase } from '../helpers/scale';
+import { freshDatabase } from '../helpers/scale';
+
+const NAME = 'Annelies Vergeetmij';
+const ORG = 'Stichting Geheugensteun';
+const NOTE = 'Een notitie die weg moet 7f3a';
+
+let db: TestDatabase;
+let server: TestServer | null = null;
+const clients: Client[] = [];
+
+beforeEach(async () => {
+  db = await freshDatabase();
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server?.dispose();
+  server = null;
+  await db.drop();
+});
+
+function open(room: string, token: string): Client {
+  if (!server) throw new Error('no server');
+  const c = connect(server, room, token);
+  clients.push(c);
+  return c;
+}
+
+/** Polls an asynchronous condition (a database read) until it holds. */
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string) {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Stored rows of the workshop's rooms that still hold any of `needles`, as raw bytes. */
+async function storedWith(workshopId: string, needles: string[]): Promise<string[]> {
+  const c = new pg.Client({ connectionString: db.url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ room: string; update: Buffer }>(
+      'SELECT room, update FROM werkbank_updates WHERE room LIKE $1',
+      [`${workshopId}%`],
+    );
+    return rows
+      .filter((r) => needles.some((n) => r.update.includes(Buffer.from(n, 'utf8'))))
+      .map((r) => r.room);
+  } finally {
+    await c.end();
+  }
+}
+
+describe('forgetting a participant, in storage', () => {
+  it('rewrites the stored history of the workshop without them', async () => {
+    server = await startTestServer({
+      databaseUrl: db.url,
+      adminToken: 'forget-admin-token',
+      tokenSecret: 'forget-secret',
+    });
+    const ws = await createWorkshop(server);
+    const who = await join(server, ws.joinCode, NAME, ORG);
+    // They write a note and rate the canvas.
+    const board = open(boardRoom(ws.workshopId, 'empathise'), who.token);
+    const test = open(boardRoom(ws.workshopId, 'test'), who.token);
+    await Promise.all([synced(board), synced(test)]);
+    addElement(board.doc, 'sticky', { x: 0, y: 0, text: NOTE }, { author: who.participantId });
+    const rating = readElements(test.doc).find((e) => e.type === 'rating');
+    if (!isWidget(rating)) throw new Error('no rating');
+    for (const q of widgetQuestions(rating))
+      recordWidgetAnswer(test.doc, rating, { questionId: q, score: 5 }, who.participantId);
+    await until(
+      async () => (await storedWith(ws.workshopId, [NAME, NOTE])).length >= 2,
+      15_000,
+      'name and note stored',
+    );
+
+    // The facilitator forgets them, their writing removed, through the stock client.
+    const control = open(controlRoom(ws.workshopId), ws.facilitatorToken);
+    const boards = new Map(
+      ['empathise', 'define', 'ideate', 'prototype', 'test'].map((b) => [
+        b,
+        open(boardRoom(ws.workshopId, b), ws.facilitatorToken),
+      ]),
+    );
+    await Promise.all([synced(control), ...[...boards.values()].map((c) => synced(c))]);
+    const docs = new Map([...boards].map(([b, c]) => [b, c.doc]));
+    expect(forgetParticipant(control.doc, docs, who.participantId, { removeContent: true })).toBe(
+      true,
+    );
+
+    // Everything stays open: the rooms are rewritten anyway, not only when they go idle.
+    await until(
+      async () => (await storedWith(ws.workshopId, [NAME, ORG, NOTE])).length === 0,
+      20_000,
+      'the stored history rewritten',
+    );
+    // What is stored still reads as the workshop, with the pseudonym.
+    const after = await server.restart();
+    server = after;
+    const fresh = open(controlRoom(ws.workshopId), ws.facilitatorToken);
+    await synced(fresh);
+    expect(readRoster(fresh.doc).find((p) => p.id === who.participantId)?.name).toBe('Deelnemer 1');
+    const freshTest = open(boardRoom(ws.workshopId, 'test'), ws.facilitatorToken);
+    await synced(freshTest);
+    const r = readElements(freshTest.doc).find((e) => e.type === 'rating');
+    expect(isWidget(r) && r.type === 'rating' ? r.scores[who.participantId] : 'none').toBe(
+      undefined,
+    );
+    expect(await storedWith(ws.workshopId, [NAME, ORG, NOTE])).toEqual([]);
+  });
+});
