@@ -91,9 +91,12 @@ function observeReceipts(doc: Y.Doc): void {
     arrivals++;
     const now = performance.now();
     for (const e of events) {
-      if (!(e instanceof Y.YMapEvent) || !(e.target instanceof Y.Map)) continue;
-      if (!e.keysChanged.has('text')) continue;
-      const sent = stampOf(e.target.get('text'));
+      // A note's text is a Y.Text (edited in place) or, on an old board, a plain string.
+      let text: unknown = null;
+      if (e instanceof Y.YTextEvent && e.path.at(-1) === 'text') text = e.target.toString();
+      else if (e instanceof Y.YMapEvent && e.target instanceof Y.Map && e.keysChanged.has('text'))
+        text = String(e.target.get('text'));
+      const sent = stampOf(text);
       if (sent === null) continue;
       receipts++;
       latencies.push(Math.round((now - sent) * 100) / 100);
