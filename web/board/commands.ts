@@ -6,6 +6,7 @@
 import type { ConnectorElement } from '../../workshops';
 import { ARROW_HEADS, VALUE_TYPES } from '../../workshops';
 import type { Board, ClipboardPayload } from './board';
+import { PLACE_TOOLS } from './elements';
 import type { ToolId } from './types';
 
 export type CommandSource = 'toolbar' | 'keyboard' | 'contextMenu' | 'api' | 'test';
@@ -96,13 +97,9 @@ function align(
 export const COMMANDS: Command[] = [
   tool('select', 'v', 'tools.select', false),
   tool('hand', 'h', 'tools.hand', false),
-  tool('sticky', 'n', 'tools.sticky'),
-  tool('text', 't', 'tools.text'),
-  tool('rect', 'r', 'tools.rect'),
-  tool('ellipse', 'o', 'tools.ellipse'),
-  tool('diamond', 'd', 'tools.diamond'),
+  // The tools that place an element come with their element's view (web/board/elements).
+  ...PLACE_TOOLS.map((p) => tool(p.id, p.tool.shortcut, p.tool.label)),
   tool('connector', 'c', 'tools.connector'),
-  tool('frame', 'f', 'tools.frame'),
   {
     id: 'tool.block',
     label: 'tools.block',

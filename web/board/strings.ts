@@ -13,6 +13,7 @@ export const BOARD_NS = defineStrings('board', {
       connector: 'Verbinding',
       frame: 'Kader',
       block: 'Bouwsteen',
+      quote: 'Citaat',
       shapes: 'Vormen',
       colour: 'Kleur',
     },
@@ -90,6 +91,11 @@ export const BOARD_NS = defineStrings('board', {
       close: 'Bouwstenen sluiten',
       place: '{{label}} plaatsen',
     },
+    quote: {
+      inspector: 'Citaat',
+      by: 'Wie zei het',
+      byPlaceholder: 'Naam, rol',
+    },
     bridge: {
       inspector: 'Brug',
       label: 'Naam',
@@ -123,6 +129,7 @@ export const BOARD_NS = defineStrings('board', {
       connector: 'Connector',
       frame: 'Frame',
       block: 'Building block',
+      quote: 'Quote',
       shapes: 'Shapes',
       colour: 'Colour',
     },
@@ -193,6 +200,11 @@ export const BOARD_NS = defineStrings('board', {
       results: 'Found',
       close: 'Close building blocks',
       place: 'Place {{label}}',
+    },
+    quote: {
+      inspector: 'Quote',
+      by: 'Who said it',
+      byPlaceholder: 'Name, role',
     },
     bridge: {
       inspector: 'Bridge',

@@ -3,18 +3,9 @@ import { isCategoryId } from '../categories';
 import type { Lang } from '../i18n';
 import type { DrawContext } from '../render/svg';
 
-/** Every element type. Adding one: a module in this folder and one line in `registry.ts`. */
-export const ELEMENT_TYPES = [
-  'sticky',
-  'text',
-  'shape',
-  'connector',
-  'frame',
-  'block',
-  'rating',
-  'survey',
-] as const;
-export type ElementType = (typeof ELEMENT_TYPES)[number];
+/** Every element type: the keys of `ElementByType` in registry.ts (adding one: a module and its lines there). */
+export type { ElementType } from './registry';
+import type { ElementType } from './registry';
 
 /** Where a carried-forward element came from (a card pulled in from an earlier session). */
 export interface ElementSource {

@@ -3,14 +3,7 @@ import { localize } from '../i18n';
 import { drawRating, drawSurvey } from '../render/draw';
 import type { DrawContext } from '../render/svg';
 import { WIDGET_LABELS } from '../widgets/content';
-import type {
-  BaseElement,
-  ElementKind,
-  ElementLayer,
-  ElementType,
-  FieldKind,
-  RawElement,
-} from './base';
+import type { BaseElement, ElementKind, ElementLayer, FieldKind, RawElement } from './base';
 import { BASE_FIELDS } from './base';
 import { block, type BlockElement } from './block';
 import { connector, type ConnectorElement } from './connector';
@@ -19,6 +12,7 @@ import { rating, type RatingElement } from './rating';
 import { shape, type ShapeElement } from './shape';
 import { sticky, type StickyElement } from './sticky';
 import { survey, type SurveyElement } from './survey';
+import { quote, type QuoteElement } from './quote';
 import { text, type TextElement } from './text';
 
 /** Maps each element type to its record type. A missing entry is a compile error below. */
@@ -31,7 +25,11 @@ export interface ElementByType {
   block: BlockElement;
   rating: RatingElement;
   survey: SurveyElement;
+  quote: QuoteElement;
 }
+
+/** Every element type. */
+export type ElementType = keyof ElementByType;
 
 export type Element = ElementByType[ElementType];
 
@@ -56,7 +54,11 @@ export const ELEMENT_MODULES: { [T in ElementType]: ElementKind<ElementByType[T]
     draw: drawSurvey,
     outlineText: (el, lang) => el.title || localize(WIDGET_LABELS.surveyTitle, lang),
   },
+  quote,
 };
+
+/** Every element type, in registry order. */
+export const ELEMENT_TYPES = Object.keys(ELEMENT_MODULES) as readonly ElementType[];
 
 export function moduleOf<T extends ElementType>(type: T): ElementKind<ElementByType[T]> {
   return ELEMENT_MODULES[type];
