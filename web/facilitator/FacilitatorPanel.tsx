@@ -9,20 +9,16 @@ import type { Session } from '../../workshops';
 import {
   DEFAULT_VOTES,
   addActivity,
-  addTime,
   ballot,
   boardRoom,
   canPullInto,
   displaySession,
-  endSession,
   endSilent,
-  endVoting,
   isBoardLocked,
   isPaused,
   isStage,
   moveActivity,
   nextActivityId,
-  pauseTimer,
   previousStage,
   pullForward,
   readRoster,
@@ -30,28 +26,25 @@ import {
   setParticipantRemoved,
   removeActivity,
   retimeActivity,
-  resumeTimer,
-  revealVoting,
   sessionEndsAt,
   sessionMinutes,
-  setBoardLocked,
-  setFollow,
   startActivity,
   startSession,
   startSilent,
   startVoting,
-  summon,
   totalVotes,
   updateActivity,
   updateSession,
 } from '../../workshops';
 import { api, useShareOrigin } from '../app/api';
 import { useWorkshop } from '../app/context';
+import { runCommand } from '../board';
 import { useBoardState } from '../board/use-board';
 import { useT } from '../i18n';
 import { ReportButton } from '../report';
 import { RoomSync } from '../sync/room';
 import { ClusterPanel } from './ClusterPanel';
+import { useFacilitatorCommands } from './commands';
 import { useLive } from './hooks';
 import { RankedResults } from './SessionBar';
 import { FACILITATOR_NS } from './strings';
@@ -177,6 +170,7 @@ export function FacilitatorPanel() {
   );
   const doc = ctx.controlDoc;
   const now = () => Date.now() + ctx.clockOffset;
+  useFacilitatorCommands(ctx.board, { controlDoc: doc, boardId: ctx.boardId, now });
   const running = sessions.find((s) => s.id === live.sessionId);
   const locked = isBoardLocked(doc, ctx.boardId);
   const [votesPer, setVotesPer] = useState(DEFAULT_VOTES);
@@ -215,18 +209,7 @@ export function FacilitatorPanel() {
     });
     if (s.boardId !== ctx.boardId) ctx.navigate(s.boardId);
   };
-  const next = () => {
-    if (!running) return;
-    const id = nextActivityId(running, live.activityId);
-    if (id) startActivity(doc, running, id, now());
-  };
-  const end = () => {
-    if (!running) return;
-    doc.transact(() => {
-      updateSession(doc, running.id, { status: 'done' });
-      endSession(doc);
-    });
-  };
+  const run = (id: string) => runCommand(ctx.board, `facilitate.${id}`);
   const voting = live.voting && live.voting.boardId === ctx.boardId ? live.voting : null;
   const ballotNotes = voting ? ballot(ctx.board.state.elements.values(), voting) : [];
   const cast = ballotNotes.reduce((n, s) => n + totalVotes(s), 0);
@@ -279,20 +262,20 @@ export function FacilitatorPanel() {
               <button
                 type="button"
                 className="btn btn-primary"
-                onClick={next}
+                onClick={() => run('next')}
                 disabled={!nextActivityId(running, live.activityId)}
               >
                 {t('panel.next')}
               </button>
               {isPaused(live.timer) ? (
-                <button type="button" className="btn" onClick={() => resumeTimer(doc, now())}>
+                <button type="button" className="btn" onClick={() => run('resume')}>
                   {t('panel.resume')}
                 </button>
               ) : (
                 <button
                   type="button"
                   className="btn"
-                  onClick={() => pauseTimer(doc, now())}
+                  onClick={() => run('pause')}
                   disabled={!live.timer}
                 >
                   {t('panel.pause')}
@@ -301,12 +284,12 @@ export function FacilitatorPanel() {
               <button
                 type="button"
                 className="btn"
-                onClick={() => addTime(doc, 120_000, now())}
+                onClick={() => run('addTime')}
                 disabled={!live.timer}
               >
                 {t('panel.plus2')}
               </button>
-              <button type="button" className="btn" onClick={end}>
+              <button type="button" className="btn" onClick={() => run('endSession')}>
                 {t('panel.end')}
               </button>
             </div>
@@ -338,19 +321,14 @@ export function FacilitatorPanel() {
             <input
               type="checkbox"
               checked={live.follow}
-              onChange={(e) => setFollow(doc, e.target.checked)}
+              onChange={(e) => e.target.checked !== live.follow && run('follow')}
             />{' '}
             {t('panel.follow')}
           </label>
-          <button type="button" className="btn" onClick={() => summon(doc, ctx.boardId, now())}>
+          <button type="button" className="btn" onClick={() => run('bring')}>
             {t('panel.bring')}
           </button>
-          <button
-            type="button"
-            className="btn"
-            aria-pressed={locked}
-            onClick={() => setBoardLocked(doc, ctx.boardId, !locked)}
-          >
+          <button type="button" className="btn" aria-pressed={locked} onClick={() => run('lock')}>
             {locked ? t('panel.unlock') : t('panel.lock')}
           </button>
           {stage && canPullInto(stage) && (
@@ -409,11 +387,11 @@ export function FacilitatorPanel() {
           <>
             <div className="fp-row">
               {!voting.revealed && (
-                <button type="button" className="btn btn-primary" onClick={() => revealVoting(doc)}>
+                <button type="button" className="btn btn-primary" onClick={() => run('reveal')}>
                   {t('panel.reveal')}
                 </button>
               )}
-              <button type="button" className="btn" onClick={() => endVoting(doc)}>
+              <button type="button" className="btn" onClick={() => run('endVote')}>
                 {t('panel.endVote')}
               </button>
             </div>

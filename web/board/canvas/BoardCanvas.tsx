@@ -32,7 +32,6 @@ import { ElementsLayer, GridBackground } from './ElementsLayer';
 import { TransformLayer } from './OverlayLayer';
 import { MARGIN, toStagePoint } from './drawn-view';
 import { useDrawnView } from './use-drawn-view';
-import { ARROWS } from '../keyboard-nav';
 import '../board.css';
 
 declare global {
@@ -127,15 +126,9 @@ export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasPr
         e.preventDefault();
         return;
       }
-      const arrow = ARROWS[e.key];
-      if (arrow && board.state.selection.size) {
-        const step = e.shiftKey ? 20 : 2;
-        board.nudge(board.state.selection, arrow[0] * step, arrow[1] * step);
-        e.preventDefault();
-        return;
-      }
-      const command = commandForShortcut(shortcutOf(e));
-      if (command && runCommand(board, command.id, 'keyboard')) e.preventDefault();
+      // Arrow keys too: they nudge the selection (arrange.nudge… in commands.ts).
+      const command = commandForShortcut(shortcutOf(e), board);
+      if (command && runCommand(board, command.id)) e.preventDefault();
     };
     const onKeyUp = (e: KeyboardEvent) => {
       if (e.key === ' ') setSpaceHeld(false);

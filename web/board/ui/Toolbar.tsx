@@ -70,7 +70,7 @@ export function Toolbar({ board, featured }: { board: Board; featured?: ToolId }
         data-tool={id}
         onClick={() => {
           if (id !== 'block') board.store.setState({ paletteOpen: false });
-          runCommand(board, cmd.id, 'toolbar');
+          runCommand(board, cmd.id);
           setSheet(false);
         }}
       >
@@ -131,7 +131,7 @@ export function Toolbar({ board, featured }: { board: Board; featured?: ToolId }
                 aria-label={label}
                 title={label}
                 disabled={!canRun(board, id)}
-                onClick={() => runCommand(board, id, 'toolbar')}
+                onClick={() => runCommand(board, id)}
               >
                 <Icon name={id === 'edit.undo' ? 'undo' : 'redo'} />
               </button>
