@@ -58,6 +58,7 @@ import {
   takeFragmentToken,
 } from './storage';
 import { APP_NS } from './strings';
+import { useY } from './use-y';
 
 declare global {
   interface Window {
@@ -79,17 +80,6 @@ function openBoard(workshopId: string, boardId: string, frameId: string | null):
   }
   pendingFrame = frameId ? { boardId, frameId } : null;
   navigate(`/w/${workshopId}/${boardId}`);
-}
-
-/** Re-renders when a Y type changes (deeply). */
-function useY<T>(type: Y.AbstractType<unknown>, read: () => T): T {
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const bump = () => setTick((n) => n + 1);
-    type.observeDeep(bump);
-    return () => type.unobserveDeep(bump);
-  }, [type]);
-  return read();
 }
 
 function resolveIdentity(workshopId: string, roleLabel: (r: Role) => string): Identity | null {
@@ -153,17 +143,10 @@ function Workshop({ identity, boardId }: { identity: Identity; boardId: string |
     void measureClockOffset().then(setClockOffset);
   }, []);
 
-  const boards = useY(boardsMap(control.doc) as unknown as Y.AbstractType<unknown>, () =>
-    readBoards(control.doc),
-  );
-  const workshop = useY(control.doc.getMap('workshop') as unknown as Y.AbstractType<unknown>, () =>
-    readWorkshop(control.doc),
-  );
+  const boards = useY(boardsMap(control.doc), () => readBoards(control.doc));
+  const workshop = useY(control.doc.getMap('workshop'), () => readWorkshop(control.doc));
   // Where the facilitator has the room now (workshops/facilitation), else the first board.
-  const live = useY(
-    liveMap(control.doc) as unknown as Y.AbstractType<unknown>,
-    () => readLive(control.doc).boardId,
-  );
+  const live = useY(liveMap(control.doc), () => readLive(control.doc).boardId);
   const current = boardId ?? live ?? boards[0]?.id ?? null;
 
   useEffect(() => {
@@ -321,9 +304,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
   }, [board, sync, boardId]);
 
   // Locked (reactive) or viewer: the board is read-only, and says why.
-  const locked = useY(locksMap(control.doc) as unknown as Y.AbstractType<unknown>, () =>
-    isBoardLocked(control.doc, boardId),
-  );
+  const locked = useY(locksMap(control.doc), () => isBoardLocked(control.doc, boardId));
   const readOnly =
     identity.role === 'viewer'
       ? 'viewer'
@@ -370,9 +351,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     return () => clearTimeout(timer);
   }, [toast]);
 
-  const roster = useY(rosterMap(control.doc) as unknown as Y.AbstractType<unknown>, () =>
-    readRoster(control.doc),
-  );
+  const roster = useY(rosterMap(control.doc), () => readRoster(control.doc));
   const people = usePeople(sync, roster, identity, user.color);
 
   const session: WorkshopSession = {
