@@ -14,7 +14,6 @@ import {
   displayBoardTitle,
   isBoardLocked,
   liveMap,
-  locksMap,
   readBoards,
   readLive,
   readRoster,
@@ -28,7 +27,6 @@ import {
   KeyboardLayer,
   announceBroughtHere,
   createBoard,
-  fitBoard,
   fitFrame,
 } from '../board';
 import { Icon } from '../board/ui/icons';
@@ -59,6 +57,7 @@ import {
 } from './storage';
 import { APP_NS } from './strings';
 import { useY } from './use-y';
+import { useBoardLock, useFitOnOpen, useRefusalToasts, useWorkshopPresence } from './board-view';
 
 declare global {
   interface Window {
@@ -261,95 +260,17 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     };
   }, [board, boardId]);
   const syncState = useStore(sync.state);
-  // The control room's awareness says who is in the workshop and on which board (the board's
-  // own awareness carries cursors and selections).
-  useEffect(() => {
-    control.provider.awareness.setLocalStateField('user', { ...user, boardId });
-  }, [control, user, boardId]);
+  useWorkshopPresence(control, user, boardId);
 
-  // Fit the board into view once, when it opens: as soon as content arrives from the device or
-  // the server, or when the first sync finds none. Never later: someone's first sticky on an empty
-  // board must not yank everybody's view. Nor over a view placed meanwhile: the session bar
-  // centring the activity the facilitator summoned to, or the person's own pan.
-  useEffect(() => {
-    let done = false;
-    let frame = 0;
-    const opened = board.state.camera;
-    const fitNow = () => {
-      if (done) return;
-      done = true;
-      const frame = pendingFrame?.boardId === boardId ? pendingFrame.frameId : null;
-      pendingFrame = null;
-      if (board.state.camera !== opened) return;
-      // Fitted to this screen at a readable size (web/board/camera-fit.ts).
-      if (!(frame && fitFrame(board, frame))) fitBoard(board);
-    };
-    const unsubBoard = board.store.subscribe((s) => {
-      if (s.elements.size > 0) fitNow();
-    });
-    const afterSync = () => {
-      // The engine batches doc changes into the store once per frame: fit after that batch.
-      frame = requestAnimationFrame(() => (frame = requestAnimationFrame(fitNow)));
-    };
-    const unsubSync = sync.state.subscribe((s, prev) => {
-      if (s.synced && !prev.synced) afterSync();
-    });
-    if (board.state.elements.size > 0) fitNow();
-    else if (sync.state.getState().synced) afterSync();
-    return () => {
-      cancelAnimationFrame(frame);
-      unsubBoard();
-      unsubSync();
-    };
-  }, [board, sync, boardId]);
+  useFitOnOpen(board, sync, boardId, () => {
+    const frame = pendingFrame?.boardId === boardId ? pendingFrame.frameId : null;
+    pendingFrame = null;
+    return frame;
+  });
 
-  // Locked (reactive) or viewer: the board is read-only, and says why.
-  const locked = useY(locksMap(control.doc), () => isBoardLocked(control.doc, boardId));
-  const readOnly =
-    identity.role === 'viewer'
-      ? 'viewer'
-      : locked && identity.role !== 'facilitator'
-        ? 'locked'
-        : null;
-  useEffect(() => board.setReadOnly(readOnly), [board, readOnly]);
+  const readOnly = useBoardLock(board, control, boardId, identity.role);
 
-  // Refused writes: a short, translated message, only after a write from this page (not what
-  // arrived from the server or loaded from the device: opening a board is no attempt, whatever
-  // the handshake carries).
-  const [toast, setToast] = useState<string | null>(null);
-  useEffect(() => {
-    const tried = { board: false, control: false };
-    const onBoard = (_u: Uint8Array, origin: unknown) => {
-      if (origin !== sync.provider && origin !== sync.local) tried.board = true;
-    };
-    const onControl = (_u: Uint8Array, origin: unknown) => {
-      if (origin !== control.provider && origin !== control.local) tried.control = true;
-    };
-    sync.doc.on('update', onBoard);
-    control.doc.on('update', onControl);
-    const show = (d: { reason: string } | null, which: keyof typeof tried) => {
-      if (!d || !tried[which]) return;
-      tried[which] = false;
-      setToast(t(`denied.${d.reason}`, { defaultValue: d.reason }));
-    };
-    const unsubs = [
-      () => sync.doc.off('update', onBoard),
-      () => control.doc.off('update', onControl),
-      sync.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied, 'board')),
-      sync.state.subscribe(({ renewed: r }, prev) => {
-        if (!r || prev.renewed) return;
-        if (r.kind === 'stale') setToast(t(r.carried > 0 ? 'renewed' : 'renewedNone'));
-        else if (r.carried > 0) setToast(t('resent'));
-      }),
-      control.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied, 'control')),
-    ];
-    return () => unsubs.forEach((u) => u());
-  }, [sync, control, t]);
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(null), 4000);
-    return () => clearTimeout(timer);
-  }, [toast]);
+  const toast = useRefusalToasts(sync, control);
 
   const roster = useY(rosterMap(control.doc), () => readRoster(control.doc));
   const people = usePeople(sync, roster, identity, user.color);
