@@ -9,6 +9,7 @@ import type * as Y from 'yjs';
 import {
   addTime,
   endSession,
+  endSilent,
   endVoting,
   isBoardLocked,
   isPaused,
@@ -21,11 +22,13 @@ import {
   setBoardLocked,
   setFollow,
   startActivity,
+  startSilent,
   summon,
   updateSession,
 } from '../../workshops';
 import type { Board, Command } from '../board';
-import { registerCommands } from '../board';
+import { registerCommands, runCommand } from '../board';
+import { useWorkshop } from '../app/context';
 import { FACILITATOR_NS } from './strings';
 
 /** What the facilitator's commands act on: the workshop's control doc, this board, the clock. */
@@ -49,6 +52,7 @@ export function facilitatorCommands(target: FacilitationTarget): Command[] {
     return session ? { live, session } : null;
   };
   const timer = () => readLive(doc).timer;
+  const silent = () => readLive(doc).silent?.boardId === boardId;
   const voting = () => {
     const v = readLive(doc).voting;
     return v && v.boardId === boardId ? v : null;
@@ -126,6 +130,20 @@ export function facilitatorCommands(target: FacilitationTarget): Command[] {
       setBoardLocked(doc, boardId, !isBoardLocked(doc, boardId)),
     ),
     command(
+      'silentOn',
+      'silentOn',
+      [],
+      () => startSilent(doc, boardId),
+      () => !silent(),
+    ),
+    command(
+      'silentOff',
+      'silentOff',
+      [],
+      () => endSilent(doc),
+      () => silent(),
+    ),
+    command(
       'reveal',
       'reveal',
       [],
@@ -155,4 +173,10 @@ export function useFacilitatorCommands(board: Board, target: FacilitationTarget)
       ),
     [board, controlDoc, boardId],
   );
+}
+
+/** Runs one of the facilitator's commands on the open board (`facilitate.<id>`), as a button does. */
+export function useFacilitate(): (id: string) => boolean {
+  const { board } = useWorkshop();
+  return (id) => runCommand(board, `facilitate.${id}`);
 }

@@ -47,7 +47,7 @@ export function HelpOverlay({ board }: { board: Board }) {
               <h3>{t(`groups.${g}`)}</h3>
               <dl>
                 {commandsOf(board)
-                  .filter((c) => c.group === g && !c.unlisted)
+                  .filter((c) => c.group === g && !c.unlisted && c.shortcuts.length > 0)
                   .map((c) => (
                     <div key={c.id}>
                       <dt>{t(c.label)}</dt>
