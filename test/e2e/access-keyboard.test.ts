@@ -125,7 +125,8 @@ describe('a session with the keyboard alone', () => {
     expect((await active(page)).label).toMatch(/^Lijst/);
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="outline"]').waitFor();
-    await tabTo(page, (a) => a.placeholder === 'Nieuwe notitie…', 'the first “new note” field', 60);
+    // Past the tool bar (one button per tool) and every element of the keyboard layer.
+    await tabTo(page, (a) => a.placeholder === 'Nieuwe notitie…', 'the first “new note” field', 80);
     await page.keyboard.type('Gezamenlijk opleiden');
     await page.keyboard.press('Enter');
     await expect.poll(() => note(page, /^Gezamenlijk opleiden$/)).not.toBeNull();

@@ -14,7 +14,6 @@ import {
   displayBoardTitle,
   isBoardLocked,
   liveMap,
-  locksMap,
   readBoards,
   readLive,
   readRoster,
@@ -28,7 +27,6 @@ import {
   KeyboardLayer,
   announceBroughtHere,
   createBoard,
-  fitBoard,
   fitFrame,
 } from '../board';
 import { Icon } from '../board/ui/icons';
@@ -58,6 +56,8 @@ import {
   takeFragmentToken,
 } from './storage';
 import { APP_NS } from './strings';
+import { useY } from './use-y';
+import { useBoardLock, useFitOnOpen, useRefusalToasts, useWorkshopPresence } from './board-view';
 
 declare global {
   interface Window {
@@ -79,17 +79,6 @@ function openBoard(workshopId: string, boardId: string, frameId: string | null):
   }
   pendingFrame = frameId ? { boardId, frameId } : null;
   navigate(`/w/${workshopId}/${boardId}`);
-}
-
-/** Re-renders when a Y type changes (deeply). */
-function useY<T>(type: Y.AbstractType<unknown>, read: () => T): T {
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const bump = () => setTick((n) => n + 1);
-    type.observeDeep(bump);
-    return () => type.unobserveDeep(bump);
-  }, [type]);
-  return read();
 }
 
 function resolveIdentity(workshopId: string, roleLabel: (r: Role) => string): Identity | null {
@@ -153,17 +142,10 @@ function Workshop({ identity, boardId }: { identity: Identity; boardId: string |
     void measureClockOffset().then(setClockOffset);
   }, []);
 
-  const boards = useY(boardsMap(control.doc) as unknown as Y.AbstractType<unknown>, () =>
-    readBoards(control.doc),
-  );
-  const workshop = useY(control.doc.getMap('workshop') as unknown as Y.AbstractType<unknown>, () =>
-    readWorkshop(control.doc),
-  );
+  const boards = useY(boardsMap(control.doc), () => readBoards(control.doc));
+  const workshop = useY(control.doc.getMap('workshop'), () => readWorkshop(control.doc));
   // Where the facilitator has the room now (workshops/facilitation), else the first board.
-  const live = useY(
-    liveMap(control.doc) as unknown as Y.AbstractType<unknown>,
-    () => readLive(control.doc).boardId,
-  );
+  const live = useY(liveMap(control.doc), () => readLive(control.doc).boardId);
   const current = boardId ?? live ?? boards[0]?.id ?? null;
 
   useEffect(() => {
@@ -278,101 +260,19 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     };
   }, [board, boardId]);
   const syncState = useStore(sync.state);
-  // The control room's awareness says who is in the workshop and on which board (the board's
-  // own awareness carries cursors and selections).
-  useEffect(() => {
-    control.provider.awareness.setLocalStateField('user', { ...user, boardId });
-  }, [control, user, boardId]);
+  useWorkshopPresence(control, user, boardId);
 
-  // Fit the board into view once, when it opens: as soon as content arrives from the device or
-  // the server, or when the first sync finds none. Never later: someone's first sticky on an empty
-  // board must not yank everybody's view. Nor over a view placed meanwhile: the session bar
-  // centring the activity the facilitator summoned to, or the person's own pan.
-  useEffect(() => {
-    let done = false;
-    let frame = 0;
-    const opened = board.state.camera;
-    const fitNow = () => {
-      if (done) return;
-      done = true;
-      const frame = pendingFrame?.boardId === boardId ? pendingFrame.frameId : null;
-      pendingFrame = null;
-      if (board.state.camera !== opened) return;
-      // Fitted to this screen at a readable size (web/board/camera-fit.ts).
-      if (!(frame && fitFrame(board, frame))) fitBoard(board);
-    };
-    const unsubBoard = board.store.subscribe((s) => {
-      if (s.elements.size > 0) fitNow();
-    });
-    const afterSync = () => {
-      // The engine batches doc changes into the store once per frame: fit after that batch.
-      frame = requestAnimationFrame(() => (frame = requestAnimationFrame(fitNow)));
-    };
-    const unsubSync = sync.state.subscribe((s, prev) => {
-      if (s.synced && !prev.synced) afterSync();
-    });
-    if (board.state.elements.size > 0) fitNow();
-    else if (sync.state.getState().synced) afterSync();
-    return () => {
-      cancelAnimationFrame(frame);
-      unsubBoard();
-      unsubSync();
-    };
-  }, [board, sync, boardId]);
+  useFitOnOpen(board, sync, boardId, () => {
+    const frame = pendingFrame?.boardId === boardId ? pendingFrame.frameId : null;
+    pendingFrame = null;
+    return frame;
+  });
 
-  // Locked (reactive) or viewer: the board is read-only, and says why.
-  const locked = useY(locksMap(control.doc) as unknown as Y.AbstractType<unknown>, () =>
-    isBoardLocked(control.doc, boardId),
-  );
-  const readOnly =
-    identity.role === 'viewer'
-      ? 'viewer'
-      : locked && identity.role !== 'facilitator'
-        ? 'locked'
-        : null;
-  useEffect(() => board.setReadOnly(readOnly), [board, readOnly]);
+  const readOnly = useBoardLock(board, control, boardId, identity.role);
 
-  // Refused writes: a short, translated message, only after a write from this page (not what
-  // arrived from the server or loaded from the device: opening a board is no attempt, whatever
-  // the handshake carries).
-  const [toast, setToast] = useState<string | null>(null);
-  useEffect(() => {
-    const tried = { board: false, control: false };
-    const onBoard = (_u: Uint8Array, origin: unknown) => {
-      if (origin !== sync.provider && origin !== sync.local) tried.board = true;
-    };
-    const onControl = (_u: Uint8Array, origin: unknown) => {
-      if (origin !== control.provider && origin !== control.local) tried.control = true;
-    };
-    sync.doc.on('update', onBoard);
-    control.doc.on('update', onControl);
-    const show = (d: { reason: string } | null, which: keyof typeof tried) => {
-      if (!d || !tried[which]) return;
-      tried[which] = false;
-      setToast(t(`denied.${d.reason}`, { defaultValue: d.reason }));
-    };
-    const unsubs = [
-      () => sync.doc.off('update', onBoard),
-      () => control.doc.off('update', onControl),
-      sync.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied, 'board')),
-      sync.state.subscribe(({ renewed: r }, prev) => {
-        if (!r || prev.renewed) return;
-        if (r.kind === 'stale') setToast(t(r.carried > 0 ? 'renewed' : 'renewedNone'));
-        else if (r.carried > 0) setToast(t('resent'));
-      }),
-      control.state.subscribe((s, prev) => s.denied !== prev.denied && show(s.denied, 'control')),
-    ];
-    return () => unsubs.forEach((u) => u());
-  }, [sync, control, t]);
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(null), 4000);
-    return () => clearTimeout(timer);
-  }, [toast]);
+  const toast = useRefusalToasts(sync, control);
 
-  const roster = useY(rosterMap(control.doc) as unknown as Y.AbstractType<unknown>, () =>
-    readRoster(control.doc),
-  );
+  const roster = useY(rosterMap(control.doc), () => readRoster(control.doc));
   const people = usePeople(sync, roster, identity, user.color);
 
   const session: WorkshopSession = {

@@ -3,57 +3,42 @@
  * zustand store (view state), writes the Y.Doc only through workshops/ accessors under a local
  * transaction origin (so `Y.UndoManager` undoes only this person's work), and keeps presence in
  * awareness. The canvas renders what the store holds and calls these methods.
+ *
+ * The class composes its concerns, each in its own file: the camera and culling
+ * (board-camera.ts), selection and drag (board-selection.ts), z-order and aligning
+ * (board-arrange.ts), the clipboard (board-clipboard.ts). Its methods keep their names, so
+ * callers use one object; here stay the store, permissions, writing, tools and text editing.
  */
-import { generateKeyBetween } from 'fractional-indexing';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type {
-  ConnectorElement,
-  Element,
-  ElementByType,
-  ElementPatch,
-  ElementType,
-  Role,
-} from '../../workshops';
+import type { Element, ElementByType, ElementPatch, ElementType, Role } from '../../workshops';
 import {
   addElement,
   blockKind,
-  bottomZ,
-  cloneElement,
+  layerOf,
   decodeElement,
   deleteElements,
   editText,
   elementsMap,
-  insertElement,
-  moveElements,
   rawOf,
   readElement,
-  topZ,
   updateElement,
 } from '../../workshops';
-import { onConnector } from './connectors';
 import { textBoxSize } from './elements/fit-text';
 import type { Camera, Point, Rect } from './geometry';
-import {
-  centre,
-  clampZoom,
-  contains,
-  fitCamera,
-  intersects,
-  normaliseRect,
-  pointIn,
-  snap,
-  union,
-  viewRect,
-  zoomAround,
-} from './geometry';
+import { centre, contains, pointIn, viewRect } from './geometry';
 import { PresenceSync } from './presence';
 import type { Snapshot } from './sync-observer';
 import { ElementIndex, boundsOf, observeElements, readSnapshot, sortOrder } from './sync-observer';
 import type { BoardState, BoardUser, ReadOnlyReason, ToolId } from './types';
-import { GRID } from './types';
+import * as boardArrange from './board-arrange';
+import * as boardCamera from './board-camera';
+import type { ClipboardPayload } from './board-clipboard';
+import * as boardClipboard from './board-clipboard';
+import type { DragState } from './board-selection';
+import * as boardSelection from './board-selection';
 
 export interface BoardOptions {
   user: BoardUser;
@@ -63,18 +48,8 @@ export interface BoardOptions {
   schedule?: (fn: () => void) => void;
 }
 
-/** What goes on the clipboard: decoded elements, so a paste works on any board. */
-export interface ClipboardPayload {
-  werkbank: 1;
-  elements: Element[];
-}
-
-/** Half the width of a line's hit stroke, screen px: a line is easy to click. */
-export const HIT_STROKE = 10;
-export const TOUCH_STROKE = 22;
-
-/** How far a duplicate lands from its original (down and right), world units. */
-const DUPLICATE_OFFSET = 24;
+export type { ClipboardPayload } from './board-clipboard';
+export { HIT_STROKE, TOUCH_STROKE } from './board-selection';
 
 /** Where a board opens: the template's top-left corner in view, at 100 %. */
 const START_CAMERA: Camera = { x: -100, y: -80, zoom: 1 };
@@ -89,7 +64,8 @@ export class Board {
   private readonly unobserve: () => void;
   /** Features that take taps on elements while registered (`registerInteraction`). */
   private readonly interactions = new Map<string, (id: string) => boolean>();
-  private drag: { ids: string[]; start: Point; origins: Map<string, Point> } | null = null;
+  /** The drag under way (board-selection.ts: beginDrag … endDrag). */
+  dragState: DragState | null = null;
 
   constructor(
     readonly doc: Y.Doc,
@@ -201,7 +177,7 @@ export class Board {
       readOnly: reason,
       ...(reason ? { editingId: null, tool: 'select', dragPreview: null } : {}),
     });
-    if (reason) this.drag = null;
+    if (reason) this.dragState = null;
   }
 
   // ---- interactions -------------------------------------------------------------------------
@@ -279,30 +255,16 @@ export class Board {
   // ---- selection ----------------------------------------------------------------------------
 
   select(ids: Iterable<string>, mode: 'replace' | 'toggle' | 'add' = 'replace'): void {
-    const next = mode === 'replace' ? new Set<string>() : new Set(this.state.selection);
-    for (const id of ids) {
-      if (mode === 'toggle' && next.has(id)) next.delete(id);
-      else next.add(id);
-    }
-    this.store.setState({ selection: next, contextMenu: null });
-    this.presence.setSelection([...next]);
+    boardSelection.select(this, ids, mode);
   }
 
   selectAll(): void {
-    this.select(
-      this.state.order.filter((id) => {
-        const el = this.get(id);
-        return el && !el.templateId && this.isVisible(el);
-      }),
-    );
+    boardSelection.selectAll(this);
   }
 
   /** Ids whose bounds lie inside `rect` (marquee); template frames only if fully inside. */
   idsInRect(rect: Rect): string[] {
-    return this.index.search(rect).filter((id) => {
-      const el = this.get(id);
-      return el && this.isVisible(el) && contains(rect, boundsOf(el));
-    });
+    return boardSelection.idsInRect(this, rect);
   }
 
   /** Whether this person may see the element (silent brainstorm hides others' new stickies). */
@@ -323,33 +285,7 @@ export class Board {
    * `stroke` widens the hit stroke (a finger is wider than a mouse pointer: TOUCH_STROKE).
    */
   hitTest(p: Point, options: { lines?: boolean; stroke?: number } = {}): string | null {
-    const ids = this.index.search({ x: p.x - 4, y: p.y - 4, w: 8, h: 8 });
-    let best: Element | null = null;
-    for (const id of ids) {
-      const el = this.get(id);
-      if (!el || !this.isVisible(el) || el.type === 'connector') continue;
-      if (!pointIn(boundsOf(el), p)) continue;
-      if (
-        !best ||
-        (best.type === 'frame' && el.type !== 'frame') ||
-        (best.type === el.type && el.z > best.z) ||
-        (best.type !== 'frame' && el.type !== 'frame' && el.z > best.z)
-      )
-        best = el;
-    }
-    if (options.lines === false) return best?.id ?? null;
-    const tolerance = (options.stroke ?? HIT_STROKE) / this.state.camera.zoom;
-    let line: ConnectorElement | null = null;
-    for (const id of this.connectorIds()) {
-      const el = this.state.elements.get(id);
-      if (el?.type !== 'connector' || !this.isVisible(el)) continue;
-      if ((line && el.z < line.z) || !onConnector(el, this.resolve, p, tolerance)) continue;
-      line = el;
-    }
-    if (!line) return best?.id ?? null;
-    if (!best || best.type === 'frame') return line.id;
-    if (best.id === line.from || best.id === line.to) return best.id;
-    return line.z > best.z ? line.id : best.id;
+    return boardSelection.hitTest(this, p, options);
   }
 
   /** Live bounds of an element (its drag position while someone drags it). */
@@ -364,164 +300,58 @@ export class Board {
 
   /** Elements that move along with `ids`: a frame's contents (centre inside the frame). */
   withContents(ids: string[]): string[] {
-    const out = new Set(ids);
-    for (const id of ids) {
-      const el = this.get(id);
-      if (el?.type !== 'frame') continue;
-      const frame = boundsOf(el);
-      for (const inner of this.index.search(frame)) {
-        const other = this.get(inner);
-        if (!other || other.type === 'connector' || inner === id) continue;
-        if (other.type === 'frame' && !contains(frame, boundsOf(other))) continue;
-        if (pointIn(frame, centre(boundsOf(other)))) out.add(inner);
-      }
-    }
-    return [...out];
+    return boardSelection.withContents(this, ids);
   }
 
   beginDrag(ids: string[], at: Point): boolean {
-    const movable = this.withContents(ids).filter((id) => {
-      const el = this.get(id);
-      return el && el.type !== 'connector' && this.canChange(el);
-    });
-    if (!movable.length) return false;
-    const origins = new Map<string, Point>();
-    for (const id of movable) {
-      const el = this.get(id);
-      if (el) origins.set(id, { x: el.x, y: el.y });
-    }
-    this.drag = { ids: movable, start: at, origins };
-    return true;
+    return boardSelection.beginDrag(this, ids, at);
   }
 
   dragTo(at: Point): void {
-    if (!this.drag) return;
-    let dx = at.x - this.drag.start.x;
-    let dy = at.y - this.drag.start.y;
-    if (this.state.snapToGrid) {
-      const first = this.drag.origins.get(this.drag.ids[0] ?? '');
-      if (first) {
-        dx = snap(first.x + dx, GRID) - first.x;
-        dy = snap(first.y + dy, GRID) - first.y;
-      }
-    }
-    const preview = new Map<string, Point>();
-    for (const [id, o] of this.drag.origins) preview.set(id, { x: o.x + dx, y: o.y + dy });
-    this.store.setState({ dragPreview: preview });
-    this.presence.setDrag(Object.fromEntries(preview));
+    boardSelection.dragTo(this, at);
   }
 
   endDrag(commit = true): void {
-    const preview = this.state.dragPreview;
-    const drag = this.drag;
-    this.drag = null;
-    if (commit && drag && preview) {
-      const moves = [...preview].map(([id, p]) => ({ id, x: p.x, y: p.y }));
-      const changed = moves.some((m) => {
-        const o = drag.origins.get(m.id);
-        return o && (o.x !== m.x || o.y !== m.y);
-      });
-      if (changed) {
-        this.transact(() => moveElements(this.doc, moves));
-        this.undoManager.stopCapturing();
-      }
-    }
-    // Keep drawing the preview until the store holds the committed positions.
-    const clear = () => this.store.setState({ dragPreview: null });
-    if (this.options.schedule) this.options.schedule(clear);
-    else if (typeof requestAnimationFrame === 'function')
-      requestAnimationFrame(() => requestAnimationFrame(clear));
-    else clear();
-    this.presence.setDrag(null);
+    boardSelection.endDrag(this, commit);
   }
 
   get dragging(): boolean {
-    return this.drag !== null;
+    return this.dragState !== null;
   }
 
   /** Moves by keyboard (arrow keys). */
   nudge(ids: Iterable<string>, dx: number, dy: number): void {
-    const moves: Array<{ id: string; x: number; y: number }> = [];
-    for (const id of this.withContents([...ids])) {
-      const el = this.get(id);
-      if (el && el.type !== 'connector' && this.canChange(el))
-        moves.push({ id, x: el.x + dx, y: el.y + dy });
-    }
-    if (moves.length) this.transact(() => moveElements(this.doc, moves));
+    boardSelection.nudge(this, ids, dx, dy);
   }
 
   /** Moves elements to positions (outline view, keyboard): one undoable step, lanes followed. */
   moveTo(moves: ReadonlyArray<{ id: string; x: number; y: number }>): void {
-    const allowed = moves.filter((m) => {
-      const el = this.get(m.id);
-      return el && el.type !== 'connector' && this.canChange(el);
-    });
-    if (!allowed.length) return;
-    this.transact(() => moveElements(this.doc, allowed));
-    this.undoManager.stopCapturing();
+    boardSelection.moveTo(this, moves);
   }
 
   resize(id: string, rect: Rect): void {
-    const r = this.state.snapToGrid
-      ? {
-          x: snap(rect.x, GRID),
-          y: snap(rect.y, GRID),
-          w: Math.max(GRID, snap(rect.w, GRID)),
-          h: Math.max(GRID, snap(rect.h, GRID)),
-        }
-      : rect;
-    this.update(id, { x: r.x, y: r.y, w: Math.max(20, r.w), h: Math.max(20, r.h) });
-    this.undoManager.stopCapturing();
+    boardSelection.resize(this, id, rect);
   }
 
   // ---- z-order ------------------------------------------------------------------------------
 
   bringToFront(ids: Iterable<string>): void {
-    this.transact(() => {
-      for (const id of ids) if (this.get(id)) updateElement(this.doc, id, { z: topZ(this.doc) });
-    });
+    boardArrange.bringToFront(this, ids);
   }
 
   sendToBack(ids: Iterable<string>): void {
-    this.transact(() => {
-      for (const id of [...ids].reverse())
-        if (this.get(id)) updateElement(this.doc, id, { z: bottomZ(this.doc) });
-    });
+    boardArrange.sendToBack(this, ids);
   }
 
   /** One step up (or down) past the next overlapping element. */
   shift(ids: Iterable<string>, direction: 1 | -1): void {
-    const order = this.state.order;
-    this.transact(() => {
-      for (const id of ids) {
-        const el = this.get(id);
-        if (!el || !this.canChange(el)) continue;
-        const i = order.indexOf(id);
-        const overlapping = (other: string) => {
-          const o = this.get(other);
-          return o && o.type !== 'frame' && intersects(boundsOf(o), boundsOf(el));
-        };
-        let j = i + direction;
-        while (j >= 0 && j < order.length && !overlapping(order[j] ?? '')) j += direction;
-        const past = this.get(order[j] ?? '');
-        if (!past) continue;
-        const beyond = this.get(order[j + direction] ?? '');
-        const lo = direction === 1 ? past.z : (beyond?.z ?? null);
-        const hi = direction === 1 ? (beyond?.z ?? null) : past.z;
-        updateElement(this.doc, id, { z: zBetween(lo, hi) });
-      }
-    });
+    boardArrange.shift(this, ids, direction);
   }
 
   // ---- clipboard ----------------------------------------------------------------------------
 
   copy(ids: Iterable<string> = this.state.selection): ClipboardPayload {
-    const set = new Set(this.withContents([...ids]));
-    // Connectors between copied elements come along.
-    for (const el of this.state.elements.values())
-      if (el.type === 'connector' && set.has(el.from) && set.has(el.to)) set.add(el.id);
-    const elements = [...set].map((id) => this.get(id)).filter((e): e is Element => !!e);
-    return { werkbank: 1, elements };
+    return boardClipboard.copy(this, ids);
   }
 
   /**
@@ -529,55 +359,12 @@ export class Board {
    * group's layout, re-linking connectors; selects the copies.
    */
   paste(payload: ClipboardPayload, at: Point = this.focusPoint()): string[] {
-    if (!this.canEdit || !payload.elements.length) return [];
-    const box = union(payload.elements.filter((e) => e.type !== 'connector').map(boundsOf)) ?? {
-      x: 0,
-      y: 0,
-      w: 0,
-      h: 0,
-    };
-    const dx = Math.round(at.x - (box.x + box.w / 2));
-    const dy = Math.round(at.y - (box.y + box.h / 2));
-    const ids = new Map<string, string>();
-    const created: string[] = [];
-    this.transact(() => {
-      const sorted = [...payload.elements].sort(
-        (a, b) =>
-          (a.type === 'connector' ? 1 : 0) - (b.type === 'connector' ? 1 : 0) ||
-          (a.z < b.z ? -1 : 1),
-      );
-      for (const el of sorted) {
-        // Through the element's module: fresh, empty votes/answers, no template mark.
-        const copy = cloneElement(el);
-        copy.x += dx;
-        copy.y += dy;
-        if (copy.type === 'connector') {
-          copy.x2 = el.type === 'connector' ? el.x2 + dx : copy.x2;
-          copy.y2 = el.type === 'connector' ? el.y2 + dy : copy.y2;
-          copy.from = ids.get(copy.from) ?? '';
-          copy.to = ids.get(copy.to) ?? '';
-        }
-        const id = insertElement(this.doc, copy, { author: this.options.user.id });
-        ids.set(el.id, id);
-        created.push(id);
-      }
-    });
-    this.undoManager.stopCapturing();
-    this.select(created);
-    return created;
+    return boardClipboard.paste(this, payload, at);
   }
 
   /** A copy just beside the original when that is in view, else where the person is looking. */
   duplicate(ids: Iterable<string> = this.state.selection): string[] {
-    const payload = this.copy(ids);
-    const box = union(payload.elements.filter((e) => e.type !== 'connector').map(boundsOf));
-    if (!box) return [];
-    const beside = { ...box, x: box.x + DUPLICATE_OFFSET, y: box.y + DUPLICATE_OFFSET };
-    // The view less its edges and the toolbar floating over its foot (screen px).
-    const z = this.state.camera.zoom;
-    const v = viewRect(this.state.camera, this.state.viewport);
-    const view = { x: v.x + 16 / z, y: v.y + 16 / z, w: v.w - 32 / z, h: v.h - 112 / z };
-    return this.paste(payload, contains(view, beside) ? centre(beside) : this.focusPoint());
+    return boardClipboard.duplicate(this, ids);
   }
 
   /** Where the pointer is over the canvas (world), null when it is elsewhere. */
@@ -585,7 +372,7 @@ export class Board {
 
   /** Where the person is looking: the pointer when it is over the canvas, else the view's centre. */
   focusPoint(): Point {
-    return this.pointer ?? centre(viewRect(this.state.camera, this.state.viewport));
+    return boardCamera.focusPoint(this);
   }
 
   // ---- align --------------------------------------------------------------------------------
@@ -594,31 +381,7 @@ export class Board {
     ids: Iterable<string>,
     how: 'left' | 'centre' | 'right' | 'top' | 'middle' | 'bottom',
   ): void {
-    const els = [...ids]
-      .map((id) => this.get(id))
-      .filter((e): e is Element => !!e && e.type !== 'connector' && this.canChange(e));
-    const box = union(els.map(boundsOf));
-    if (!box || els.length < 2) return;
-    const moves = els.map((e) => {
-      const x =
-        how === 'left'
-          ? box.x
-          : how === 'right'
-            ? box.x + box.w - e.w
-            : how === 'centre'
-              ? box.x + box.w / 2 - e.w / 2
-              : e.x;
-      const y =
-        how === 'top'
-          ? box.y
-          : how === 'bottom'
-            ? box.y + box.h - e.h
-            : how === 'middle'
-              ? box.y + box.h / 2 - e.h / 2
-              : e.y;
-      return { id: e.id, x, y };
-    });
-    this.transact(() => moveElements(this.doc, moves));
+    boardArrange.align(this, ids, how);
   }
 
   // ---- undo ---------------------------------------------------------------------------------
@@ -725,7 +488,7 @@ export class Board {
       if (within && !contains(within, box)) return false;
       return this.index.search(box).every((id) => {
         const el = this.get(id);
-        return !el || el.type === 'frame' || el.type === 'connector' || !this.isVisible(el);
+        return !el || layerOf(el) !== 'item' || !this.isVisible(el);
       });
     };
     if (free(x0, y0)) return { x: x0, y: y0 };
@@ -747,7 +510,8 @@ export class Board {
     let best: Element | null = null;
     for (const id of this.index.search({ x: p.x, y: p.y, w: 1, h: 1 })) {
       const el = this.get(id);
-      if (el?.type === 'frame' && pointIn(boundsOf(el), p) && (!best || el.z > best.z)) best = el;
+      if (el && layerOf(el) === 'area' && pointIn(boundsOf(el), p) && (!best || el.z > best.z))
+        best = el;
     }
     return best;
   }
@@ -763,57 +527,41 @@ export class Board {
   // ---- camera -------------------------------------------------------------------------------
 
   setViewport(w: number, h: number): void {
-    const v = this.state.viewport;
-    if (v.w !== w || v.h !== h) this.store.setState({ viewport: { w, h } });
+    boardCamera.setViewport(this, w, h);
   }
 
   setCamera(camera: Camera): void {
-    this.store.setState({ camera: { ...camera, zoom: clampZoom(camera.zoom) } });
-    this.presence.setViewport(camera);
+    boardCamera.setCamera(this, camera);
   }
 
   panBy(dxScreen: number, dyScreen: number): void {
-    const c = this.state.camera;
-    this.setCamera({ ...c, x: c.x + dxScreen / c.zoom, y: c.y + dyScreen / c.zoom });
+    boardCamera.panBy(this, dxScreen, dyScreen);
   }
 
   zoomAt(screen: Point, factor: number): void {
-    this.setCamera(zoomAround(this.state.camera, screen, factor));
+    boardCamera.zoomAt(this, screen, factor);
   }
 
   zoomBy(factor: number): void {
-    const v = this.state.viewport;
-    this.zoomAt({ x: v.w / 2, y: v.h / 2 }, factor);
+    boardCamera.zoomBy(this, factor);
   }
 
   /** Bounds of everything this person may see (hidden notes neither widen nor show it). */
   contentBounds(): Rect | null {
-    return union(
-      [...this.state.elements.values()]
-        .filter((e) => e.type !== 'connector' && this.isVisible(e))
-        .map(boundsOf),
-    );
+    return boardCamera.contentBounds(this);
   }
 
   zoomToFit(): void {
-    const bounds = this.contentBounds();
-    if (bounds) this.setCamera(fitCamera(bounds, this.state.viewport));
+    boardCamera.zoomToFit(this);
   }
 
   zoomToSelection(): void {
-    const bounds = union(
-      [...this.state.selection]
-        .map((id) => this.get(id))
-        .filter((e): e is Element => !!e)
-        .map(boundsOf),
-    );
-    if (bounds) this.setCamera(fitCamera(bounds, this.state.viewport, 64, 2));
+    boardCamera.zoomToSelection(this);
   }
 
   /** Centres a frame (the facilitator moving the room to an activity's frame). */
   centreOn(id: string): void {
-    const el = this.get(id);
-    if (el) this.setCamera(fitCamera(boundsOf(el), this.state.viewport, 48, 1));
+    boardCamera.centreOn(this, id);
   }
 
   /**
@@ -821,56 +569,7 @@ export class Board {
    * (what the canvas draws).
    */
   visibleIds(margin = 200, camera: Camera = this.state.camera): string[] {
-    const s = this.state;
-    const view = viewRect(camera, s.viewport);
-    const rect = {
-      x: view.x - margin / camera.zoom,
-      y: view.y - margin / camera.zoom,
-      w: view.w + (2 * margin) / camera.zoom,
-      h: view.h + (2 * margin) / camera.zoom,
-    };
-    const hits = new Set(this.index.search(rect));
-    // Connectors are drawn when either end is visible, wherever their stored ends lie.
-    for (const id of this.connectorIds()) {
-      const el = s.elements.get(id);
-      if (el?.type === 'connector' && (hits.has(el.from) || hits.has(el.to))) hits.add(id);
-    }
-    // Elements being dragged are drawn at their live position even if their old one is off screen.
-    for (const id of s.dragPreview?.keys() ?? []) hits.add(id);
-    for (const peer of s.peers) for (const id of Object.keys(peer.drag ?? {})) hits.add(id);
-    const keep = (id: string) => {
-      const el = s.elements.get(id);
-      return !!el && this.isVisible(el);
-    };
-    // Zoomed out, most of the board is in view: one pass over the z-order is cheapest.
-    if (hits.size * 4 > s.order.length) return s.order.filter((id) => hits.has(id) && keep(id));
-    // Otherwise sort the few hits by z instead of walking the whole board every frame.
-    const rank = this.rankOf();
-    const out: string[] = [];
-    for (const id of hits) if (keep(id)) out.push(id);
-    return out.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
-  }
-
-  private rankCache: { order: readonly string[]; rank: Map<string, number> } | null = null;
-  private connectorCache: { elements: ReadonlyMap<string, Element>; ids: string[] } | null = null;
-
-  /** Position of each id in the z-order, recomputed only when the order changes. */
-  private rankOf(): Map<string, number> {
-    const order = this.state.order;
-    if (this.rankCache?.order !== order)
-      this.rankCache = { order, rank: new Map(order.map((id, i) => [id, i])) };
-    return this.rankCache.rank;
-  }
-
-  /** Ids of all connectors, recomputed only when the elements change. */
-  private connectorIds(): string[] {
-    const elements = this.state.elements;
-    if (this.connectorCache?.elements !== elements) {
-      const ids: string[] = [];
-      for (const el of elements.values()) if (el.type === 'connector') ids.push(el.id);
-      this.connectorCache = { elements, ids };
-    }
-    return this.connectorCache.ids;
+    return boardCamera.visibleIds(this, margin, camera);
   }
 
   /** Where an element is drawn right now: its live drag position (own or a peer's) or its stored one. */
@@ -885,16 +584,7 @@ export class Board {
   }
 
   marquee(from: Point | null, to?: Point): void {
-    this.store.setState({ marquee: from && to ? normaliseRect(from, to) : null });
-  }
-}
-
-/** A fractional-index key strictly between two keys (either may be null). */
-function zBetween(lo: string | null, hi: string | null): string {
-  try {
-    return generateKeyBetween(lo, hi);
-  } catch {
-    return generateKeyBetween(lo, null);
+    boardSelection.marquee(this, from, to);
   }
 }
 

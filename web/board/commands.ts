@@ -1,29 +1,33 @@
 /**
- * One command registry (cf. Excalidraw's actions): the toolbar, keyboard shortcuts, context
- * menu, help overlay and tests all run commands from here. `undoable` says whether the command
- * enters this person's undo stack.
+ * One command registry (cf. Excalidraw's actions): the toolbar, keyboard shortcuts (arrow-key
+ * nudging included), context menu, help overlay and tests all run commands from here. The
+ * board's own commands are `COMMANDS`; a feature adds its own to one board while it is there
+ * (`registerCommands`: the facilitator's, web/facilitator/commands.ts), so the engine knows no
+ * feature. Whether a command can be undone is the engine's business: what it writes under the
+ * board's origin is undoable (board.ts), nothing else is.
  */
 import type { ConnectorElement } from '../../workshops';
 import { ARROW_HEADS, VALUE_TYPES } from '../../workshops';
 import type { Board, ClipboardPayload } from './board';
+import { PLACE_TOOLS } from './elements';
 import type { ToolId } from './types';
 
-export type CommandSource = 'toolbar' | 'keyboard' | 'contextMenu' | 'api' | 'test';
-export type CommandGroup = 'tools' | 'edit' | 'arrange' | 'view' | 'help';
+export type CommandGroup = 'tools' | 'edit' | 'arrange' | 'view' | 'facilitate' | 'help';
 
 export interface Command {
   id: string;
-  /** i18n key in the `board` namespace. */
+  /** i18n key in the `board` namespace (another namespace as `ns:key`). */
   label: string;
   group: CommandGroup;
   /** Shortcuts like `mod+z`, `shift+1`, `delete` (mod = Ctrl, or ⌘ on a Mac). */
   shortcuts: string[];
-  undoable: boolean;
   /** Whether the command applies now (greyed out / ignored otherwise). */
   predicate?: (board: Board) => boolean;
-  perform: (board: Board, source: CommandSource) => void | Promise<void>;
+  perform: (board: Board) => void | Promise<void>;
   /** Shown in the context menu when something is selected. */
   inContextMenu?: boolean;
+  /** Left out of the shortcut overview (a variant of a listed command). */
+  unlisted?: boolean;
 }
 
 const hasSelection = (b: Board) => b.state.selection.size > 0;
@@ -43,7 +47,6 @@ const tool = (id: ToolId, key: string, label: string, editOnly = true): Command 
   label,
   group: 'tools',
   shortcuts: [key],
-  undoable: false,
   ...(editOnly ? { predicate: editable } : {}),
   perform: (b) => b.setTool(id),
 });
@@ -86,29 +89,37 @@ function align(
     label: `commands.align${name}`,
     group: 'arrange',
     shortcuts: [shortcut],
-    undoable: true,
     predicate: (b) => b.canEdit && b.state.selection.size > 1,
     perform: (b) => b.align(b.state.selection, how),
     inContextMenu,
   };
 }
 
+/** Arrow keys move the selection a little; with Shift, further. */
+function nudge(name: string, dx: number, dy: number, key: string): Command[] {
+  const step = (n: number): Command => ({
+    id: `arrange.nudge${name}${n > 2 ? 'Far' : ''}`,
+    label: `commands.nudge${name}`,
+    group: 'arrange',
+    shortcuts: [n > 2 ? `shift+${key}` : key],
+    predicate: hasSelection,
+    perform: (b) => b.nudge(b.state.selection, dx * n, dy * n),
+    ...(n > 2 ? { unlisted: true } : {}),
+  });
+  return [step(2), step(20)];
+}
+
 export const COMMANDS: Command[] = [
   tool('select', 'v', 'tools.select', false),
   tool('hand', 'h', 'tools.hand', false),
-  tool('sticky', 'n', 'tools.sticky'),
-  tool('text', 't', 'tools.text'),
-  tool('rect', 'r', 'tools.rect'),
-  tool('ellipse', 'o', 'tools.ellipse'),
-  tool('diamond', 'd', 'tools.diamond'),
+  // The tools that place an element come with their element's view (web/board/elements).
+  ...PLACE_TOOLS.map((p) => tool(p.id, p.tool.shortcut, p.tool.label)),
   tool('connector', 'c', 'tools.connector'),
-  tool('frame', 'f', 'tools.frame'),
   {
     id: 'tool.block',
     label: 'tools.block',
     group: 'tools',
     shortcuts: ['b'],
-    undoable: false,
     predicate: editable,
     // The palette picks a kind and places it (ui/BlockPalette.tsx).
     perform: (b) => {
@@ -121,7 +132,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.undo',
     group: 'edit',
     shortcuts: ['mod+z'],
-    undoable: false,
     predicate: (b) => b.canEdit && b.state.canUndo,
     perform: (b) => b.undo(),
   },
@@ -130,7 +140,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.redo',
     group: 'edit',
     shortcuts: ['mod+shift+z', 'mod+y'],
-    undoable: false,
     predicate: (b) => b.canEdit && b.state.canRedo,
     perform: (b) => b.redo(),
   },
@@ -139,7 +148,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.delete',
     group: 'edit',
     shortcuts: ['delete', 'backspace'],
-    undoable: true,
     predicate: editableSelection,
     perform: (b) => b.remove(b.state.selection),
     inContextMenu: true,
@@ -149,7 +157,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.duplicate',
     group: 'edit',
     shortcuts: ['mod+d'],
-    undoable: true,
     predicate: editableSelection,
     perform: (b) => void b.duplicate(),
     inContextMenu: true,
@@ -159,7 +166,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.copy',
     group: 'edit',
     shortcuts: ['mod+c'],
-    undoable: false,
     predicate: hasSelection,
     perform: (b) => writeClipboard(b.copy()),
     inContextMenu: true,
@@ -169,7 +175,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.cut',
     group: 'edit',
     shortcuts: ['mod+x'],
-    undoable: true,
     predicate: editableSelection,
     perform: async (b) => {
       await writeClipboard(b.copy());
@@ -181,7 +186,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.paste',
     group: 'edit',
     shortcuts: ['mod+v'],
-    undoable: true,
     predicate: editable,
     perform: async (b) => {
       const payload = await readClipboard();
@@ -193,7 +197,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.selectAll',
     group: 'edit',
     shortcuts: ['mod+a'],
-    undoable: false,
     perform: (b) => b.selectAll(),
   },
   {
@@ -201,7 +204,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.deselect',
     group: 'edit',
     shortcuts: ['escape'],
-    undoable: false,
     perform: (b) => {
       b.select([]);
       b.setTool('select');
@@ -213,7 +215,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.editText',
     group: 'edit',
     shortcuts: ['enter'],
-    undoable: false,
     predicate: (b) => b.canEdit && b.state.selection.size === 1,
     perform: (b) => {
       const [id] = b.state.selection;
@@ -226,7 +227,6 @@ export const COMMANDS: Command[] = [
     label: 'bridge.cycleValue',
     group: 'edit',
     shortcuts: ['w'],
-    undoable: true,
     predicate: (b) => !!selectedBridge(b),
     perform: (b) => {
       const el = selectedBridge(b);
@@ -240,7 +240,6 @@ export const COMMANDS: Command[] = [
     label: 'bridge.cycleDirection',
     group: 'edit',
     shortcuts: ['a'],
-    undoable: true,
     predicate: (b) => !!selectedBridge(b),
     perform: (b) => {
       const el = selectedBridge(b);
@@ -255,7 +254,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.forward',
     group: 'arrange',
     shortcuts: [']'],
-    undoable: true,
     predicate: editableSelection,
     perform: (b) => b.shift(b.state.selection, 1),
     inContextMenu: true,
@@ -265,7 +263,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.backward',
     group: 'arrange',
     shortcuts: ['['],
-    undoable: true,
     predicate: editableSelection,
     perform: (b) => b.shift(b.state.selection, -1),
     inContextMenu: true,
@@ -275,7 +272,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.front',
     group: 'arrange',
     shortcuts: ['mod+]'],
-    undoable: true,
     predicate: editableSelection,
     perform: (b) => b.bringToFront(b.state.selection),
     inContextMenu: true,
@@ -285,7 +281,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.back',
     group: 'arrange',
     shortcuts: ['mod+['],
-    undoable: true,
     predicate: editableSelection,
     perform: (b) => b.sendToBack(b.state.selection),
     inContextMenu: true,
@@ -294,12 +289,15 @@ export const COMMANDS: Command[] = [
   align('Top', 'top', 'alt+w', true),
   align('Centre', 'centre', 'alt+h', false),
   align('Middle', 'middle', 'alt+v', false),
+  ...nudge('Left', -1, 0, 'arrowleft'),
+  ...nudge('Right', 1, 0, 'arrowright'),
+  ...nudge('Up', 0, -1, 'arrowup'),
+  ...nudge('Down', 0, 1, 'arrowdown'),
   {
     id: 'arrange.snap',
     label: 'commands.snap',
     group: 'arrange',
     shortcuts: ['g'],
-    undoable: false,
     perform: (b) => b.store.setState({ snapToGrid: !b.state.snapToGrid }),
   },
   {
@@ -307,7 +305,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.zoomIn',
     group: 'view',
     shortcuts: ['mod+=', '+', '='],
-    undoable: false,
     perform: (b) => b.zoomBy(1.25),
   },
   {
@@ -315,7 +312,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.zoomOut',
     group: 'view',
     shortcuts: ['mod+-', '-'],
-    undoable: false,
     perform: (b) => b.zoomBy(0.8),
   },
   {
@@ -323,7 +319,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.zoomReset',
     group: 'view',
     shortcuts: ['shift+0'],
-    undoable: false,
     perform: (b) => b.setCamera({ ...b.state.camera, zoom: 1 }),
   },
   {
@@ -331,7 +326,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.zoomFit',
     group: 'view',
     shortcuts: ['shift+1'],
-    undoable: false,
     perform: (b) => b.zoomToFit(),
   },
   {
@@ -339,7 +333,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.zoomSelection',
     group: 'view',
     shortcuts: ['shift+2'],
-    undoable: false,
     predicate: hasSelection,
     perform: (b) => b.zoomToSelection(),
     inContextMenu: true,
@@ -350,7 +343,6 @@ export const COMMANDS: Command[] = [
     label: 'commands.export',
     group: 'view',
     shortcuts: ['mod+shift+e'],
-    undoable: false,
     perform: () => void window.dispatchEvent(new Event('werkbank:export-board')),
     inContextMenu: true,
   },
@@ -359,29 +351,51 @@ export const COMMANDS: Command[] = [
     label: 'commands.help',
     group: 'help',
     shortcuts: ['?', 'shift+/'],
-    undoable: false,
     perform: (b) => b.store.setState({ helpOpen: !b.state.helpOpen }),
   },
 ];
 
 const BY_ID = new Map(COMMANDS.map((c) => [c.id, c]));
 
-export function getCommand(id: string): Command {
-  const c = BY_ID.get(id);
+/** Commands features registered on a board (`registerCommands`), by id. */
+const registered = new WeakMap<Board, Map<string, Command>>();
+
+/**
+ * Adds a feature's commands to one board while the feature is there; returns the way to take
+ * them off again. A later registration of the same id replaces the earlier one.
+ */
+export function registerCommands(board: Board, commands: readonly Command[]): () => void {
+  let own = registered.get(board);
+  if (!own) registered.set(board, (own = new Map()));
+  const mine = own;
+  for (const c of commands) mine.set(c.id, c);
+  return () => {
+    for (const c of commands) if (mine.get(c.id) === c) mine.delete(c.id);
+  };
+}
+
+/** The board's commands and those features registered on it. */
+export function commandsOf(board: Board): Command[] {
+  return [...COMMANDS, ...(registered.get(board)?.values() ?? [])];
+}
+
+/** A command of the board, or of a feature registered on `board`. */
+export function getCommand(id: string, board?: Board): Command {
+  const c = BY_ID.get(id) ?? (board ? registered.get(board)?.get(id) : undefined);
   if (!c) throw new Error(`unknown command ${id}`);
   return c;
 }
 
 export function canRun(board: Board, id: string): boolean {
-  const c = getCommand(id);
+  const c = getCommand(id, board);
   return !c.predicate || c.predicate(board);
 }
 
 /** Runs a command if it applies; returns whether it ran. */
-export function runCommand(board: Board, id: string, source: CommandSource): boolean {
-  const c = getCommand(id);
+export function runCommand(board: Board, id: string): boolean {
+  const c = getCommand(id, board);
   if (c.predicate && !c.predicate(board)) return false;
-  void c.perform(board, source);
+  void c.perform(board);
   return true;
 }
 
@@ -405,8 +419,8 @@ export function shortcutOf(
   return parts.join('+');
 }
 
-export function commandForShortcut(shortcut: string): Command | undefined {
-  return COMMANDS.find((c) => c.shortcuts.includes(shortcut));
+export function commandForShortcut(shortcut: string, board?: Board): Command | undefined {
+  return (board ? commandsOf(board) : COMMANDS).find((c) => c.shortcuts.includes(shortcut));
 }
 
 /** How a shortcut is shown to people (⌘ on a Mac, Ctrl elsewhere). */

@@ -7,6 +7,6 @@ export { BoardCanvas } from './canvas/BoardCanvas';
 export { fitBoard, fitFrame, followCamera } from './camera-fit';
 export { Announcer, KeyboardLayer, announce, announceBroughtHere } from './keyboard-nav';
 export type { FollowedView } from './camera-fit';
-export { COMMANDS, getCommand, runCommand, canRun } from './commands';
-export type { Command, CommandSource } from './commands';
+export { COMMANDS, canRun, getCommand, registerCommands, runCommand } from './commands';
+export type { Command } from './commands';
 export type { BoardState, BoardUser, Peer, ReadOnlyReason, ToolId } from './types';

@@ -74,7 +74,7 @@ export function readingIds(elements: Iterable<Element>, visible: (el: Element) =
   return out;
 }
 
-/** Direction of each arrow key (also the canvas' nudge, BoardCanvas.tsx). */
+/** Direction of each arrow key, for moving a focused element in the keyboard layer. */
 export const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
   ArrowLeft: [-1, 0],
   ArrowRight: [1, 0],

@@ -6,7 +6,7 @@
 import RBush from 'rbush';
 import * as Y from 'yjs';
 import type { Element } from '../../workshops';
-import { decodeElement, elementsMap, rawOf } from '../../workshops';
+import { decodeElement, elementsMap, layerOf, rawOf } from '../../workshops';
 import type { Rect } from './geometry';
 
 interface IndexEntry {
@@ -67,9 +67,12 @@ export function boundsOf(el: Element): Rect {
   return { x: el.x, y: el.y, w: el.w, h: el.h };
 }
 
+/** Drawing order: areas (frames) below everything, then by z. */
 export function compareZ(a: Element, b: Element): number {
-  if (a.type === 'frame' && b.type !== 'frame') return -1;
-  if (b.type === 'frame' && a.type !== 'frame') return 1;
+  const areaA = layerOf(a) === 'area';
+  const areaB = layerOf(b) === 'area';
+  if (areaA && !areaB) return -1;
+  if (areaB && !areaA) return 1;
   return a.z < b.z ? -1 : a.z > b.z ? 1 : a.id < b.id ? -1 : 1;
 }
 

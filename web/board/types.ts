@@ -1,17 +1,12 @@
 import type { Element, Role, StickyColor } from '../../workshops';
+import type { PlaceToolId } from './elements';
 import type { Camera, Point, Rect } from './geometry';
 
-export type ToolId =
-  | 'select'
-  | 'hand'
-  | 'sticky'
-  | 'text'
-  | 'rect'
-  | 'ellipse'
-  | 'diamond'
-  | 'connector'
-  | 'frame'
-  | 'block';
+/**
+ * The board's own tools, and the tools that place an element (`tools` of the element views in
+ * web/board/elements: sticky, text, rect, ellipse, diamond, frame, quote, …).
+ */
+export type ToolId = 'select' | 'hand' | 'connector' | 'block' | PlaceToolId;
 
 /** Why a board cannot be edited (null: it can). */
 export type ReadOnlyReason = 'locked' | 'viewer' | null;

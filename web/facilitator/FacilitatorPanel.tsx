@@ -9,20 +9,15 @@ import type { Session } from '../../workshops';
 import {
   DEFAULT_VOTES,
   addActivity,
-  addTime,
   ballot,
   boardRoom,
   canPullInto,
   displaySession,
-  endSession,
-  endSilent,
-  endVoting,
   isBoardLocked,
   isPaused,
   isStage,
   moveActivity,
   nextActivityId,
-  pauseTimer,
   previousStage,
   pullForward,
   readRoster,
@@ -30,17 +25,11 @@ import {
   setParticipantRemoved,
   removeActivity,
   retimeActivity,
-  resumeTimer,
-  revealVoting,
   sessionEndsAt,
   sessionMinutes,
-  setBoardLocked,
-  setFollow,
   startActivity,
   startSession,
-  startSilent,
   startVoting,
-  summon,
   totalVotes,
   updateActivity,
   updateSession,
@@ -52,6 +41,7 @@ import { useT } from '../i18n';
 import { ReportButton } from '../report';
 import { RoomSync } from '../sync/room';
 import { ClusterPanel } from './ClusterPanel';
+import { useFacilitate, useFacilitatorCommands } from './commands';
 import { useLive } from './hooks';
 import { RankedResults } from './SessionBar';
 import { FACILITATOR_NS } from './strings';
@@ -104,6 +94,11 @@ function JoinCode({ compact = false }: { compact?: boolean }) {
       {!compact && <small className="fp-code-url">{new URL(origin).host}/join</small>}
     </div>
   );
+}
+
+interface FoldProps {
+  folds: Partial<Record<FoldId, boolean>>;
+  onToggle: (id: FoldId) => void;
 }
 
 /** A section that folds; folded, its title still says what is going on (`badge`). */
@@ -177,11 +172,8 @@ export function FacilitatorPanel() {
   );
   const doc = ctx.controlDoc;
   const now = () => Date.now() + ctx.clockOffset;
+  useFacilitatorCommands(ctx.board, { controlDoc: doc, boardId: ctx.boardId, now });
   const running = sessions.find((s) => s.id === live.sessionId);
-  const locked = isBoardLocked(doc, ctx.boardId);
-  const [votesPer, setVotesPer] = useState(DEFAULT_VOTES);
-  const [multiple, setMultiple] = useState(false);
-  const [pulled, setPulled] = useState<string | null>(null);
 
   if (!open) {
     return (
@@ -215,38 +207,7 @@ export function FacilitatorPanel() {
     });
     if (s.boardId !== ctx.boardId) ctx.navigate(s.boardId);
   };
-  const next = () => {
-    if (!running) return;
-    const id = nextActivityId(running, live.activityId);
-    if (id) startActivity(doc, running, id, now());
-  };
-  const end = () => {
-    if (!running) return;
-    doc.transact(() => {
-      updateSession(doc, running.id, { status: 'done' });
-      endSession(doc);
-    });
-  };
-  const voting = live.voting && live.voting.boardId === ctx.boardId ? live.voting : null;
-  const ballotNotes = voting ? ballot(ctx.board.state.elements.values(), voting) : [];
-  const cast = ballotNotes.reduce((n, s) => n + totalVotes(s), 0);
-  const stage = isStage(ctx.boardId) ? ctx.boardId : null;
-  const pull = async () => {
-    if (!stage) return;
-    const from = previousStage(stage);
-    if (!from) return;
-    const prev = new RoomSync(boardRoom(ctx.workshopId, from), ctx.token, { persist: false });
-    try {
-      await new Promise<void>((resolve) => {
-        if (prev.provider.synced) resolve();
-        else prev.provider.once('sync', () => resolve());
-      });
-      const res = pullForward(prev.doc, ctx.boardDoc, stage, { author: ctx.participantId });
-      setPulled(t('panel.pulled', { count: res.added.length }));
-    } finally {
-      prev.destroy();
-    }
-  };
+  const run = useFacilitate();
 
   return (
     <aside className="fp" aria-label={t('panel.title')}>
@@ -279,20 +240,20 @@ export function FacilitatorPanel() {
               <button
                 type="button"
                 className="btn btn-primary"
-                onClick={next}
+                onClick={() => run('next')}
                 disabled={!nextActivityId(running, live.activityId)}
               >
                 {t('panel.next')}
               </button>
               {isPaused(live.timer) ? (
-                <button type="button" className="btn" onClick={() => resumeTimer(doc, now())}>
+                <button type="button" className="btn" onClick={() => run('resume')}>
                   {t('panel.resume')}
                 </button>
               ) : (
                 <button
                   type="button"
                   className="btn"
-                  onClick={() => pauseTimer(doc, now())}
+                  onClick={() => run('pause')}
                   disabled={!live.timer}
                 >
                   {t('panel.pause')}
@@ -301,12 +262,12 @@ export function FacilitatorPanel() {
               <button
                 type="button"
                 className="btn"
-                onClick={() => addTime(doc, 120_000, now())}
+                onClick={() => run('addTime')}
                 disabled={!live.timer}
               >
                 {t('panel.plus2')}
               </button>
-              <button type="button" className="btn" onClick={end}>
+              <button type="button" className="btn" onClick={() => run('endSession')}>
                 {t('panel.end')}
               </button>
             </div>
@@ -326,127 +287,182 @@ export function FacilitatorPanel() {
         </ol>
       </Fold>
 
-      <Fold
-        id="room"
-        title={t('panel.room')}
-        badge={live.follow ? t('panel.followOn') : locked ? t('panel.locked') : null}
-        folds={folds}
-        onToggle={toggle}
-      >
-        <div className="fp-row">
-          <label className="fp-check">
-            <input
-              type="checkbox"
-              checked={live.follow}
-              onChange={(e) => setFollow(doc, e.target.checked)}
-            />{' '}
-            {t('panel.follow')}
-          </label>
-          <button type="button" className="btn" onClick={() => summon(doc, ctx.boardId, now())}>
-            {t('panel.bring')}
-          </button>
-          <button
-            type="button"
-            className="btn"
-            aria-pressed={locked}
-            onClick={() => setBoardLocked(doc, ctx.boardId, !locked)}
-          >
-            {locked ? t('panel.unlock') : t('panel.lock')}
-          </button>
-          {stage && canPullInto(stage) && (
-            <button type="button" className="btn" onClick={() => void pull()}>
-              {t('panel.pull')}
-            </button>
-          )}
-          <ReportButton />
-        </div>
-        {pulled && <p className="fp-note">{pulled}</p>}
-      </Fold>
-
-      <Fold
-        id="voting"
-        title={t('panel.voting')}
-        badge={voting ? t('panel.votesCast', { count: cast }) : null}
-        folds={folds}
-        onToggle={toggle}
-      >
-        {!voting ? (
-          <div className="fp-row">
-            <label className="fp-inline">
-              {t('panel.votesPerPerson')}
-              <input
-                type="number"
-                min={1}
-                max={20}
-                value={votesPer}
-                onChange={(e) => setVotesPer(Number(e.target.value) || 1)}
-              />
-            </label>
-            <label className="fp-check">
-              <input
-                type="checkbox"
-                checked={multiple}
-                onChange={(e) => setMultiple(e.target.checked)}
-              />{' '}
-              {t('panel.multiple')}
-            </label>
-            <button
-              type="button"
-              className="btn"
-              onClick={() =>
-                startVoting(doc, {
-                  boardId: ctx.boardId,
-                  frameId: '',
-                  votesPerPerson: votesPer,
-                  allowMultiplePerItem: multiple,
-                })
-              }
-            >
-              {t('panel.startVote')}
-            </button>
-          </div>
-        ) : (
-          <>
-            <div className="fp-row">
-              {!voting.revealed && (
-                <button type="button" className="btn btn-primary" onClick={() => revealVoting(doc)}>
-                  {t('panel.reveal')}
-                </button>
-              )}
-              <button type="button" className="btn" onClick={() => endVoting(doc)}>
-                {t('panel.endVote')}
-              </button>
-            </div>
-            <h4>
-              {t('panel.results')} <small>· {t('panel.votesCast', { count: cast })}</small>
-            </h4>
-            <RankedResults stickies={ballotNotes} />
-          </>
-        )}
-      </Fold>
-
-      <Fold
-        id="silent"
-        title={t('panel.silent')}
-        badge={live.silent?.boardId === ctx.boardId ? t('panel.live') : null}
-        folds={folds}
-        onToggle={toggle}
-      >
-        {live.silent?.boardId === ctx.boardId ? (
-          <button type="button" className="btn btn-primary" onClick={() => endSilent(doc)}>
-            {t('panel.silentOff')}
-          </button>
-        ) : (
-          <button type="button" className="btn" onClick={() => startSilent(doc, ctx.boardId)}>
-            {t('panel.silentOn')}
-          </button>
-        )}
-      </Fold>
+      <RoomFold folds={folds} onToggle={toggle} />
+      <VotingFold folds={folds} onToggle={toggle} />
+      <SilentFold folds={folds} onToggle={toggle} />
 
       {hasLanes && <ClusterPanel />}
 
       <People folds={folds} onToggle={toggle} />
     </aside>
+  );
+}
+
+/** Moving the room: follow me, bring everyone here, lock, pulling work forward, the report. */
+function RoomFold({ folds, onToggle }: FoldProps) {
+  const ctx = useWorkshop();
+  const { t } = useT(FACILITATOR_NS);
+  const { live } = useLive(ctx.controlDoc);
+  const doc = ctx.controlDoc;
+  const run = useFacilitate();
+  const locked = isBoardLocked(doc, ctx.boardId);
+  const [pulled, setPulled] = useState<string | null>(null);
+  const stage = isStage(ctx.boardId) ? ctx.boardId : null;
+  const pull = async () => {
+    if (!stage) return;
+    const from = previousStage(stage);
+    if (!from) return;
+    const prev = new RoomSync(boardRoom(ctx.workshopId, from), ctx.token, { persist: false });
+    try {
+      await new Promise<void>((resolve) => {
+        if (prev.provider.synced) resolve();
+        else prev.provider.once('sync', () => resolve());
+      });
+      const res = pullForward(prev.doc, ctx.boardDoc, stage, { author: ctx.participantId });
+      setPulled(t('panel.pulled', { count: res.added.length }));
+    } finally {
+      prev.destroy();
+    }
+  };
+  return (
+    <Fold
+      id="room"
+      title={t('panel.room')}
+      badge={live.follow ? t('panel.followOn') : locked ? t('panel.locked') : null}
+      folds={folds}
+      onToggle={onToggle}
+    >
+      <div className="fp-row">
+        <label className="fp-check">
+          <input
+            type="checkbox"
+            checked={live.follow}
+            onChange={(e) => e.target.checked !== live.follow && run('follow')}
+          />{' '}
+          {t('panel.follow')}
+        </label>
+        <button type="button" className="btn" onClick={() => run('bring')}>
+          {t('panel.bring')}
+        </button>
+        <button type="button" className="btn" aria-pressed={locked} onClick={() => run('lock')}>
+          {locked ? t('panel.unlock') : t('panel.lock')}
+        </button>
+        {stage && canPullInto(stage) && (
+          <button type="button" className="btn" onClick={() => void pull()}>
+            {t('panel.pull')}
+          </button>
+        )}
+        <ReportButton />
+      </div>
+      {pulled && <p className="fp-note">{pulled}</p>}
+    </Fold>
+  );
+}
+
+/** Dot voting: start a round, reveal, end, the ranked results. */
+function VotingFold({ folds, onToggle }: FoldProps) {
+  const ctx = useWorkshop();
+  const { t } = useT(FACILITATOR_NS);
+  const { live } = useLive(ctx.controlDoc);
+  const doc = ctx.controlDoc;
+  const run = useFacilitate();
+  // The tally follows the board as votes and notes land.
+  useBoardState(ctx.board, (s) => s.version);
+  const [votesPer, setVotesPer] = useState(DEFAULT_VOTES);
+  const [multiple, setMultiple] = useState(false);
+  const voting = live.voting && live.voting.boardId === ctx.boardId ? live.voting : null;
+  const ballotNotes = voting ? ballot(ctx.board.state.elements.values(), voting) : [];
+  const cast = ballotNotes.reduce((n, s) => n + totalVotes(s), 0);
+  return (
+    <Fold
+      id="voting"
+      title={t('panel.voting')}
+      badge={voting ? t('panel.votesCast', { count: cast }) : null}
+      folds={folds}
+      onToggle={onToggle}
+    >
+      {!voting ? (
+        <div className="fp-row">
+          <label className="fp-inline">
+            {t('panel.votesPerPerson')}
+            <input
+              type="number"
+              min={1}
+              max={20}
+              value={votesPer}
+              onChange={(e) => setVotesPer(Number(e.target.value) || 1)}
+            />
+          </label>
+          <label className="fp-check">
+            <input
+              type="checkbox"
+              checked={multiple}
+              onChange={(e) => setMultiple(e.target.checked)}
+            />{' '}
+            {t('panel.multiple')}
+          </label>
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              startVoting(doc, {
+                boardId: ctx.boardId,
+                frameId: '',
+                votesPerPerson: votesPer,
+                allowMultiplePerItem: multiple,
+              })
+            }
+          >
+            {t('panel.startVote')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <div className="fp-row">
+            {!voting.revealed && (
+              <button type="button" className="btn btn-primary" onClick={() => run('reveal')}>
+                {t('panel.reveal')}
+              </button>
+            )}
+            <button type="button" className="btn" onClick={() => run('endVote')}>
+              {t('panel.endVote')}
+            </button>
+          </div>
+          <h4>
+            {t('panel.results')} <small>· {t('panel.votesCast', { count: cast })}</small>
+          </h4>
+          <RankedResults stickies={ballotNotes} />
+        </>
+      )}
+    </Fold>
+  );
+}
+
+/** The silent brainstorm: on and off. */
+function SilentFold({ folds, onToggle }: FoldProps) {
+  const ctx = useWorkshop();
+  const { t } = useT(FACILITATOR_NS);
+  const { live } = useLive(ctx.controlDoc);
+  const run = useFacilitate();
+
+  return (
+    <Fold
+      id="silent"
+      title={t('panel.silent')}
+      badge={live.silent?.boardId === ctx.boardId ? t('panel.live') : null}
+      folds={folds}
+      onToggle={onToggle}
+    >
+      {live.silent?.boardId === ctx.boardId ? (
+        <button type="button" className="btn btn-primary" onClick={() => run('silentOff')}>
+          {t('panel.silentOff')}
+        </button>
+      ) : (
+        <button type="button" className="btn" onClick={() => run('silentOn')}>
+          {t('panel.silentOn')}
+        </button>
+      )}
+    </Fold>
   );
 }
 

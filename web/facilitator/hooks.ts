@@ -2,24 +2,13 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { LiveState, Session } from '../../workshops';
 import { liveMap, readLive, readSessions, sessionsArray } from '../../workshops';
-
-/** Re-renders on any change of the given Y types. */
-function useObserved(types: Array<Y.AbstractType<unknown>>): number {
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const bump = () => setTick((n) => n + 1);
-    types.forEach((t) => t.observeDeep(bump));
-    return () => types.forEach((t) => t.unobserveDeep(bump));
-  }, types);
-  return tick;
-}
+import { useY } from '../app/use-y';
 
 export function useLive(doc: Y.Doc): { live: LiveState; sessions: Session[] } {
-  useObserved([
-    liveMap(doc) as unknown as Y.AbstractType<unknown>,
-    sessionsArray(doc) as unknown as Y.AbstractType<unknown>,
-  ]);
-  return { live: readLive(doc), sessions: readSessions(doc) };
+  return useY([liveMap(doc), sessionsArray(doc)], () => ({
+    live: readLive(doc),
+    sessions: readSessions(doc),
+  }));
 }
 
 /** The server's clock, ticking: `Date.now() + offset`. */

@@ -5,7 +5,7 @@
  * start from; what lies in no frame at the end. Pure: elements in, tree out.
  */
 import type { Element, FrameElement, Lang } from '../../workshops';
-import { CATEGORIES, WIDGET_LABELS, blockKind, localize } from '../../workshops';
+import { moduleOf, outlineTextOf } from '../../workshops';
 import type { Rect } from '../board/geometry';
 import { centre, contains, intersects, pointIn } from '../board/geometry';
 
@@ -109,38 +109,15 @@ export function allFrames(outline: Outline): FrameElement[] {
 
 /** A frame's name as people read it: its title, else its lane's category. */
 export function frameName(frame: FrameElement, lang: Lang): string {
-  if (frame.title.trim()) return frame.title.trim();
-  if (frame.lane && frame.lane !== 'unsorted') return localize(CATEGORIES[frame.lane].label, lang);
-  return '';
+  return moduleOf('frame').outlineText(frame, lang, () => '');
 }
 
-/** The text an element shows (its label), for the list. */
+/** The text an element shows (its label), for the list: its module's outline text. */
 export function itemText(el: Element, lang: Lang, byId?: ReadonlyMap<string, Element>): string {
-  switch (el.type) {
-    case 'sticky':
-    case 'text':
-    case 'shape':
-      return el.text;
-    case 'frame':
-      return frameName(el, lang);
-    case 'block': {
-      const kind = blockKind(el.kind);
-      const kindLabel = kind ? localize(kind.label, lang) : '';
-      return el.label && el.label !== kindLabel
-        ? `${kindLabel}: ${el.label}`.replace(/^: /, '')
-        : kindLabel;
-    }
-    case 'connector': {
-      const from = byId?.get(el.from);
-      const to = byId?.get(el.to);
-      const ends = `${from ? itemText(from, lang) : '?'} → ${to ? itemText(to, lang) : '?'}`;
-      return el.label ? `${ends} (${el.label})` : ends;
-    }
-    case 'rating':
-      return el.title || localize(WIDGET_LABELS.ratingTitle, lang);
-    case 'survey':
-      return el.title || localize(WIDGET_LABELS.surveyTitle, lang);
-  }
+  return outlineTextOf(el, lang, (id) => {
+    const other = byId?.get(id);
+    return other ? itemText(other, lang) : '?';
+  });
 }
 
 /**

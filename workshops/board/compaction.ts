@@ -30,6 +30,8 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { ELEMENTS_KEY, META_KEY } from './doc';
 import { mapPosition, textChange } from './shared-text';
+import type { MapEntryItem } from './yjs-internals';
+import { entryItem, entryItems, holdsContent, textItems } from './yjs-internals';
 
 export const HISTORY_KEY = 'history';
 /** The root maps of a board document, in the order they are copied. */
@@ -50,7 +52,7 @@ function encodeOrigins(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, BOARD_ROOTS.length);
   for (const name of BOARD_ROOTS) {
-    const live = [...doc.getMap<unknown>(name)._map].filter(([, item]) => !item.deleted);
+    const live = [...entryItems(doc.getMap<unknown>(name))].filter(([, item]) => !item.deleted);
     encoding.writeVarString(encoder, name);
     encoding.writeVarUint(encoder, live.length);
     for (const [key, item] of live) {
@@ -115,8 +117,7 @@ function cloneValue(value: unknown): unknown {
 /** Whether `doc` has root types other than a board's (then it is not compacted). */
 export function hasForeignRoots(doc: Y.Doc): boolean {
   const known = new Set<string>([...BOARD_ROOTS, HISTORY_KEY]);
-  for (const [name, type] of doc.share)
-    if (!known.has(name) && (type._start !== null || type._map.size > 0)) return true;
+  for (const [name, type] of doc.share) if (!known.has(name) && holdsContent(type)) return true;
   return false;
 }
 
@@ -162,7 +163,7 @@ export function updateHoldsRetired(update: Uint8Array, retired: Map<number, numb
   return false;
 }
 
-type Item = NonNullable<ReturnType<Y.Map<unknown>['_map']['get']>>;
+type Item = MapEntryItem;
 
 /** Made where the server never saw it: beyond what the server had of that client. */
 const unsynced = (item: Item, seen: Map<number, number>) =>
@@ -190,12 +191,12 @@ function rescueMap(
   origins: Map<string, { client: number; clock: number }> | undefined,
 ): number {
   let changes = 0;
-  for (const [key, item] of old._map) {
+  for (const [key, item] of entryItems(old)) {
     if (item.deleted) {
       // Removed here, still there: carried over only if the server still has the very value the
       // old copy removed (had the server seen the removal, it would lack it; had someone set the
       // key again since, it holds a value the old copy never saw).
-      if (holdsWhatWasSeen(item, fresh._map.get(key), origins?.get(key))) {
+      if (holdsWhatWasSeen(item, entryItem(fresh, key), origins?.get(key))) {
         fresh.delete(key);
         changes++;
       }
@@ -224,7 +225,7 @@ function rescueMap(
 function rescueText(old: Y.Text, fresh: Y.Text, seen: Map<number, number>): number {
   let base = '';
   const runs: Array<{ at: number; text: string }> = [];
-  for (let item = old._start; item; item = item.right) {
+  for (const item of textItems(old)) {
     if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
     const str = item.content.str;
     if (!unsynced(item, seen)) base += str;

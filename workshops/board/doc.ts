@@ -130,7 +130,7 @@ export function addElement<T extends ElementType>(
 ): string {
   const mod = moduleOf(type);
   const id = options.id ?? randomId();
-  doc.transact(() => {
+  doc.transact((tr) => {
     const base: Omit<BaseElement, 'type'> = {
       id,
       x: init.x,
@@ -147,7 +147,7 @@ export function addElement<T extends ElementType>(
     const ymap = new Y.Map<unknown>();
     elementsMap(doc).set(id, ymap);
     writeFields(ymap, type, { ...el, type } as unknown as Record<string, unknown>);
-    if (isPlacedSticky(ymap)) followLane(ymap, lanesOfTransaction(doc), false);
+    if (isPlacedSticky(ymap)) followLane(ymap, lanesOfTransaction(doc, tr), false);
   });
   return id;
 }
@@ -155,7 +155,7 @@ export function addElement<T extends ElementType>(
 /** Adds a copy of a decoded element (paste, duplicate, carry-forward) under a new id. */
 export function insertElement(doc: Y.Doc, el: Element, options: NewElementOptions): string {
   const id = options.id ?? randomId();
-  doc.transact(() => {
+  doc.transact((tr) => {
     const ymap = new Y.Map<unknown>();
     elementsMap(doc).set(id, ymap);
     writeFields(ymap, el.type, {
@@ -165,7 +165,7 @@ export function insertElement(doc: Y.Doc, el: Element, options: NewElementOption
       createdAt: options.createdAt ?? Date.now(),
       z: options.z ?? topZ(doc),
     } as unknown as Record<string, unknown>);
-    if (isPlacedSticky(ymap)) followLane(ymap, lanesOfTransaction(doc), false);
+    if (isPlacedSticky(ymap)) followLane(ymap, lanesOfTransaction(doc, tr), false);
   });
   return id;
 }
@@ -309,9 +309,7 @@ const lanesSeen = new WeakMap<Y.Transaction, LaneBox[]>();
  * adding or pasting thousands of stickies in one transaction must not scan the board for each.
  * (Adding stickies never moves a lane; moveElements looks afresh.)
  */
-function lanesOfTransaction(doc: Y.Doc): LaneBox[] {
-  const tr = doc._transaction;
-  if (!tr) return laneFrames(elementsMap(doc));
+function lanesOfTransaction(doc: Y.Doc, tr: Y.Transaction): LaneBox[] {
   let lanes = lanesSeen.get(tr);
   if (!lanes) lanesSeen.set(tr, (lanes = laneFrames(elementsMap(doc))));
   return lanes;

@@ -1,18 +1,11 @@
 import type { CategoryId } from '../categories';
 import { isCategoryId } from '../categories';
+import type { Lang } from '../i18n';
+import type { DrawContext } from '../render/svg';
 
-/** Every element type. Adding one: a module in this folder and one line in `registry.ts`. */
-export const ELEMENT_TYPES = [
-  'sticky',
-  'text',
-  'shape',
-  'connector',
-  'frame',
-  'block',
-  'rating',
-  'survey',
-] as const;
-export type ElementType = (typeof ELEMENT_TYPES)[number];
+/** Every element type: the keys of `ElementByType` in registry.ts (adding one: a module and its lines there). */
+export type { ElementType } from './registry';
+import type { ElementType } from './registry';
 
 /** Where a carried-forward element came from (a card pulled in from an earlier session). */
 export interface ElementSource {
@@ -210,7 +203,15 @@ export function cloneElementWith<E extends BaseElement>(el: E, fields: OwnFields
   return copy as E;
 }
 
-/** An element type's module: defaults for new elements and a decoder for stored ones. */
+/**
+ * How an element sits among the others, for everything that does not care which type it is:
+ * - `area`: a frame — drawn behind the rest, hit last, carries what lies in it when moved;
+ * - `line`: a connector — joins two others, not moved, aligned or counted in bounds on its own;
+ * - `item`: everything else.
+ */
+export type ElementLayer = 'area' | 'item' | 'line';
+
+/** An element type's schema: defaults for new elements, a decoder, its fields, clone. */
 export interface ElementModule<E extends BaseElement> {
   type: E['type'];
   /** Size of a new element when the user clicks with the tool. */
@@ -228,4 +229,20 @@ export interface ElementModule<E extends BaseElement> {
   fields: OwnFields<E>;
   /** A copy for paste and duplicate, with fresh, empty per-person sheets (`cloneElementWith`). */
   clone(el: E): E;
+}
+
+/**
+ * An element type's domain module (the view half is in web/board/elements): its schema
+ * (`ElementModule`) plus how it sits among others, its SVG drawing and its outline text.
+ * Every member is required: a type that lacks one does not compile in registry.ts.
+ */
+export interface ElementKind<E extends BaseElement> extends ElementModule<E> {
+  layer: ElementLayer;
+  /** The element as SVG in board coordinates (workshops/render: export, report pictures). */
+  draw(el: E, ctx: DrawContext): string;
+  /**
+   * One line for the outline (web/outline) and other plain-text readings; `nameOf` gives
+   * another element's line (a connector names its ends).
+   */
+  outlineText(el: E, lang: Lang, nameOf: (id: string) => string): string;
 }

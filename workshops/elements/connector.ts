@@ -1,4 +1,7 @@
-import type { BaseElement, ElementModule, OwnFields } from './base';
+import type { DrawContext } from '../render/svg';
+import { VALUE_COLOUR, arrowHead, centre, edgePoint, fitWidth, rect, textIn } from '../render/svg';
+import { r } from '../render/text';
+import type { BaseElement, ElementKind, OwnFields } from './base';
 import { cloneElementWith, decodeBase, num, oneOf, optStr, str } from './base';
 
 /** Value types a bridge carries in the prototype stage (CVC: the value created). */
@@ -45,7 +48,7 @@ const FIELDS: OwnFields<ConnectorElement> = {
   flow: 'string',
 };
 
-export const connector: ElementModule<ConnectorElement> = {
+export const connector: ElementKind<ConnectorElement> = {
   type: 'connector',
   defaultSize: { w: 1, h: 1 },
   create(base, init) {
@@ -85,4 +88,42 @@ export const connector: ElementModule<ConnectorElement> = {
   textOf: (el) => [el.label, el.flow].filter(Boolean).join(' · '),
   fields: FIELDS,
   clone: (el) => cloneElementWith(el, FIELDS),
+  layer: 'line',
+  draw(el, ctx: DrawContext) {
+    const from = el.from ? ctx.resolve(el.from) : undefined;
+    const to = el.to ? ctx.resolve(el.to) : undefined;
+    const a0 = from ? centre(from) : { x: el.x, y: el.y };
+    const b0 = to ? centre(to) : { x: el.x2, y: el.y2 };
+    const a = from ? edgePoint(from, b0) : a0;
+    const b = to ? edgePoint(to, a0) : b0;
+    const colour = el.value ? (VALUE_COLOUR[el.value] ?? '#475569') : '#475569';
+    const parts = [
+      `<line x1="${r(a.x)}" y1="${r(a.y)}" x2="${r(b.x)}" y2="${r(b.y)}" stroke="${colour}" stroke-width="${el.value ? 4 : 2.5}" stroke-linecap="round"/>`,
+    ];
+    if (el.arrow !== 'none') parts.push(arrowHead(b, a, colour));
+    if (el.arrow === 'both') parts.push(arrowHead(a, b, colour));
+    const label = [el.label, el.value ? `(${el.value})` : ''].filter(Boolean).join(' ');
+    if (label) {
+      const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      const w = Math.min(400, fitWidth(label, 13) + 10);
+      parts.push(
+        `<g transform="translate(${r(mid.x)} ${r(mid.y)})">${rect(w, 23, `fill="#ffffff" stroke="${colour}"`, 6)}` +
+          textIn(ctx, label, {
+            x: 5,
+            y: 5,
+            w: w - 10,
+            h: 13,
+            size: 13,
+            wrap: false,
+            lineHeight: 1,
+          }) +
+          '</g>',
+      );
+    }
+    return parts.join('');
+  },
+  outlineText(el, _lang, nameOf) {
+    const ends = `${nameOf(el.from)} → ${nameOf(el.to)}`;
+    return el.label ? `${ends} (${el.label})` : ends;
+  },
 };

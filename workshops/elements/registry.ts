@@ -1,10 +1,16 @@
-import type { BaseElement, ElementModule, ElementType, FieldKind, RawElement } from './base';
+import type { Lang } from '../i18n';
+import { localize } from '../i18n';
+import { drawWidget } from '../render/draw';
+import type { DrawContext } from '../render/svg';
+import { WIDGET_LABELS } from '../widgets/content';
+import type { BaseElement, ElementKind, ElementLayer, FieldKind, RawElement } from './base';
 import { BASE_FIELDS } from './base';
 import { block, type BlockElement } from './block';
 import { connector, type ConnectorElement } from './connector';
 import { frame, type FrameElement } from './frame';
 import { shape, type ShapeElement } from './shape';
 import { sticky, type StickyElement } from './sticky';
+import { quote, type QuoteElement } from './quote';
 import { text, type TextElement } from './text';
 import { rating, survey, type RatingElement, type SurveyElement } from './widget';
 
@@ -19,23 +25,63 @@ export interface ElementByType {
   /** The answer widgets: one module, one entry per kind (`widget.ts`). */
   rating: RatingElement;
   survey: SurveyElement;
+  quote: QuoteElement;
 }
+
+/** Every element type. */
+export type ElementType = keyof ElementByType;
 
 export type Element = ElementByType[ElementType];
 
-export const ELEMENT_MODULES: { [T in ElementType]: ElementModule<ElementByType[T]> } = {
+/** Every element type's domain module: a type missing here, or a module lacking a member, fails to compile. */
+export const ELEMENT_MODULES: { [T in ElementType]: ElementKind<ElementByType[T]> } = {
   sticky,
   text,
   shape,
   connector,
   frame,
   block,
-  rating,
-  survey,
+  // One answer widget, two kinds (widget.ts); its drawing is render/draw.ts's.
+  rating: {
+    ...rating,
+    layer: 'item',
+    draw: drawWidget,
+    outlineText: (el, lang) => el.title || localize(WIDGET_LABELS.ratingTitle, lang),
+  },
+  survey: {
+    ...survey,
+    layer: 'item',
+    draw: drawWidget,
+    outlineText: (el, lang) => el.title || localize(WIDGET_LABELS.surveyTitle, lang),
+  },
+  quote,
 };
 
-export function moduleOf<T extends ElementType>(type: T): ElementModule<ElementByType[T]> {
+/** Every element type, in registry order. */
+export const ELEMENT_TYPES = Object.keys(ELEMENT_MODULES) as readonly ElementType[];
+
+export function moduleOf<T extends ElementType>(type: T): ElementKind<ElementByType[T]> {
   return ELEMENT_MODULES[type];
+}
+
+/** The module of any element, for calls that do not care which type it is. */
+function kindOf(el: Element): ElementKind<BaseElement> {
+  return ELEMENT_MODULES[el.type] as ElementKind<BaseElement>;
+}
+
+/** How the element sits among others (`ElementLayer`): frames `area`, connectors `line`. */
+export function layerOf(el: Pick<Element, 'type'>): ElementLayer {
+  return ELEMENT_MODULES[el.type].layer;
+}
+
+/** SVG of one element, through its type's drawing. */
+export function drawElement(el: Element, ctx: DrawContext): string {
+  return kindOf(el).draw(el, ctx);
+}
+
+/** The element's line in the outline; `nameOf` names others (a connector's ends). */
+export function outlineTextOf(el: Element, lang: Lang, nameOf: (id: string) => string): string {
+  return kindOf(el).outlineText(el, lang, nameOf);
 }
 
 export function isElementType(value: unknown): value is ElementType {
@@ -46,16 +92,16 @@ export function isElementType(value: unknown): value is ElementType {
 export function decodeElement(id: string, raw: RawElement): Element | null {
   const type = raw.type;
   if (!isElementType(type)) return null;
-  return (ELEMENT_MODULES[type] as ElementModule<BaseElement>).decode(id, raw) as Element | null;
+  return (ELEMENT_MODULES[type] as ElementKind<BaseElement>).decode(id, raw) as Element | null;
 }
 
 export function textOfElement(el: Element): string {
-  return (ELEMENT_MODULES[el.type] as ElementModule<BaseElement>).textOf(el);
+  return kindOf(el).textOf(el);
 }
 
 /** A copy for paste and duplicate through the element's module: fresh, empty per-person sheets. */
 export function cloneElement<E extends Element>(el: E): E {
-  return (ELEMENT_MODULES[el.type] as ElementModule<BaseElement>).clone(el) as E;
+  return kindOf(el).clone(el) as E;
 }
 
 /** How field `key` of an element of `type` is stored; undefined when the schema has no such field. */

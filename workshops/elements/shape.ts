@@ -1,4 +1,7 @@
-import type { BaseElement, ElementModule, OwnFields } from './base';
+import type { DrawContext } from '../render/svg';
+import { polygon, rect, textIn, translate } from '../render/svg';
+import { escapeXml, r } from '../render/text';
+import type { BaseElement, ElementKind, OwnFields } from './base';
 import { cloneElementWith, decodeBase, oneOf, str } from './base';
 
 export const SHAPE_KINDS = ['rect', 'ellipse', 'diamond'] as const;
@@ -19,7 +22,7 @@ const FIELDS: OwnFields<ShapeElement> = {
   stroke: 'string',
 };
 
-export const shape: ElementModule<ShapeElement> = {
+export const shape: ElementKind<ShapeElement> = {
   type: 'shape',
   defaultSize: { w: 200, h: 120 },
   create: (base, init) => ({
@@ -45,4 +48,28 @@ export const shape: ElementModule<ShapeElement> = {
   textOf: (el) => el.text,
   fields: FIELDS,
   clone: (el) => cloneElementWith(el, FIELDS),
+  layer: 'item',
+  draw(el, ctx: DrawContext) {
+    const attrs = `fill="${escapeXml(el.fill)}" stroke="${escapeXml(el.stroke)}" stroke-width="2"`;
+    const body =
+      el.shape === 'ellipse'
+        ? `<ellipse cx="${r(el.w / 2)}" cy="${r(el.h / 2)}" rx="${r(el.w / 2)}" ry="${r(el.h / 2)}" ${attrs}/>`
+        : el.shape === 'diamond'
+          ? polygon([el.w / 2, 0, el.w, el.h / 2, el.w / 2, el.h, 0, el.h / 2], attrs)
+          : rect(el.w, el.h, attrs, 6);
+    return translate(
+      el,
+      body +
+        textIn(ctx, el.text, {
+          x: 10,
+          y: 10,
+          w: el.w - 20,
+          h: el.h - 20,
+          size: 18,
+          align: 'center',
+          valign: 'middle',
+        }),
+    );
+  },
+  outlineText: (el) => el.text,
 };

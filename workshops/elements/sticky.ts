@@ -1,5 +1,9 @@
+import { CATEGORIES } from '../categories';
+import type { DrawContext } from '../render/svg';
+import { STICKY_PAD, rect, textIn, translate } from '../render/svg';
+import { fitSize, r } from '../render/text';
 import type { CategoryId } from '../categories';
-import type { BaseElement, ElementModule, OwnFields } from './base';
+import type { BaseElement, ElementKind, OwnFields } from './base';
 import { cloneElementWith, decodeBase, oneOf, optCategory, optStr, str, votesOf } from './base';
 
 export const STICKY_COLORS = [
@@ -42,7 +46,7 @@ const FIELDS: OwnFields<StickyElement> = {
   silentRound: 'string',
 };
 
-export const sticky: ElementModule<StickyElement> = {
+export const sticky: ElementKind<StickyElement> = {
   type: 'sticky',
   defaultSize: { w: 160, h: 160 },
   create(base, init) {
@@ -76,6 +80,56 @@ export const sticky: ElementModule<StickyElement> = {
   textOf: (el) => el.text,
   fields: FIELDS,
   clone: (el) => cloneElementWith(el, FIELDS),
+  layer: 'item',
+  draw(el, ctx: DrawContext) {
+    const carried = !!el.source;
+    const size = fitSize(
+      el.text,
+      el.w - STICKY_PAD * 2,
+      el.h - STICKY_PAD * 2 - (carried ? 14 : 0),
+    );
+    const votes = ctx.showVotes ? totalVotes(el) : 0;
+    const parts = [
+      `<rect x="1" y="3" width="${r(el.w)}" height="${r(el.h)}" rx="3" fill="rgb(15,23,42)" fill-opacity="0.12"/>`,
+      rect(el.w, el.h, `fill="${STICKY_FILL[el.color]}"`, 3),
+      textIn(ctx, el.text, {
+        x: STICKY_PAD,
+        y: STICKY_PAD + (carried ? 12 : 0),
+        w: el.w - STICKY_PAD * 2,
+        h: el.h - STICKY_PAD * 2 - (carried ? 12 : 0),
+        size,
+        align: 'center',
+        valign: 'middle',
+      }),
+    ];
+    if (carried)
+      parts.push(
+        textIn(ctx, '↩', { x: 8, y: 6, w: 20, h: 14, size: 12, fill: '#6b7280', lineHeight: 1 }),
+      );
+    if (el.category)
+      parts.push(
+        `<circle cx="${r(el.w - 12)}" cy="12" r="6" fill="${CATEGORIES[el.category].color}" stroke="#ffffff" stroke-width="1.5"/>`,
+      );
+    if (votes > 0)
+      parts.push(
+        `<g transform="translate(${r(el.w - 30)} ${r(el.h - 26)})">${rect(26, 20, 'fill="#111827"', 10)}` +
+          textIn(ctx, String(votes), {
+            x: 0,
+            y: 0,
+            w: 26,
+            h: 20,
+            size: 12,
+            bold: true,
+            fill: '#ffffff',
+            align: 'center',
+            valign: 'middle',
+            lineHeight: 1,
+          }) +
+          '</g>',
+      );
+    return translate(el, parts.join(''));
+  },
+  outlineText: (el) => el.text,
 };
 
 export function totalVotes(el: StickyElement): number {

@@ -1,4 +1,6 @@
-import type { BaseElement, ElementModule, OwnFields } from './base';
+import type { DrawContext } from '../render/svg';
+import { textIn } from '../render/svg';
+import type { BaseElement, ElementKind, OwnFields } from './base';
 import { cloneElementWith, decodeBase, num, str } from './base';
 
 export interface TextElement extends BaseElement {
@@ -9,7 +11,7 @@ export interface TextElement extends BaseElement {
 
 const FIELDS: OwnFields<TextElement> = { text: 'sharedText', fontSize: 'number' };
 
-export const text: ElementModule<TextElement> = {
+export const text: ElementKind<TextElement> = {
   type: 'text',
   defaultSize: { w: 240, h: 40 },
   create: (base, init) => ({
@@ -31,4 +33,18 @@ export const text: ElementModule<TextElement> = {
   textOf: (el) => el.text,
   fields: FIELDS,
   clone: (el) => cloneElementWith(el, FIELDS),
+  layer: 'item',
+  draw(el, ctx: DrawContext) {
+    return textIn(ctx, el.text, {
+      x: el.x,
+      y: el.y,
+      w: el.w,
+      h: el.h,
+      size: el.fontSize,
+      bold: el.fontSize >= 28,
+      lineHeight: 1.25,
+      fill: '#111827',
+    });
+  },
+  outlineText: (el) => el.text,
 };

@@ -7,7 +7,7 @@ import type { Box } from '../elements/base';
 import { centreIn } from '../elements/base';
 import type { Element } from '../elements/registry';
 import type { Lang } from '../i18n';
-import { drawElement } from './draw';
+import { drawElement } from '../elements/registry';
 import { r } from './text';
 
 export interface BoardPictureOptions {

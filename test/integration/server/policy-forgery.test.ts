@@ -355,6 +355,34 @@ describe('authors and the element schema', () => {
     for (const id of ['typeless', 'plain', 'tpl-ideate-later'])
       expect(elementsMap(stored).has(id)).toBe(false);
   });
+  it('a quote card is allowed with its own fields only (registered in workshops/elements)', async () => {
+    const { ann, adv, bob } = await cast();
+    const me = ann.participantId;
+    const made = await adv.write((d) =>
+      addElement(d, 'quote', { x: 0, y: 0, text: 'Te duur', by: 'Bea' }, { author: me, id: 'q' }),
+    );
+    expect(made.accepted).toBe(true);
+    const attempts: Array<[string, (d: Y.Doc) => void]> = [
+      ['an attribution as a number', (d) => elementsMap(d).get('q')?.set('by', 7)],
+      ['a field of another type', (d) => elementsMap(d).get('q')?.set('color', 'pink')],
+    ];
+    for (const [what, write] of attempts)
+      expect({ what, ...(await adv.write(write)) }).toEqual({
+        what,
+        accepted: false,
+        denied: DENIED.notAllowed,
+      });
+    expect(
+      (await adv.write((d) => elementsMap(d).get('q')?.set('by', 'Bea, klant'))).accepted,
+    ).toBe(true);
+    await relayedToBob(adv, ann, bob);
+    const expected = { type: 'quote', text: 'Te duur', by: 'Bea, klant', author: me };
+    expect(elementsMap(bob.doc).get('q')?.toJSON()).toMatchObject(expected);
+    expect(elementsMap(bob.doc).get('q')?.toJSON()).not.toHaveProperty('color');
+    const stored = await afterRestart();
+    expect(elementsMap(stored).get('q')?.toJSON()).toMatchObject(expected);
+    expect(elementsMap(stored).get('q')?.toJSON()).not.toHaveProperty('color');
+  });
 });
 
 describe('template items', () => {

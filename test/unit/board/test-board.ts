@@ -50,7 +50,7 @@ export class TestBoard {
   }
 
   run(command: string): this {
-    runCommand(this.board, command, 'test');
+    runCommand(this.board, command);
     return this;
   }
 

@@ -7,17 +7,17 @@ import Konva from 'konva';
 import { useEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { Stage } from 'react-konva';
-import { blockKind } from '../../../workshops';
 import { currentLanguage, useT } from '../../i18n';
 import type { Board } from '../board';
 import { TOUCH_STROKE } from '../board';
 import { commandForShortcut, runCommand, shortcutOf } from '../commands';
+import { placeTool } from '../elements';
 import type { Point } from '../geometry';
 import { screenToWorld } from '../geometry';
 import type { ToolId } from '../types';
 import { BOARD_NS } from '../strings';
 import { BlockPalette } from '../ui/BlockPalette';
-import { BridgeInspector } from '../ui/BridgeInspector';
+import { InspectorHost } from '../ui/InspectorHost';
 import { Toolbar } from '../ui/Toolbar';
 import { ContextMenu } from '../ui/ContextMenu';
 import { Cursors } from '../ui/Cursors';
@@ -32,7 +32,6 @@ import { ElementsLayer, GridBackground } from './ElementsLayer';
 import { TransformLayer } from './OverlayLayer';
 import { MARGIN, toStagePoint } from './drawn-view';
 import { useDrawnView } from './use-drawn-view';
-import { ARROWS } from '../keyboard-nav';
 import { tapWidget } from '../widget-answers';
 import { WidgetSheet } from '../ui/WidgetSheet';
 import '../board.css';
@@ -129,15 +128,9 @@ export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasPr
         e.preventDefault();
         return;
       }
-      const arrow = ARROWS[e.key];
-      if (arrow && board.state.selection.size) {
-        const step = e.shiftKey ? 20 : 2;
-        board.nudge(board.state.selection, arrow[0] * step, arrow[1] * step);
-        e.preventDefault();
-        return;
-      }
-      const command = commandForShortcut(shortcutOf(e));
-      if (command && runCommand(board, command.id, 'keyboard')) e.preventDefault();
+      // Arrow keys too: they nudge the selection (arrange.nudge… in commands.ts).
+      const command = commandForShortcut(shortcutOf(e), board);
+      if (command && runCommand(board, command.id)) e.preventDefault();
     };
     const onKeyUp = (e: KeyboardEvent) => {
       if (e.key === ' ') setSpaceHeld(false);
@@ -165,41 +158,15 @@ export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasPr
       w,
       h,
     });
-    let id: string | null = null;
-    switch (s.tool) {
-      case 'sticky':
-        id = board.add('sticky', {
-          ...centred(160, 160),
-          color: s.stickyColor,
-          ...(s.hiddenSilentRound ? { silentRound: s.hiddenSilentRound } : {}),
-        });
-        break;
-      case 'text':
-        id = board.add('text', { ...centred(240, 40), text: '' });
-        break;
-      case 'rect':
-      case 'ellipse':
-      case 'diamond':
-        id = board.add('shape', { ...centred(200, 120), shape: s.tool });
-        break;
-      case 'frame':
-        id = board.add('frame', { ...centred(800, 560), title: t('placeholder.frame') });
-        break;
-      case 'block': {
-        const kind = blockKind(s.blockKind);
-        id = board.add('block', {
-          ...centred(kind?.size.w ?? 140, kind?.size.h ?? 140),
-          kind: s.blockKind,
-        });
-        break;
-      }
-      default:
-        return;
-    }
+    // The tool's element view says what it places (web/board/elements: `tools`).
+    const place = placeTool(s.tool);
+    if (!place) return;
+    const { w, h, ...fields } = place.tool.init(s, t);
+    const id = board.add(place.type, { ...fields, ...centred(w, h) });
     board.setTool('select');
     if (id) {
       board.select([id]);
-      if (s.tool === 'sticky' || s.tool === 'text') board.startEditing(id);
+      if (place.tool.editAfterPlace) board.startEditing(id);
     }
   };
 
@@ -410,7 +377,7 @@ export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasPr
       </div>
       <Toolbar board={board} featured={featured} />
       <BlockPalette board={board} />
-      <BridgeInspector board={board} />
+      <InspectorHost board={board} />
       <ZoomControls board={board} />
       <Minimap board={board} />
       <ReadOnlyBanner board={board} />

@@ -1,11 +1,11 @@
 import { forwardRef, useCallback } from 'react';
-import type { CSSProperties, ComponentType } from 'react';
+import type { CSSProperties } from 'react';
 import { Layer, Shape } from 'react-konva';
 import type { Context } from 'konva/lib/Context';
 import type { Element } from '../../../workshops';
-import { STICKY_FILL, blockKind } from '../../../workshops';
+import { layerOf } from '../../../workshops';
 import type { Board } from '../board';
-import { RENDERERS } from '../elements';
+import { viewOfElement } from '../elements';
 import { connectorEnds } from '../connectors';
 import type { RendererProps } from '../elements/types';
 import type { Rect as R } from '../geometry';
@@ -22,8 +22,7 @@ export const LOD_MIN_ELEMENTS = 600;
 export const LOD_FLOOR_ZOOM = 0.06;
 
 function renderElement(el: Element, props: Omit<RendererProps<Element>, 'el'>) {
-  // The registry is checked per type where it is defined; here any element meets its renderer.
-  const Renderer = RENDERERS[el.type] as ComponentType<RendererProps<Element>>;
+  const Renderer = viewOfElement(el).Renderer;
   return <Renderer key={el.id} el={el} {...props} />;
 }
 
@@ -104,21 +103,6 @@ function findPeerDrag(peers: Board['state']['peers'], id: string) {
   return undefined;
 }
 
-function lodFill(el: Element): string {
-  switch (el.type) {
-    case 'sticky':
-      return STICKY_FILL[el.color];
-    case 'frame':
-      return el.color;
-    case 'block':
-      return blockKind(el.kind)?.color ?? '#e5e7eb';
-    case 'shape':
-      return el.fill;
-    default:
-      return '#cbd5e1';
-  }
-}
-
 /** Zoomed out: one Konva shape draws every visible element as a box (no text, no nodes). */
 function LodShape({
   board,
@@ -146,9 +130,9 @@ function LodShape({
         continue;
       }
       const p = board.livePosition(el);
-      c.fillStyle = lodFill(el);
+      c.fillStyle = viewOfElement(el).boxFill(el);
       c.fillRect(p.x, p.y, el.w, el.h);
-      if (el.type === 'frame') {
+      if (layerOf(el) === 'area') {
         c.strokeStyle = '#94a3b8';
         c.lineWidth = 4;
         c.strokeRect(p.x, p.y, el.w, el.h);

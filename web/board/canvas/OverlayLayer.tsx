@@ -4,6 +4,7 @@ import type Konva from 'konva';
 import type { ConnectorElement } from '../../../workshops';
 import type { Board } from '../board';
 import { connectorEnds } from '../connectors';
+import { viewOfElement } from '../elements';
 import { boundsOf } from '../sync-observer';
 import { useBoardState } from '../use-board';
 
@@ -114,8 +115,9 @@ export function TransformLayer({ board }: { board: Board }) {
   const zoom = useBoardState(board, (s) => s.drawn.zoom);
   const [only] = selection.size === 1 ? [...selection] : [];
   const el = only ? board.get(only) : undefined;
+  const resize = el ? viewOfElement(el).resize(el) : 'none';
   const active =
-    !!el && el.type !== 'connector' && board.canChange(el) && !editingId && !preview && zoom >= 0.4;
+    !!el && resize !== 'none' && board.canChange(el) && !editingId && !preview && zoom >= 0.4;
 
   useEffect(() => {
     const tr = ref.current;
@@ -125,8 +127,7 @@ export function TransformLayer({ board }: { board: Board }) {
     tr.getLayer()?.batchDraw();
   }, [active, only, version, zoom]);
 
-  const keepRatio =
-    el?.type === 'block' && (el.kind.startsWith('social') || el.kind.startsWith('regular'));
+  const keepRatio = resize === 'ratio';
   return (
     <Layer>
       <SelectionOutlines board={board} />

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { Circle, Group, Line, Rect, RegularPolygon, Star, Text } from 'react-konva';
 import type { BlockElement, BlockShape } from '../../../workshops';
 import { blockKind, localize } from '../../../workshops';
-import type { RendererProps } from './types';
+import type { ElementView, RendererProps } from './types';
 import { textOn } from '../contrast';
 import { BOARD_FONT, fitFontSize, measureBold } from './fit-text';
 
@@ -104,3 +104,13 @@ export const BlockRenderer = memo(function BlockRenderer({
     </Group>
   );
 });
+
+/** The view half of `block` (web/board/elements/index.ts). */
+export const blockView = {
+  Renderer: BlockRenderer,
+  boxFill: (el) => blockKind(el.kind)?.color ?? '#e5e7eb',
+  resize: (el) =>
+    el.kind.startsWith('social') || el.kind.startsWith('regular') ? 'ratio' : 'free',
+  tools: {},
+  Inspector: null,
+} satisfies ElementView<BlockElement>;

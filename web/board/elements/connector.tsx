@@ -3,8 +3,9 @@ import { Arrow, Group, Rect, Text } from 'react-konva';
 import type { ArrowHeads, ConnectorElement, ValueType } from '../../../workshops';
 import { VALUE_TYPE_LABELS, localize } from '../../../workshops';
 import { connectorEnds, midpoint } from '../connectors';
+import { BridgeInspector } from '../ui/BridgeInspector';
 import { BOARD_FONT, textWidth } from './fit-text';
-import type { RendererProps } from './types';
+import type { ElementView, RendererProps } from './types';
 
 /** How a bridge looks per value type: colour, dash and weight, so types read at a glance. */
 interface LineStyle {
@@ -116,3 +117,12 @@ export const ConnectorRenderer = memo(function ConnectorRenderer({
     </Group>
   );
 });
+
+/** The view half of `connector` (web/board/elements/index.ts). */
+export const connectorView = {
+  Renderer: ConnectorRenderer,
+  boxFill: (_el) => '#64748b',
+  resize: (_el) => 'none',
+  tools: {},
+  Inspector: BridgeInspector,
+} satisfies ElementView<ConnectorElement>;

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type { FrameElement } from '../../../workshops';
 import { CATEGORIES, displayText } from '../../../workshops';
-import type { RendererProps } from './types';
+import type { ElementView, RendererProps } from './types';
 import { BOARD_FONT } from './fit-text';
 
 /** World height of the strip above a frame where its title is drawn, at `zoom`. */
@@ -51,3 +51,20 @@ export const FrameRenderer = memo(function FrameRenderer({
     </Group>
   );
 });
+
+/** The view half of `frame` (web/board/elements/index.ts). */
+export const frameView = {
+  Renderer: FrameRenderer,
+  boxFill: (el) => el.color,
+  resize: (_el) => 'free',
+  tools: {
+    frame: {
+      order: 70,
+      shortcut: 'f',
+      label: 'tools.frame',
+      icon: 'M7 3v18M17 3v18M3 7h18M3 17h18',
+      init: (_s, t) => ({ w: 800, h: 560, title: t('placeholder.frame') }),
+    },
+  },
+  Inspector: null,
+} satisfies ElementView<FrameElement>;

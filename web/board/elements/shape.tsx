@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Ellipse, Group, Line, Rect, Text } from 'react-konva';
 import type { ShapeElement } from '../../../workshops';
-import type { RendererProps } from './types';
+import type { ElementView, RendererProps } from './types';
 import { BOARD_FONT } from './fit-text';
 
 export const ShapeRenderer = memo(function ShapeRenderer({
@@ -42,3 +42,34 @@ export const ShapeRenderer = memo(function ShapeRenderer({
     </Group>
   );
 });
+
+/** The view half of `shape` (web/board/elements/index.ts). */
+export const shapeView = {
+  Renderer: ShapeRenderer,
+  boxFill: (el) => el.fill,
+  resize: (_el) => 'free',
+  tools: {
+    rect: {
+      order: 30,
+      shortcut: 'r',
+      label: 'tools.rect',
+      icon: 'M4 6h16v12H4z',
+      init: () => ({ w: 200, h: 120, shape: 'rect' }),
+    },
+    ellipse: {
+      order: 40,
+      shortcut: 'o',
+      label: 'tools.ellipse',
+      icon: 'M12 5c4.4 0 8 3.1 8 7s-3.6 7-8 7-8-3.1-8-7 3.6-7 8-7z',
+      init: () => ({ w: 200, h: 120, shape: 'ellipse' }),
+    },
+    diamond: {
+      order: 50,
+      shortcut: 'd',
+      label: 'tools.diamond',
+      icon: 'M12 3l9 9-9 9-9-9z',
+      init: () => ({ w: 200, h: 120, shape: 'diamond' }),
+    },
+  },
+  Inspector: null,
+} satisfies ElementView<ShapeElement>;

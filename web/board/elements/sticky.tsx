@@ -4,7 +4,7 @@ import type { StickyElement } from '../../../workshops';
 import { CATEGORIES, STICKY_FILL, displayText, totalVotes } from '../../../workshops';
 import { INK_MUTED } from '../contrast';
 import { BOARD_FONT, STICKY_PAD as PAD, stickyFontSize } from './fit-text';
-import type { RendererProps } from './types';
+import type { ElementView, RendererProps } from './types';
 
 /** More own votes on one note than fit as dots are still counted in the badge once revealed. */
 const MAX_OWN_DOTS = 8;
@@ -97,3 +97,26 @@ export const StickyRenderer = memo(function StickyRenderer({
     </Group>
   );
 });
+
+/** The view half of `sticky` (web/board/elements/index.ts). */
+export const stickyView = {
+  Renderer: StickyRenderer,
+  boxFill: (el) => STICKY_FILL[el.color],
+  resize: (_el) => 'free',
+  tools: {
+    sticky: {
+      order: 10,
+      shortcut: 'n',
+      label: 'tools.sticky',
+      icon: 'M4 4h16v11l-5 5H4zM15 20v-5h5',
+      init: (s) => ({
+        w: 160,
+        h: 160,
+        color: s.stickyColor,
+        ...(s.hiddenSilentRound ? { silentRound: s.hiddenSilentRound } : {}),
+      }),
+      editAfterPlace: true,
+    },
+  },
+  Inspector: null,
+} satisfies ElementView<StickyElement>;

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Text } from 'react-konva';
 import type { TextElement } from '../../../workshops';
 import { displayText } from '../../../workshops';
-import type { RendererProps } from './types';
+import type { ElementView, RendererProps } from './types';
 import { BOARD_FONT, LINE_HEIGHT } from './fit-text';
 
 /** A text box: its text is never cut off (no height), it wraps at the box's width. */
@@ -31,3 +31,21 @@ export const TextRenderer = memo(function TextRenderer({
     />
   );
 });
+
+/** The view half of `text` (web/board/elements/index.ts). */
+export const textView = {
+  Renderer: TextRenderer,
+  boxFill: (_el) => '#cbd5e1',
+  resize: (_el) => 'free',
+  tools: {
+    text: {
+      order: 20,
+      shortcut: 't',
+      label: 'tools.text',
+      icon: 'M5 6V4h14v2M12 4v16M9 20h6',
+      init: () => ({ w: 240, h: 40, text: '' }),
+      editAfterPlace: true,
+    },
+  },
+  Inspector: null,
+} satisfies ElementView<TextElement>;

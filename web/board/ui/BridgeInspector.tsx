@@ -6,11 +6,11 @@
  * (commands.ts).
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { ArrowHeads, ConnectorElement, ValueType } from '../../../workshops';
 import { ARROW_HEADS, VALUE_TYPES, VALUE_TYPE_LABELS, localize } from '../../../workshops';
 import { currentLanguage, useT } from '../../i18n';
 import type { Board } from '../board';
-import { selectedBridge } from '../commands';
 import { connectorEnds } from '../connectors';
 import { VALUE_STYLE } from '../elements/connector';
 import type { Point, Rect } from '../geometry';
@@ -24,58 +24,73 @@ const TOOLBAR_ROOM = 76;
 const GAP = 36;
 const ARROW_GLYPH: Record<ArrowHeads, string> = { end: '→', start: '←', both: '↔', none: '—' };
 
-export function BridgeInspector({ board }: { board: Board }) {
-  useBoardState(board, (s) => s.selection);
-  useBoardState(board, (s) => s.version);
-  const editing = useBoardState(board, (s) => s.editingId);
-  const dragging = useBoardState(board, (s) => s.dragPreview);
-  const tool = useBoardState(board, (s) => s.tool);
-  const el = selectedBridge(board);
-  // Out of the way while something else is drawn, dragged or edited.
-  if (!el || editing || dragging || tool !== 'select') return null;
-  return <Inspector board={board} el={el} />;
-}
+const PANEL = { w: 330, h: 260 };
 
-function Inspector({ board, el }: { board: Board; el: ConnectorElement }) {
-  const { t } = useT(BOARD_NS);
-  const lang = currentLanguage();
-  const camera = useBoardState(board, (s) => s.camera);
+/**
+ * An inspector's panel beside what it inspects (`around`, screen px), measured after each render
+ * so that it never covers it: keys typed in it stay in it; Escape lets go of the selection.
+ */
+export function InspectorPanel({
+  board,
+  around,
+  label,
+  initial,
+  className = '',
+  children,
+}: {
+  board: Board;
+  around: Rect;
+  label: string;
+  /** A first guess of its size, before it is measured. */
+  initial: { w: number; h: number };
+  className?: string;
+  children: ReactNode;
+}) {
   const viewport = useBoardState(board, (s) => s.viewport);
   const panel = useRef<HTMLElement>(null);
-  const [size, setSize] = useState({ w: 330, h: 260 });
+  const [size, setSize] = useState(initial);
   useLayoutEffect(() => {
     const r = panel.current?.getBoundingClientRect();
     if (r && (Math.abs(r.width - size.w) > 1 || Math.abs(r.height - size.h) > 1))
       setSize({ w: r.width, h: r.height });
   });
-  const [a, b] = connectorEnds(el, board.resolve).map((p) => worldToScreen(camera, p)) as [
-    Point,
-    Point,
-  ];
-  const { left, top } = placeBeside(
-    {
-      x: Math.min(a.x, b.x),
-      y: Math.min(a.y, b.y),
-      w: Math.abs(a.x - b.x),
-      h: Math.abs(a.y - b.y),
-    },
-    size,
-    viewport,
-  );
-  const value = el.value ?? null;
-
+  const { left, top } = placeBeside(around, size, viewport);
   return (
     <section
       ref={panel}
-      className="wb-bridge"
+      className={`wb-bridge ${className}`.trim()}
       style={{ left, top }}
-      aria-label={t('bridge.inspector')}
+      aria-label={label}
       onKeyDown={(e) => {
         // Keys typed here are the panel's, not the board's shortcuts (Enter, Delete, letters).
         e.stopPropagation();
         if (e.key === 'Escape') board.select([]);
       }}
     >
+      {children}
+    </section>
+  );
+}
+
+/** The connector's inspector (its view's `Inspector`, shown by ui/InspectorHost.tsx). */
+export function BridgeInspector({ board, el }: { board: Board; el: ConnectorElement }) {
+  const { t } = useT(BOARD_NS);
+  const lang = currentLanguage();
+  const camera = useBoardState(board, (s) => s.camera);
+  const [a, b] = connectorEnds(el, board.resolve).map((p) => worldToScreen(camera, p)) as [
+    Point,
+    Point,
+  ];
+  const around = {
+    x: Math.min(a.x, b.x),
+    y: Math.min(a.y, b.y),
+    w: Math.abs(a.x - b.x),
+    h: Math.abs(a.y - b.y),
+  };
+  const value = el.value ?? null;
+
+  return (
+    <InspectorPanel board={board} around={around} label={t('bridge.inspector')} initial={PANEL}>
       <h2>{t('bridge.inspector')}</h2>
       <div className="wb-bridge-fields">
         <DraftInput
@@ -128,7 +143,7 @@ function Inspector({ board, el }: { board: Board; el: ConnectorElement }) {
         label={(d) => `${ARROW_GLYPH[d]} ${t(`bridge.directions.${d}`)}`}
         onChange={(d) => board.setBridge(el.id, { arrow: d })}
       />
-    </section>
+    </InspectorPanel>
   );
 }
 
@@ -159,7 +174,7 @@ export function placeBeside(
  * A text field with its own draft: the store catches up one frame later, and a field fed
  * straight from it would drop keys typed within that frame (as ui/TextEditor.tsx).
  */
-function DraftInput({
+export function DraftInput({
   id,
   label,
   placeholder,

@@ -21,7 +21,7 @@ export function ContextMenu({ board }: { board: Board }) {
           type="button"
           role="menuitem"
           onClick={() => {
-            runCommand(board, c.id, 'contextMenu');
+            runCommand(board, c.id);
             board.store.setState({ contextMenu: null });
           }}
         >

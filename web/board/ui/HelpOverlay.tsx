@@ -1,13 +1,13 @@
 import { useT } from '../../i18n';
 import type { Board } from '../board';
 import type { CommandGroup } from '../commands';
-import { COMMANDS, displayShortcut } from '../commands';
+import { commandsOf, displayShortcut } from '../commands';
 import { BOARD_NS } from '../strings';
 import { useBoardState } from '../use-board';
 import { ACCESS_NS } from '../access-strings';
 import { TOUCH_QUERY, useMedia } from './use-media';
 
-const GROUPS: CommandGroup[] = ['tools', 'edit', 'arrange', 'view'];
+const GROUPS: CommandGroup[] = ['tools', 'edit', 'arrange', 'view', 'facilitate'];
 
 /** A shortcut as shown: the `+` key itself is no separator (displayShortcut splits on it). */
 export function shortcutLabel(s: string): string {
@@ -46,16 +46,18 @@ export function HelpOverlay({ board }: { board: Board }) {
             <section key={g}>
               <h3>{t(`groups.${g}`)}</h3>
               <dl>
-                {COMMANDS.filter((c) => c.group === g).map((c) => (
-                  <div key={c.id}>
-                    <dt>{t(c.label)}</dt>
-                    <dd>
-                      {c.shortcuts.slice(0, 2).map((s) => (
-                        <kbd key={s}>{shortcutLabel(s)}</kbd>
-                      ))}
-                    </dd>
-                  </div>
-                ))}
+                {commandsOf(board)
+                  .filter((c) => c.group === g && !c.unlisted && c.shortcuts.length > 0)
+                  .map((c) => (
+                    <div key={c.id}>
+                      <dt>{t(c.label)}</dt>
+                      <dd>
+                        {c.shortcuts.slice(0, 2).map((s) => (
+                          <kbd key={s}>{shortcutLabel(s)}</kbd>
+                        ))}
+                      </dd>
+                    </div>
+                  ))}
               </dl>
             </section>
           ))}

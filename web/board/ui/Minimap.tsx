@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { STICKY_FILL } from '../../../workshops';
+import { layerOf } from '../../../workshops';
 import { useT } from '../../i18n';
 import type { Board } from '../board';
 import type { Camera, Rect } from '../geometry';
 import { viewRect } from '../geometry';
 import { BOARD_NS } from '../strings';
+import { viewOfElement } from '../elements';
 import { boundsOf } from '../sync-observer';
 import { useBoardState } from '../use-board';
 import { Icon } from './icons';
@@ -44,10 +45,11 @@ function drawElements(board: Board, t: MapTransform): HTMLCanvasElement {
   const c = canvas.getContext('2d');
   if (!c) return canvas;
   for (const el of board.state.elements.values()) {
-    if (el.type === 'connector' || !board.isVisible(el)) continue;
+    const layer = layerOf(el);
+    if (layer === 'line' || !board.isVisible(el)) continue;
     const b = boundsOf(el);
-    c.fillStyle =
-      el.type === 'sticky' ? STICKY_FILL[el.color] : el.type === 'frame' ? '#e2e8f0' : '#94a3b8';
+    // Frames as light areas, everything else in its own colour (as zoomed far out).
+    c.fillStyle = layer === 'area' ? '#e2e8f0' : viewOfElement(el).boxFill(el);
     c.fillRect(
       b.x * t.scale + t.ox,
       b.y * t.scale + t.oy,

@@ -5,22 +5,20 @@ import { useT } from '../../i18n';
 import type { Board } from '../board';
 import { canRun, displayShortcut, getCommand, runCommand } from '../commands';
 import { BOARD_NS } from '../strings';
+import { PLACE_TOOLS, placeTool } from '../elements';
 import type { ToolId } from '../types';
 import { useBoardState } from '../use-board';
 import { ACCESS_NS } from '../access-strings';
 import { Icon } from './icons';
 import { PHONE_QUERY, useMedia } from './use-media';
 
+/** The board's own tools, then the placing tools of the element views (by their `order`). */
 const TOOLS: ToolId[] = [
   'select',
   'hand',
-  'sticky',
-  'text',
-  'rect',
-  'ellipse',
-  'diamond',
+  ...PLACE_TOOLS.filter((p) => p.tool.order < 60).map((p) => p.id),
   'connector',
-  'frame',
+  ...PLACE_TOOLS.filter((p) => p.tool.order >= 60).map((p) => p.id),
   'block',
 ];
 
@@ -72,11 +70,11 @@ export function Toolbar({ board, featured }: { board: Board; featured?: ToolId }
         data-tool={id}
         onClick={() => {
           if (id !== 'block') board.store.setState({ paletteOpen: false });
-          runCommand(board, cmd.id, 'toolbar');
+          runCommand(board, cmd.id);
           setSheet(false);
         }}
       >
-        <Icon name={id} />
+        <Icon name={id} path={placeTool(id)?.tool.icon} />
       </button>
     );
   };
@@ -133,7 +131,7 @@ export function Toolbar({ board, featured }: { board: Board; featured?: ToolId }
                 aria-label={label}
                 title={label}
                 disabled={!canRun(board, id)}
-                onClick={() => runCommand(board, id, 'toolbar')}
+                onClick={() => runCommand(board, id)}
               >
                 <Icon name={id === 'edit.undo' ? 'undo' : 'redo'} />
               </button>

@@ -14,7 +14,7 @@ export function ZoomControls({ board }: { board: Board }) {
         type="button"
         aria-label={t('commands.zoomOut')}
         title={t('commands.zoomOut')}
-        onClick={() => runCommand(board, 'view.zoomOut', 'toolbar')}
+        onClick={() => runCommand(board, 'view.zoomOut')}
       >
         <Icon name="minus" size={18} />
       </button>
@@ -23,7 +23,7 @@ export function ZoomControls({ board }: { board: Board }) {
         className="wb-zoom-value"
         aria-label={`${Math.round(zoom * 100)}% (${t('commands.zoomReset')})`}
         title={t('commands.zoomReset')}
-        onClick={() => runCommand(board, 'view.zoomReset', 'toolbar')}
+        onClick={() => runCommand(board, 'view.zoomReset')}
       >
         {Math.round(zoom * 100)}%
       </button>
@@ -31,7 +31,7 @@ export function ZoomControls({ board }: { board: Board }) {
         type="button"
         aria-label={t('commands.zoomIn')}
         title={t('commands.zoomIn')}
-        onClick={() => runCommand(board, 'view.zoomIn', 'toolbar')}
+        onClick={() => runCommand(board, 'view.zoomIn')}
       >
         <Icon name="plus" size={18} />
       </button>
@@ -39,7 +39,7 @@ export function ZoomControls({ board }: { board: Board }) {
         type="button"
         aria-label={t('commands.zoomFit')}
         title={t('commands.zoomFit')}
-        onClick={() => runCommand(board, 'view.zoomFit', 'toolbar')}
+        onClick={() => runCommand(board, 'view.zoomFit')}
       >
         <Icon name="fit" size={18} />
       </button>
@@ -47,7 +47,7 @@ export function ZoomControls({ board }: { board: Board }) {
         type="button"
         aria-label={t('commands.help')}
         title={`${t('commands.help')} (?)`}
-        onClick={() => runCommand(board, 'help.toggle', 'toolbar')}
+        onClick={() => runCommand(board, 'help.toggle')}
       >
         <Icon name="help" size={18} />
       </button>

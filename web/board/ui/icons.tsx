@@ -1,14 +1,11 @@
-/** Small line icons (24×24, currentColor) for the toolbar. */
+/**
+ * Small line icons (24×24, currentColor) for the toolbar. The icons of the tools that place an
+ * element come with the element's view (web/board/elements, `tools`).
+ */
 const paths: Record<string, string> = {
   select: 'M5 3l14 8-6 2-3 6z',
   hand: 'M8 13V5.5a1.5 1.5 0 013 0V11m0-6.5a1.5 1.5 0 013 0V11m0-4.5a1.5 1.5 0 013 0V14a6 6 0 01-6 6h-1a6 6 0 01-5-2.7L5 13.5a1.5 1.5 0 012.6-1.5L8 13',
-  sticky: 'M4 4h16v11l-5 5H4zM15 20v-5h5',
-  text: 'M5 6V4h14v2M12 4v16M9 20h6',
-  rect: 'M4 6h16v12H4z',
-  ellipse: 'M12 5c4.4 0 8 3.1 8 7s-3.6 7-8 7-8-3.1-8-7 3.6-7 8-7z',
-  diamond: 'M12 3l9 9-9 9-9-9z',
   connector: 'M5 19L19 5M19 5h-6M19 5v6',
-  frame: 'M7 3v18M17 3v18M3 7h18M3 17h18',
   block: 'M12 3l8 4.5v9L12 21l-8-4.5v-9zM12 12l8-4.5M12 12v9M12 12L4 7.5',
   undo: 'M9 14L4 9l5-5M4 9h10a6 6 0 010 12h-3',
   redo: 'M15 14l5-5-5-5M20 9H10a6 6 0 000 12h3',
@@ -25,7 +22,16 @@ const paths: Record<string, string> = {
   more: 'M4 12h2.5M10.75 12h2.5M17.5 12h2.5',
 };
 
-export function Icon({ name, size = 20 }: { name: keyof typeof paths | string; size?: number }) {
+/** `path` (an element view's tool icon, web/board/elements) wins over the named one. */
+export function Icon({
+  name,
+  path,
+  size = 20,
+}: {
+  name: keyof typeof paths | string;
+  path?: string | undefined;
+  size?: number;
+}) {
   return (
     <svg
       width={size}
@@ -38,7 +44,7 @@ export function Icon({ name, size = 20 }: { name: keyof typeof paths | string; s
       strokeLinejoin="round"
       aria-hidden="true"
     >
-      <path d={paths[name] ?? paths.rect} />
+      <path d={path ?? paths[name] ?? paths.rect} />
     </svg>
   );
 }

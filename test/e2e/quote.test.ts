@@ -1,0 +1,95 @@
+/**
+ * The quote card, the element type added through the registries (docs/architecture.md), in
+ * Chromium with two participants: placed with its tool (key Q), its quote typed in place, its
+ * attribution in its inspector; the other participant's board holds and draws both.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateWorkshopResponse } from '../../workshops';
+import type { Person } from './helpers/browser';
+import {
+  joinByCode,
+  launchChromium,
+  newPerson,
+  readScene,
+  until,
+  viewSettled,
+  worldToPage,
+} from './helpers/browser';
+import type { TestServer } from './helpers/server';
+import { newWorkshop, startAppServer } from './helpers/server';
+
+let server: TestServer;
+let workshop: CreateWorkshopResponse;
+let browser: Browser;
+let anna: Person;
+let bram: Person;
+let base = { x: 0, y: 0 };
+
+async function look(page: Page): Promise<void> {
+  await page.evaluate(({ x, y }) => window.__werkbank?.board.setCamera({ x, y, zoom: 1 }), {
+    x: base.x - 100,
+    y: base.y - 100,
+  });
+  await viewSettled(page);
+}
+
+/** The quotes on a page's board, as plain records. */
+const quotes = (page: Page) =>
+  page.evaluate(() =>
+    [...(window.__werkbank?.board.state.elements.values() ?? [])]
+      .filter((e) => e.type === 'quote')
+      .map((e) => ({ ...e }) as Record<string, unknown>),
+  );
+
+beforeAll(async () => {
+  server = await startAppServer();
+  workshop = await newWorkshop(server);
+  browser = await launchChromium();
+  anna = await newPerson(browser);
+  bram = await newPerson(browser);
+  await joinByCode(anna.page, server, workshop.joinCode, 'Anna', 'De Werkplaats', 'social');
+  await joinByCode(bram.page, server, workshop.joinCode, 'Bram', 'Bakkerij Jansen', 'regular');
+  const bounds = await anna.page.evaluate(() => window.__werkbank?.board.contentBounds() ?? null);
+  base = bounds ? { x: Math.round(bounds.x + bounds.w + 600), y: Math.round(bounds.y) } : base;
+  await look(anna.page);
+  await look(bram.page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('quote card', () => {
+  it('is placed with its tool, written in place, attributed in its inspector, seen by others', async () => {
+    const { page } = anna;
+    await expect(page.locator('[data-tool="quote"]').count()).resolves.toBe(1);
+    await page.keyboard.press('q');
+    const at = await worldToPage(page, base.x + 200, base.y + 200);
+    await page.mouse.click(at.x, at.y);
+    const editor = page.locator('textarea.wb-text-editor');
+    await editor.waitFor();
+    await editor.pressSequentially('Te duur voor ons');
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+
+    const by = page.locator('.wb-quote-inspector input[name="by"]');
+    await by.waitFor();
+    await by.fill('Bea, klant');
+
+    const [q] = await until(
+      bram.page,
+      () => quotes(bram.page),
+      (qs) => qs.some((x) => x.text === 'Te duur voor ons' && x.by === 'Bea, klant'),
+      'the quote with its attribution on the other board',
+    );
+    // Drawn there too: its node holds the quote and the attribution.
+    await until(
+      bram.page,
+      async () => (await readScene(bram.page)).get(String(q?.id))?.texts.join(' ') ?? '',
+      (texts) => texts.includes('Te duur voor ons') && texts.includes('— Bea, klant'),
+      'the quote drawn on the other board',
+    );
+  });
+});
