@@ -41,6 +41,7 @@ import {
   isSheetKind,
   readLive,
 } from '../../workshops';
+import { holderOf } from '../../workshops/board/yjs-internals';
 import type { WritePolicy } from './connection';
 
 /** Builds the policy of one connection (the server factory can be given another, for benches). */
@@ -157,8 +158,9 @@ class Resolver {
     let holder: Y.Item | Y.GC | undefined;
     if (parent instanceof Y.AbstractType) {
       const type = parent as Y.AbstractType<unknown>;
-      if (!type._item) return { path: [Y.findRootTypeKey(type), key], holders: [] };
-      holder = type._item;
+      const held = holderOf(type);
+      if (!held) return { path: [Y.findRootTypeKey(type), key], holders: [] };
+      holder = held;
     } else if (parent instanceof Y.ID) holder = this.find(parent);
     if (holder === undefined) return null;
     // Yjs discards what lands in collected content or in an item that is no type.
@@ -490,7 +492,7 @@ function checkVotes(
   const frame = live.frameId ? elements.get(live.frameId) : undefined;
   const onBallot = (m: Y.Map<unknown>) =>
     m.get('type') === 'sticky' &&
-    elements.get(m._item?.parentSub ?? '') === m &&
+    elements.get(holderOf(m)?.parentSub ?? '') === m &&
     (!(frame instanceof Y.Map) || centreIn(box(m), box(frame)));
   for (const [el, count] of next) {
     if (count <= before(el)) continue;

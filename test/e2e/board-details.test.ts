@@ -10,42 +10,31 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
 import { STICKY_FILL, blockKind, controlRoom, endSilent, startSilent } from '../../workshops';
 import { connect, synced } from '../integration/helpers/server';
 import type { Person } from './helpers/browser';
 import {
   RESULTS_DIR,
-  joinByCode,
-  launchChromium,
-  newPerson,
   readScene,
   screenshot,
   until,
   viewSettled,
   worldToPage,
 } from './helpers/browser';
-import type { TestServer } from './helpers/server';
-import { newWorkshop, startAppServer } from './helpers/server';
+import type { Pair } from './helpers/pair';
+import { openPair } from './helpers/pair';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+let room: Pair;
 let anna: Person;
 let bram: Person;
+let server: Pair['server'];
+let workshop: Pair['workshop'];
 /** An empty spot right of the template, where the tests work. */
 let base = { x: 0, y: 0 };
 
-async function look(page: Page, zoom = 1): Promise<void> {
-  await page.evaluate(({ x, y, zoom }) => window.__werkbank?.board.setCamera({ x, y, zoom }), {
-    x: base.x - 100,
-    y: base.y - 100,
-    zoom,
-  });
-  await viewSettled(page);
-}
+const look = (page: Page, zoom = 1) => room.look(page, zoom);
 
 const selection = (page: Page) =>
   page.evaluate(() => [...(window.__werkbank?.board.state.selection ?? [])]);
@@ -118,22 +107,14 @@ async function addSticky(page: Page, wx: number, wy: number, text: string): Prom
 
 beforeAll(async () => {
   mkdirSync(resolve(RESULTS_DIR, 'screens'), { recursive: true });
-  server = await startAppServer();
-  workshop = await newWorkshop(server);
-  browser = await launchChromium();
-  anna = await newPerson(browser);
-  bram = await newPerson(browser);
-  await joinByCode(anna.page, server, workshop.joinCode, 'Anna', 'De Werkplaats', 'social');
-  await joinByCode(bram.page, server, workshop.joinCode, 'Bram', 'Bakkerij Jansen', 'regular');
-  const bounds = await anna.page.evaluate(() => window.__werkbank?.board.contentBounds() ?? null);
-  base = bounds ? { x: Math.round(bounds.x + bounds.w + 600), y: Math.round(bounds.y) } : base;
+  room = await openPair();
+  ({ anna, bram, base, server, workshop } = room);
   await look(anna.page);
   await look(bram.page);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  await room?.dispose();
 });
 
 describe('silent brainstorm: hidden is not drawn anywhere, not selected', () => {

@@ -6,14 +6,9 @@
  * same spot (the canvas draws only what is in view).
  */
 import type { Page } from 'playwright-core';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
 import type { Person, SceneNode } from './helpers/browser';
 import {
-  joinByCode,
-  launchChromium,
-  newPerson,
   readScene,
   screenshot,
   until,
@@ -22,8 +17,8 @@ import {
   waitForScene,
   worldToPage,
 } from './helpers/browser';
-import type { TestServer } from './helpers/server';
-import { newWorkshop, startAppServer } from './helpers/server';
+import type { Pair } from './helpers/pair';
+import { openPair } from './helpers/pair';
 
 interface ElementInfo {
   id: string;
@@ -37,9 +32,7 @@ interface ElementInfo {
   to?: string;
 }
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+let room: Pair;
 let anna: Person;
 let bram: Person;
 /** A clear spot on the board, right of any template content, where the test works. */
@@ -66,13 +59,7 @@ function elements(page: Page): Promise<ElementInfo[]> {
 }
 
 /** Both people look at the same part of the board, at 50 % so the whole scene fits. */
-async function look(page: Page): Promise<void> {
-  await page.evaluate(({ x, y }) => window.__werkbank?.board.setCamera({ x, y, zoom: 0.5 }), {
-    x: base.x - 60,
-    y: base.y - 60,
-  });
-  await viewSettled(page);
-}
+const look = (page: Page) => room.look(page, 0.5, 60);
 
 async function click(page: Page, wx: number, wy: number, dbl = false): Promise<void> {
   const p = await worldToPage(page, wx, wy);
@@ -111,29 +98,8 @@ const hasText = (scene: Map<string, SceneNode>, id: string, text: string) =>
   scene.get(id)?.texts.includes(text) ?? false;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await newWorkshop(server);
-  browser = await launchChromium();
-  anna = await newPerson(browser);
-  bram = await newPerson(browser);
-  await joinByCode(
-    anna.page,
-    server,
-    workshop.joinCode,
-    'Anna de Vries',
-    'De Werkplaats',
-    'social',
-  );
-  await joinByCode(
-    bram.page,
-    server,
-    workshop.joinCode,
-    'Bram Jansen',
-    'Bakkerij Jansen',
-    'regular',
-  );
-  const bounds = await anna.page.evaluate(() => window.__werkbank?.board.contentBounds() ?? null);
-  base = bounds ? { x: Math.round(bounds.x + bounds.w + 400), y: Math.round(bounds.y) } : base;
+  room = await openPair();
+  ({ anna, bram, base } = room);
   await look(anna.page);
   await look(bram.page);
 });
@@ -142,8 +108,7 @@ afterAll(async () => {
   // Each person's last view, for a look when something failed.
   if (anna) await screenshot(anna.page, 'collab-anna-last').catch(() => undefined);
   if (bram) await screenshot(bram.page, 'collab-bram-last').catch(() => undefined);
-  await browser?.close();
-  await server?.dispose();
+  await room?.dispose();
 });
 
 describe('two people on one board', () => {

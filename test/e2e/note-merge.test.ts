@@ -4,25 +4,14 @@
  * note, for both. And someone typing in a note while another's edit of it arrives keeps typing
  * where their caret was, the other's words kept. Read from the engine's state and the Konva scene.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
 import type { Person } from './helpers/browser';
-import {
-  joinByCode,
-  launchChromium,
-  newPerson,
-  screenshot,
-  viewSettled,
-  waitForScene,
-  worldToPage,
-} from './helpers/browser';
-import type { TestServer } from './helpers/server';
-import { newWorkshop, startAppServer } from './helpers/server';
+import { screenshot, waitForScene, worldToPage } from './helpers/browser';
+import type { Pair } from './helpers/pair';
+import { openPair } from './helpers/pair';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+let room: Pair;
 let anna: Person;
 let bram: Person;
 let base = { x: 0, y: 0 };
@@ -34,13 +23,7 @@ const noteText = (page: Page, id: string): Promise<string | null> =>
     return el && el.type === 'sticky' ? el.text : null;
   }, id);
 
-async function look(page: Page): Promise<void> {
-  await page.evaluate(({ x, y }) => window.__werkbank?.board.setCamera({ x, y, zoom: 0.5 }), {
-    x: base.x - 60,
-    y: base.y - 60,
-  });
-  await viewSettled(page);
-}
+const look = (page: Page) => room.look(page, 0.5, 60);
 
 /** Opens the note at (wx, wy) in the in-place editor, the caret at its start or end. */
 async function openNote(page: Page, wx: number, wy: number, caret: 'start' | 'end') {
@@ -58,29 +41,8 @@ async function closeEditor(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await newWorkshop(server);
-  browser = await launchChromium();
-  anna = await newPerson(browser);
-  bram = await newPerson(browser);
-  await joinByCode(
-    anna.page,
-    server,
-    workshop.joinCode,
-    'Anna de Vries',
-    'De Werkplaats',
-    'social',
-  );
-  await joinByCode(
-    bram.page,
-    server,
-    workshop.joinCode,
-    'Bram Jansen',
-    'Bakkerij Jansen',
-    'regular',
-  );
-  const bounds = await anna.page.evaluate(() => window.__werkbank?.board.contentBounds() ?? null);
-  base = bounds ? { x: Math.round(bounds.x + bounds.w + 400), y: Math.round(bounds.y) } : base;
+  room = await openPair();
+  ({ anna, bram, base } = room);
   await look(anna.page);
   await look(bram.page);
 });
@@ -88,8 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (anna) await screenshot(anna.page, 'note-merge-anna-last').catch(() => undefined);
   if (bram) await screenshot(bram.page, 'note-merge-bram-last').catch(() => undefined);
-  await browser?.close();
-  await server?.dispose();
+  await room?.dispose();
 });
 
 describe('two people editing one note', () => {

@@ -3,36 +3,19 @@
  * Chromium with two participants: placed with its tool (key Q), its quote typed in place, its
  * attribution in its inspector; the other participant's board holds and draws both.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
 import type { Person } from './helpers/browser';
-import {
-  joinByCode,
-  launchChromium,
-  newPerson,
-  readScene,
-  until,
-  viewSettled,
-  worldToPage,
-} from './helpers/browser';
-import type { TestServer } from './helpers/server';
-import { newWorkshop, startAppServer } from './helpers/server';
+import { readScene, until, worldToPage } from './helpers/browser';
+import type { Pair } from './helpers/pair';
+import { openPair } from './helpers/pair';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+let room: Pair;
 let anna: Person;
 let bram: Person;
 let base = { x: 0, y: 0 };
 
-async function look(page: Page): Promise<void> {
-  await page.evaluate(({ x, y }) => window.__werkbank?.board.setCamera({ x, y, zoom: 1 }), {
-    x: base.x - 100,
-    y: base.y - 100,
-  });
-  await viewSettled(page);
-}
+const look = (page: Page) => room.look(page);
 
 /** The quotes on a page's board, as plain records. */
 const quotes = (page: Page) =>
@@ -43,22 +26,14 @@ const quotes = (page: Page) =>
   );
 
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await newWorkshop(server);
-  browser = await launchChromium();
-  anna = await newPerson(browser);
-  bram = await newPerson(browser);
-  await joinByCode(anna.page, server, workshop.joinCode, 'Anna', 'De Werkplaats', 'social');
-  await joinByCode(bram.page, server, workshop.joinCode, 'Bram', 'Bakkerij Jansen', 'regular');
-  const bounds = await anna.page.evaluate(() => window.__werkbank?.board.contentBounds() ?? null);
-  base = bounds ? { x: Math.round(bounds.x + bounds.w + 600), y: Math.round(bounds.y) } : base;
+  room = await openPair();
+  ({ anna, bram, base } = room);
   await look(anna.page);
   await look(bram.page);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  await room?.dispose();
 });
 
 describe('quote card', () => {

@@ -34,3 +34,12 @@ export function holdsContent(type: Pick<Y.AbstractType<never>, '_start' | '_map'
 export function* textItems(text: Y.Text): Generator<Y.Item> {
   for (let item = text._start; item; item = item.right) yield item;
 }
+
+/**
+ * The item that holds a nested type (where it sits in its parent), null for a root type: the
+ * server's write policy (sync-server/sync/policy.ts) judges an update item by item and must walk
+ * from a type up to the element and root it belongs to.
+ */
+export function holderOf(type: Pick<Y.AbstractType<never>, '_item'>): Y.Item | null {
+  return type._item;
+}
