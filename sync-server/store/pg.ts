@@ -18,6 +18,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import type { Role } from '../../workshops';
 import type { DocStore } from './docs';
+import { applyAll } from './docs';
 import type { WorkshopEntry, WorkshopStore } from './workshops';
 import { normaliseJoinCode } from './workshops';
 
@@ -127,9 +128,8 @@ export class PgDocStore implements DocStore {
     const { updates, seq } = await this.updatesSince(room, 0n);
     this.cursors.set(room, seq);
     if (updates.length === 0) return null;
-    const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
-    Y.applyUpdate(doc, update, origin);
-    return update;
+    applyAll(doc, updates, origin);
+    return updates.length === 1 ? (updates[0] as Uint8Array) : null;
   }
 
   /** Where a loaded room's reading stopped (0 when it was never loaded here). */

@@ -164,15 +164,18 @@ export class Room {
   }
 
   /**
-   * The stored state as loaded, while the doc has not changed since: what a joiner who holds
-   * nothing is sent, as it is (encoding a 10,000-note board again cost each joiner half a second).
+   * The whole state, while the doc has not changed since it was loaded or encoded: what a joiner
+   * who holds nothing is sent (encoding a 10,000-note board for each joiner cost half a second).
    */
   private loaded: Uint8Array | null = null;
 
   /** Sync step 2's update for a client at `stateVector`. */
   stateAsUpdate(stateVector: Uint8Array): Uint8Array {
-    if (this.loaded && Y.decodeStateVector(stateVector).size === 0) return this.loaded;
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
+    if (Y.decodeStateVector(stateVector).size > 0)
+      return Y.encodeStateAsUpdate(this.doc, stateVector);
+    // Everything: encoded once for every joiner until the next change.
+    this.loaded ??= Y.encodeStateAsUpdate(this.doc);
+    return this.loaded;
   }
 
   private unstored: Uint8Array[] = [];
@@ -194,15 +197,25 @@ export class Room {
   private onUpdate(update: Uint8Array, origin: unknown): void {
     this.loaded = null;
     this.docBytes += update.length;
-    if (origin !== REMOTE) {
-      this.unstored.push(update);
-      if (!this.storeTimer) this.storeTimer = setTimeout(this.storeBatch, STORE_BATCH_MS);
-    }
-
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.sync);
     syncProtocol.writeUpdate(encoder, update);
-    this.broadcast(encoding.toUint8Array(encoder), origin);
+    const message = encoding.toUint8Array(encoder);
+    if (origin === REMOTE) {
+      this.broadcast(message, origin);
+      return;
+    }
+    this.unstored.push(update);
+    if (!this.peers.has(origin as Peer)) {
+      // The server's own write (who owns a client id, a template) goes to the store at once,
+      // not after the batch window: a client holding a server item the store lost in a crash
+      // could never send it back (nobody may write under the server's client ids).
+      this.storeBatch();
+      this.broadcast(message, origin);
+      return;
+    }
+    if (!this.storeTimer) this.storeTimer = setTimeout(this.storeBatch, STORE_BATCH_MS);
+    this.broadcast(message, origin);
   }
 
   /** Awareness changes waiting for the next batch (client ids). */
@@ -268,17 +281,18 @@ export class Room {
   }
 
   /** Stores the updates of the current window as one. */
-  private readonly storeBatch = (): void => {
+  private readonly storeBatch = (): Promise<boolean> | null => {
     if (this.storeTimer) clearTimeout(this.storeTimer);
     this.storeTimer = null;
-    if (this.unstored.length === 0) return;
+    if (this.unstored.length === 0) return null;
     const batch = this.unstored.length === 1 ? this.unstored[0] : Y.mergeUpdates(this.unstored);
     const count = this.unstored.length;
     this.unstored = [];
-    if (!batch) return;
+    if (!batch) return null;
     const write = this.write(batch, count);
     this.pendingWrites.add(write);
     void write.finally(() => this.pendingWrites.delete(write));
+    return write;
   };
 
   /** Stores one batch, retrying with backoff; false when given up while unloading. */
