@@ -343,6 +343,10 @@ describe('a participant on a touch phone', () => {
       if (buttonPx < 44) {
         await tapOn(page, '.wq-done');
         await sheet.waitFor({ state: 'detached' });
+        // Focus goes back where it was: the board, not the page's body.
+        expect(await page.evaluate(() => document.activeElement?.className ?? '')).toContain(
+          'wb-canvas',
+        );
       }
       await viewSettled(page);
       await shot(page, `access-phone-${type}`);

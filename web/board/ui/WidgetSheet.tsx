@@ -45,6 +45,8 @@ export function WidgetSheet({ board, lang }: { board: Board; lang: 'nl' | 'en' }
   }, [gone, store]);
   useEffect(() => {
     if (!open) return;
+    // Where focus was (the canvas, after a tap), to give it back when the sheet closes.
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setSaid('');
     // Start at the tapped question, its first score button focused.
     const row = list.current?.querySelector<HTMLElement>(
@@ -52,6 +54,13 @@ export function WidgetSheet({ board, lang }: { board: Board; lang: 'nl' | 'en' }
     );
     row?.scrollIntoView({ block: 'center' });
     row?.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
+    return () => {
+      const back =
+        before && before !== document.body && before.isConnected
+          ? before
+          : document.querySelector<HTMLElement>('.wb-canvas');
+      back?.focus({ preventScroll: true });
+    };
   }, [open]);
   if (!open || !isWidget(el)) return null;
   const title = el.title || localize(WIDGET_KIND_SPECS[el.type].title, lang);
