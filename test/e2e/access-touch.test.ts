@@ -217,6 +217,10 @@ describe('a participant on a touch phone', () => {
     // Tapping elsewhere ends the editing.
     await tap(page, canvas.x + 30, canvas.y + 60);
     await editor.waitFor({ state: 'detached' });
+    // The store takes the last keys with the next frame: wait for it, do not read once.
+    await expect
+      .poll(async () => (await elements(page)).some((e) => e.text === 'Samen een leerwerkplek'))
+      .toBe(true);
     let note = (await elements(page)).find((e) => e.text === 'Samen een leerwerkplek');
     expect(note).toBeTruthy();
     if (!note) return;

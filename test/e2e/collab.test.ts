@@ -89,7 +89,14 @@ async function addSticky(page: Page, wx: number, wy: number, text: string): Prom
   await editor.pressSequentially(text);
   await page.keyboard.press('Escape');
   await editor.waitFor({ state: 'detached' });
-  const made = (await elements(page)).find((e) => e.type === 'sticky' && e.text === text);
+  // The store takes the last keys with the next frame: wait for it, do not read once.
+  const all = await until(
+    page,
+    () => elements(page),
+    (els) => els.some((e) => e.type === 'sticky' && e.text === text),
+    `the sticky "${text}"`,
+  );
+  const made = all.find((e) => e.type === 'sticky' && e.text === text);
   if (!made) throw new Error(`sticky "${text}" was not created`);
   return made.id;
 }
