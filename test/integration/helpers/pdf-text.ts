@@ -6,19 +6,33 @@ import { inflateSync } from 'node:zlib';
  * ToUnicode CMap (`beginbfrange <lo> <hi> [<u> …]`) maps them back to text. Enough to check
  * what a report says; not a general PDF parser.
  */
-/** The file with every compressed non-image stream inflated in place. */
+/**
+ * The file with every compressed non-image stream inflated in place. Each stream is cut by its
+ * dictionary's `/Length` (never by searching for `endstream`, which compressed bytes may hold),
+ * and a stream whose dictionary names an image anywhere stays as it is (raw pixels would read
+ * as PDF syntax).
+ */
 function inflateStreams(pdf: string): string {
-  return pdf.replace(
-    /(\/Filter \/FlateDecode[^]*?>>\s*stream\r?\n)([^]*?)(\r?\nendstream)/g,
-    (all, head: string, data: string, tail: string) => {
-      if (head.includes('/Subtype /Image')) return all;
-      try {
-        return head + inflateSync(Buffer.from(data, 'latin1')).toString('latin1') + tail;
-      } catch {
-        return all;
-      }
-    },
-  );
+  const head = /\d+ 0 obj\s*(<<(?:(?!endobj)[^])*?>>)\s*stream\r?\n/g;
+  let out = '';
+  let at = 0;
+  for (let m = head.exec(pdf); m; m = head.exec(pdf)) {
+    const dict = m[1]!;
+    const length = /\/Length (\d+)(?! \d+ R)/.exec(dict);
+    const start = m.index + m[0].length;
+    if (!length) continue;
+    const end = start + Number(length[1]);
+    head.lastIndex = end;
+    if (!dict.includes('/FlateDecode') || /\/Subtype\s*\/Image\b/.test(dict)) continue;
+    try {
+      const text = inflateSync(Buffer.from(pdf.slice(start, end), 'latin1')).toString('latin1');
+      out += pdf.slice(at, start) + text;
+      at = end;
+    } catch {
+      // not inflatable: left as it is
+    }
+  }
+  return out + pdf.slice(at);
 }
 
 function objects(pdf: string): Map<string, string> {
