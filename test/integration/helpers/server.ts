@@ -166,14 +166,14 @@ export function synced(client: Client, timeoutMs = 10_000): Promise<void> {
   });
 }
 
-/** Polls `check` until it returns true (or throws after `timeoutMs`). */
+/** Polls `check` (or an asynchronous one: a database read) until it holds, or throws after `timeoutMs`. */
 export async function waitFor(
-  check: () => boolean,
+  check: () => boolean | Promise<boolean>,
   timeoutMs = 10_000,
   what = 'condition',
 ): Promise<void> {
   const start = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }

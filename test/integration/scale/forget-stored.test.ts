@@ -18,7 +18,7 @@ import {
 } from '../../../workshops';
 import { forgetParticipant } from '../../../workshops/report';
 import type { Client, TestServer } from '../helpers/server';
-import { connect, createWorkshop, join, startTestServer, synced } from '../helpers/server';
+import { connect, createWorkshop, join, startTestServer, synced, waitFor } from '../helpers/server';
 import type { TestDatabase } from '../helpers/scale';
 import { freshDatabase } from '../helpers/scale';
 
@@ -46,15 +46,6 @@ function open(room: string, token: string): Client {
   const c = connect(server, room, token);
   clients.push(c);
   return c;
-}
-
-/** Polls an asynchronous condition (a database read) until it holds. */
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string) {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Stored rows of the workshop's rooms that still hold any of `needles`, as raw bytes. */
@@ -92,7 +83,7 @@ describe('forgetting a participant, in storage', () => {
     if (!isWidget(rating)) throw new Error('no rating');
     for (const q of widgetQuestions(rating))
       recordWidgetAnswer(test.doc, rating, { questionId: q, score: 5 }, who.participantId);
-    await until(
+    await waitFor(
       async () => (await storedWith(ws.workshopId, [NAME, NOTE])).length >= 2,
       15_000,
       'name and note stored',
@@ -113,7 +104,7 @@ describe('forgetting a participant, in storage', () => {
     );
 
     // Everything stays open: the rooms are rewritten anyway, not only when they go idle.
-    await until(
+    await waitFor(
       async () => (await storedWith(ws.workshopId, [NAME, ORG, NOTE])).length === 0,
       20_000,
       'the stored history rewritten',
