@@ -10,19 +10,10 @@ import { resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { Role, RoomRef, TokenClaims } from '../workshops';
-import {
-  API,
-  CLOSE,
-  LIMITS,
-  isParticipantRemoved,
-  parseRoomName,
-  readBoards,
-  readWorkshop,
-  seedBoardDoc,
-} from '../workshops';
+import { API, CLOSE, LIMITS, isParticipantRemoved, parseRoomName } from '../workshops';
 import { loadAdminToken } from './auth/admin';
 import { TicketDesk } from './auth/tickets';
-import { TokenService, isRevoked } from './auth/tokens';
+import { TokenService } from './auth/tokens';
 import { handleApi } from './http/api';
 import { HttpError, sendError, sendJson } from './http/respond';
 import { serveStatic } from './http/static';
@@ -36,6 +27,18 @@ import type { WritePolicyFactory } from './sync/policy';
 import { writePolicy } from './sync/policy';
 import type { Room } from './sync/room';
 import { Rooms } from './sync/rooms';
+import type { RoomRefusal } from './sync/open-room';
+import { openRoomFor, releaseRooms } from './sync/open-room';
+
+/** How a socket hears why it may not open a room (close code, reason). */
+const SOCKET_REFUSALS: Record<RoomRefusal, [number, string]> = {
+  'other-workshop': [CLOSE.forbidden, 'token is for another workshop'],
+  'no-workshop': [CLOSE.notFound, 'no such workshop'],
+  revoked: [CLOSE.unauthorized, 'link revoked'],
+  removed: [CLOSE.forbidden, 'participant removed'],
+  'no-board': [CLOSE.notFound, 'no such board'],
+  unavailable: [CLOSE.tryAgainLater, 'room could not be opened'],
+};
 
 export interface ServerOptions extends Omit<BackendOptions, 'dataDir' | 'tokenSecret'> {
   host?: string;
@@ -311,57 +314,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? tickets.redeem(ticket)
       : await tokens.verify(url.searchParams.get('token'));
     if (!claims) return refuse(CLOSE.unauthorized, 'missing, invalid or expired token or ticket');
-    if (claims.workshopId !== ref.workshopId)
-      return refuse(CLOSE.forbidden, 'token is for another workshop');
-    const workshop = await workshops.get(ref.workshopId);
-    if (!workshop) return refuse(CLOSE.notFound, 'no such workshop');
-    if (isRevoked(claims, workshop.generations))
-      return refuse(CLOSE.unauthorized, 'link revoked', { role: claims.role });
     if (!storeReady()) return refuse(CLOSE.tryAgainLater, 'the document store is not ready');
-
-    let control: Room;
-    try {
-      control = await rooms.acquire({ kind: 'control', workshopId: ref.workshopId });
-    } catch (err) {
-      log.error({ err, room: roomParam.slice(0, 120) }, 'opening a room failed');
-      return refuse(CLOSE.tryAgainLater, 'room could not be opened');
+    const access = await openRoomFor(rooms, workshops, claims, ref);
+    if (!access.ok) {
+      if (access.error)
+        log.error({ err: access.error, room: roomParam.slice(0, 120) }, 'opening a room failed');
+      const [code, reason] = SOCKET_REFUSALS[access.refusal];
+      return refuse(code, reason, {
+        ...(access.refusal === 'revoked' ? { role: claims.role } : {}),
+        ...(access.refusal === 'removed' ? { participant: claims.participantId } : {}),
+      });
     }
-    let room: Room = control;
-    try {
-      if (
-        claims.role === 'participant' &&
-        isParticipantRemoved(control.doc, claims.participantId)
-      ) {
-        rooms.release(control);
-        return refuse(CLOSE.forbidden, 'participant removed', {
-          participant: claims.participantId,
-        });
-      }
-      if (ref.kind === 'board') {
-        if (!readBoards(control.doc).some((b) => b.id === ref.boardId)) {
-          rooms.release(control);
-          return refuse(CLOSE.notFound, 'no such board');
-        }
-        room = await rooms.acquire(ref);
-        // Once per load: seeds a board added later, and brings an older template up to date
-        // (a no-op for a current board; people's work is never touched).
-        if (!room.templateChecked) {
-          room.templateChecked = true;
-          seedBoardDoc(room.doc, ref.boardId, readWorkshop(control.doc).language);
-        }
-      }
-    } catch (err) {
-      if (room !== control) rooms.release(room);
-      rooms.release(control);
-      log.error({ err, room: roomParam.slice(0, 120) }, 'opening a room failed');
-      return refuse(CLOSE.tryAgainLater, 'room could not be opened');
-    }
+    const { room, control } = access;
     return { ref, room, control, claims };
   }
 
-  function release(ref: RoomRef, room: Room, control: Room): void {
-    if (ref.kind === 'board') rooms.release(room);
-    rooms.release(control);
+  function release(_ref: RoomRef, room: Room, control: Room): void {
+    releaseRooms(rooms, { room, control });
   }
 
   function attach(

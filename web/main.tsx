@@ -1,5 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { parseRoute } from './app/router';
+import { tokenFor } from './app/storage';
+import { prefetchBoardSnapshot } from './sync/board-snapshot';
 import { currentLanguage } from './i18n';
 import { registerServiceWorker } from './sw-register';
 import './styles/global.css';
@@ -21,6 +24,18 @@ function boardFontLoaded(): Promise<unknown> {
   ]);
 }
 
+/**
+ * A board page asks for its board's snapshot before anything renders: the server reads the room
+ * while the page loads its font and starts (web/sync/board-snapshot.ts).
+ */
+function prefetchBoard(): void {
+  const route = parseRoute(window.location.pathname);
+  if (route.name !== 'board' || !route.boardId) return;
+  const token = tokenFor(route.workshopId);
+  if (token) prefetchBoardSnapshot(route.workshopId, route.boardId, token);
+}
+
+prefetchBoard();
 document.documentElement.lang = currentLanguage();
 const root = document.getElementById('root');
 void boardFontLoaded().then(() => {

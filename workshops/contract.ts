@@ -2,6 +2,7 @@
  * The one place for the HTTP and WebSocket contract between web/ and sync-server/
  * (DESIGN.md, "HTTP and WebSocket contract"). Both sides import these types and constants.
  */
+import type { RawElement } from './elements/base';
 import type { Lang } from './i18n';
 
 export const ROLES = ['facilitator', 'participant', 'viewer'] as const;
@@ -35,6 +36,8 @@ export const API = {
   workshop: (workshopId: string) => `/api/workshops/${workshopId}`,
   revoke: (workshopId: string) => `/api/workshops/${workshopId}/revoke`,
   tickets: '/api/tickets',
+  boardSnapshot: (workshopId: string, boardId: string) =>
+    `/api/workshops/${workshopId}/boards/${boardId}/snapshot`,
   syncPrefix: '/sync',
 } as const;
 
@@ -93,6 +96,17 @@ export interface ConfigResponse {
 export interface TicketResponse {
   ticket: string;
   expiresInMs: number;
+}
+
+/**
+ * `GET /api/workshops/<id>/boards/<boardId>/snapshot` with any token that may open the board's
+ * room: its elements as plain JSON (the element map as `Y.Map.toJSON` gives it, keyed by id), for
+ * drawing a board before its document has arrived and been decoded. A picture, not a copy: the
+ * app shows it read-only until the room has synced, and decodes each record as it decodes the
+ * document's (`decodeElement`). gzip-encoded when asked.
+ */
+export interface BoardSnapshotResponse {
+  elements: Record<string, RawElement>;
 }
 
 /** `POST /api/workshops/<id>/revoke` (admin): every link of `role` issued so far stops working. */

@@ -40,6 +40,7 @@ import { randomJoinCode } from '../store/workshops';
 import type { Rooms } from '../sync/rooms';
 import type { JoinLimiter } from './ratelimit';
 import { handleReport } from './report';
+import { handleSnapshot } from './snapshot';
 import { HttpError, bearer, clientAddress, readJson, sendJson } from './respond';
 
 export interface ApiDeps {
@@ -373,6 +374,7 @@ export async function handleApi(
     await workshopInfo(req, res, deps, match[1]);
     return true;
   }
+  if (await handleSnapshot(req, res, deps)) return true;
   if (await handleReport(req, res, deps)) return true;
   return false;
 }

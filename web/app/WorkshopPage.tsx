@@ -38,6 +38,7 @@ import { OutlineButton, OutlinePanel } from '../outline';
 import { PresenceList } from '../presence/PresenceList';
 import type { PresentPerson } from '../presence/PresenceList';
 import { StatusChip } from '../status/StatusChip';
+import { BoardPreview } from '../sync/board-snapshot';
 import type { RoomSync } from '../sync/room';
 import { useRoomSync } from '../sync/room';
 import { measureClockOffset } from './api';
@@ -57,7 +58,13 @@ import {
 } from './storage';
 import { APP_NS } from './strings';
 import { useY } from './use-y';
-import { useBoardLock, useFitOnOpen, useRefusalToasts, useWorkshopPresence } from './board-view';
+import {
+  useBoardLock,
+  useBoardPreview,
+  useFitOnOpen,
+  useRefusalToasts,
+  useWorkshopPresence,
+} from './board-view';
 
 declare global {
   interface Window {
@@ -227,6 +234,10 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   // A new RoomSync (and Y.Doc, and board engine below) after the server refused our copy as
   // stale or refused one of its writes: the board is loaded anew (web/sync/room.ts).
+  const preview = useMemo(
+    () => new BoardPreview(identity.workshopId, boardId, identity.token),
+    [identity, boardId],
+  );
   const sync = useRoomSync(
     boardRoom(identity.workshopId, boardId),
     identity.token,
@@ -234,6 +245,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
       identity.role === 'facilitator' ||
       (identity.role === 'participant' && !isBoardLocked(control.doc, boardId)),
     identity.role === 'participant' ? identity.participantId : undefined,
+    preview.held,
   );
   // Fixed for the life of this board: switching the language must not rebuild the board (or
   // drop its connection).
@@ -262,6 +274,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
   const syncState = useStore(sync.state);
   useWorkshopPresence(control, user, boardId);
 
+  useBoardPreview(board, sync, preview);
   useFitOnOpen(board, sync, boardId, () => {
     const frame = pendingFrame?.boardId === boardId ? pendingFrame.frameId : null;
     pendingFrame = null;

@@ -3,11 +3,12 @@
  * into view when it opens, the lock, the toasts for refused writes, presence in the workshop.
  */
 import { useEffect, useState } from 'react';
-import { isBoardLocked, locksMap } from '../../workshops';
+import { elementsMap, isBoardLocked, locksMap } from '../../workshops';
 import type { Role } from '../../workshops';
 import type { Board, ReadOnlyReason } from '../board';
 import { fitBoard, fitFrame } from '../board';
 import { useT } from '../i18n';
+import type { BoardPreview } from '../sync/board-snapshot';
 import type { RoomSync } from '../sync/room';
 import { APP_NS } from './strings';
 import { useY } from './use-y';
@@ -55,6 +56,53 @@ export function useFitOnOpen(
       unsubSync();
     };
   }, [board, sync, boardId]);
+}
+
+/**
+ * The board's picture (its server snapshot) drawn while its document loads: only over an empty
+ * board (nothing from the device) before the first sync, and given way to the document once
+ * that has synced (`Board.endPreview`). The board's connection waits for the picture to be on
+ * screen (`BoardPreview.held`) and goes ahead at once when there is nothing to show.
+ * Leaves `werkbank:board-preview` and `werkbank:board-live` performance marks (the bench reads them).
+ */
+export function useBoardPreview(board: Board, sync: RoomSync, preview: BoardPreview): void {
+  useEffect(() => {
+    let gone = false;
+    let frame = 0;
+    const empty = () => board.state.elements.size === 0 && !sync.state.getState().synced;
+    void preview.snapshot.then((elements) => {
+      if (gone || !elements?.length || !empty() || !board.showPreview(elements)) {
+        preview.release();
+        return;
+      }
+      performance.mark('werkbank:board-preview');
+      // Two frames: the one that draws the picture has been painted.
+      frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => preview.release())));
+    });
+    const unsubSync = sync.state.subscribe((s, prev) => {
+      // The device's copy is on screen: no picture is wanted.
+      if (s.storedLocally && !prev.storedLocally && elementsMap(board.doc).size > 0)
+        preview.release();
+      if (s.synced && !prev.synced) board.endPreview();
+    });
+    let live = false;
+    const markLive = () => {
+      if (live || board.state.preview || !sync.state.getState().synced) return;
+      live = true;
+      performance.mark('werkbank:board-live');
+    };
+    const unsubBoard = board.store.subscribe(markLive);
+    const unsubLive = sync.state.subscribe(markLive);
+    if (sync.state.getState().synced) board.endPreview();
+    return () => {
+      gone = true;
+      cancelAnimationFrame(frame);
+      preview.release();
+      unsubSync();
+      unsubBoard();
+      unsubLive();
+    };
+  }, [board, sync, preview]);
 }
 
 /** Locked (reactive) or viewer: the board is read-only, and says why. */

@@ -70,17 +70,29 @@ export function saveAdminToken(token: string): void {
   set(ADMIN_KEY, token);
 }
 
+/** The `#token=…` in the address, left where it is. */
+export function fragmentToken(): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
 /** Reads `#token=…` from the address, removes it from the bar, and returns it. */
 export function takeFragmentToken(): string | null {
-  const hash = window.location.hash;
-  const match = /(?:^#|&)token=([^&]+)/.exec(hash);
-  if (!match?.[1]) return null;
+  const token = fragmentToken();
+  if (!token) return null;
   window.history.replaceState(
     window.history.state,
     '',
     window.location.pathname + window.location.search,
   );
-  return decodeURIComponent(match[1]);
+  return token;
+}
+
+/** The token this page will open `workshopId` with: the link's, else the one remembered. */
+export function tokenFor(workshopId: string): string | null {
+  const fromLink = fragmentToken();
+  if (fromLink && peekClaims(fromLink)?.workshopId === workshopId) return fromLink;
+  return loadIdentity(workshopId)?.token ?? null;
 }
 
 /** The claims of a token, read without verifying (the server verifies; this only routes). */

@@ -87,6 +87,7 @@ export class Board {
       drawn: START_CAMERA,
       viewport: { w: 1280, h: 720 },
       readOnly: options.readOnly?.reason ?? (options.role === 'viewer' ? 'viewer' : null),
+      preview: false,
       role: options.role,
       peers: [],
       canUndo: false,
@@ -130,7 +131,45 @@ export class Board {
 
   // ---- doc → store --------------------------------------------------------------------------
 
+  /**
+   * Draws elements sent ahead of the document (the board's snapshot, web/sync/board-snapshot.ts)
+   * while the document has none yet; read-only until the document's first content or
+   * `endPreview` replaces them. Returns whether they were taken.
+   */
+  showPreview(elements: readonly Element[]): boolean {
+    if (this.state.elements.size > 0 || elementsMap(this.doc).size > 0) return false;
+    const map = new Map(elements.map((el) => [el.id, el]));
+    this.index.load(map.values());
+    this.store.setState((s) => ({
+      elements: map,
+      order: sortOrder(map),
+      version: s.version + 1,
+      preview: true,
+    }));
+    return true;
+  }
+
+  /** The document has synced: what the preview showed gives way to what the document holds. */
+  endPreview(): void {
+    if (this.state.preview) this.reload();
+  }
+
+  /** The store rebuilt from the whole document. */
+  private reload(): void {
+    const snapshot = readSnapshot(this.doc, this.index);
+    const s = this.state;
+    this.store.setState({
+      elements: snapshot.elements,
+      order: snapshot.order,
+      version: s.version + 1,
+      preview: false,
+      selection: new Set([...s.selection].filter((id) => snapshot.elements.has(id))),
+      editingId: null,
+    });
+  }
+
   private applyChanges(ids: Set<string>): void {
+    if (this.state.preview) return this.reload();
     const map = elementsMap(this.doc);
     const elements = new Map(this.state.elements);
     let orderChanged = false;
@@ -162,7 +201,7 @@ export class Board {
   // ---- permissions --------------------------------------------------------------------------
 
   get canEdit(): boolean {
-    return this.state.readOnly === null;
+    return this.state.readOnly === null && !this.state.preview;
   }
 
   /** Template content (seeded frames, headings) belongs to the facilitator. */

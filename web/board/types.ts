@@ -49,6 +49,11 @@ export interface BoardState {
   drawn: Camera;
   viewport: { w: number; h: number };
   readOnly: ReadOnlyReason;
+  /**
+   * The elements are a picture sent ahead of the board's document (`Board.showPreview`): drawn,
+   * but nothing can be changed until the document has arrived and replaced them.
+   */
+  preview: boolean;
   role: Role;
   peers: readonly Peer[];
   canUndo: boolean;

@@ -96,6 +96,11 @@ export interface RoomSyncOptions {
   participant?: string;
   /** Why the previous copy of this room was replaced (set by useRoomSync). */
   after?: { kind: RestartKind; reason: string | null };
+  /**
+   * Connect only once this settles too (a board's picture on screen first, web/sync/
+   * board-snapshot.ts); at the latest after LOCAL_LOAD_TIMEOUT_MS, like the device's copy.
+   */
+  holdConnect?: Promise<unknown>;
 }
 
 export class RoomSync {
@@ -154,11 +159,11 @@ export class RoomSync {
       if (navigator.onLine === false) this.state.setState({ status: 'offline' });
       else this.provider.connect();
     };
-    if (this.local) {
-      void this.local.whenSynced.then(() => {
-        this.state.setState({ storedLocally: true });
-        connect();
-      });
+    const loaded = this.local
+      ? this.local.whenSynced.then(() => this.state.setState({ storedLocally: true }))
+      : null;
+    if (loaded || options.holdConnect) {
+      void Promise.all([loaded, options.holdConnect]).then(connect, connect);
       this.loadTimer = setTimeout(connect, LOCAL_LOAD_TIMEOUT_MS);
     } else connect();
 
@@ -345,6 +350,7 @@ export function useRoomSync(
   token: string,
   mayWrite: () => boolean,
   participant?: string,
+  holdConnect?: Promise<unknown>,
 ): RoomSync {
   const may = useRef(mayWrite);
   may.current = mayWrite;
@@ -358,8 +364,10 @@ export function useRoomSync(
         mayWrite: () => may.current(),
         ...(participant ? { participant } : {}),
         ...(generation.after ? { after: generation.after } : {}),
+        // Only the first copy waits: a restarted one replaces a board already on screen.
+        ...(holdConnect && generation.n === 0 ? { holdConnect } : {}),
       }),
-    [room, token, participant, generation],
+    [room, token, participant, generation, holdConnect],
   );
   useEffect(
     () =>
