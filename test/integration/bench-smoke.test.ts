@@ -119,6 +119,18 @@ describe('bench harness (quick)', () => {
     expect(pick(rows, ours, 'pan 100 %, moving fps').value).toBeGreaterThan(1);
   }, 180_000);
 
+  it('coldopen: a participant opens the board from the server; drawn and editable', async () => {
+    const rows = await suite('coldopen').run(ctx);
+    const cold = /cold room, fresh profile$/;
+    const drawn = pick(rows, cold, 'all in view drawn').value;
+    const live = pick(rows, cold, 'editable (document synced and shown)').value;
+    expect(drawn).toBeGreaterThan(0);
+    // The app's mark exists (the suite throws without it); which comes first is not asserted.
+    expect(live).toBeGreaterThan(0);
+    expect(pick(rows, cold, 'received over the sockets').value).toBeGreaterThan(1);
+    expect(pick(rows, /warm room, fresh profile$/, 'all in view drawn').value).toBeGreaterThan(0);
+  }, 240_000);
+
   it('clustering: reports figures or says why not', async () => {
     const rows = await suite('clustering').run(ctx);
     expect(rows.length).toBeGreaterThan(0);

@@ -134,6 +134,12 @@ export async function openColdBoard(
     }
     await page.goto(board.url);
     const view = await loadTimes(page, board.elements, 120_000);
+    // The view may settle on the board's snapshot (read-only) before the document is in.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('werkbank:board-live').length > 0,
+      undefined,
+      { timeout: 120_000 },
+    );
     if (profileFile) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(profileFile, JSON.stringify(profile));
