@@ -1,10 +1,9 @@
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { parseRoute } from './app/router';
-import { tokenFor } from './app/storage';
-import { prefetchBoardSnapshot } from './sync/board-snapshot';
-import { currentLanguage } from './i18n';
-import { registerServiceWorker } from './sw-register';
+/**
+ * The page's first script, kept small: it asks for the board's snapshot (web/app/prefetch.ts),
+ * starts loading the board font, and loads the app (web/app/start.tsx) as a chunk of its own, so
+ * all three travel while the app's code is read.
+ */
+import { prefetchBoard } from './app/prefetch';
 import './styles/global.css';
 import './report/fonts.css';
 
@@ -24,21 +23,6 @@ function boardFontLoaded(): Promise<unknown> {
   ]);
 }
 
-/**
- * A board page asks for its board's snapshot before anything renders: the server reads the room
- * while the page loads its font and starts (web/sync/board-snapshot.ts).
- */
-function prefetchBoard(): void {
-  const route = parseRoute(window.location.pathname);
-  if (route.name !== 'board' || !route.boardId) return;
-  const token = tokenFor(route.workshopId);
-  if (token) prefetchBoardSnapshot(route.workshopId, route.boardId, token);
-}
-
 prefetchBoard();
-document.documentElement.lang = currentLanguage();
-const root = document.getElementById('root');
-void boardFontLoaded().then(() => {
-  if (root) createRoot(root).render(<App />);
-});
-registerServiceWorker();
+const fonts = boardFontLoaded();
+void import('./app/start').then(({ start }) => start(fonts));

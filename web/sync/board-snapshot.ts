@@ -2,8 +2,8 @@
  * A board drawn before its document has arrived: the server's snapshot of the board's elements
  * (`GET …/boards/<boardId>/snapshot`, docs/api.md) is plain JSON, a fraction of the document's
  * bytes, and decoding it costs a fraction of decoding the Yjs document. The first board a page
- * opens has its snapshot asked for before the app renders (`prefetchBoardSnapshot`, from
- * web/main.tsx), so the server reads the room while the page starts.
+ * opens has its snapshot asked for by the page's first script (web/app/prefetch.ts), so the
+ * server reads the room while the page starts.
  *
  * A `BoardPreview` holds the board's sync connection back (`held`) until the picture is on
  * screen: otherwise the document's bytes, arriving first, would keep the page busy decoding them
@@ -12,30 +12,8 @@
  * LOCAL_LOAD_TIMEOUT_MS (web/sync/room.ts).
  */
 import type { BoardSnapshotResponse, Element } from '../../workshops';
-import { API, decodeElement } from '../../workshops';
-
-const prefetched = new Map<string, Promise<Element[] | null>>();
-const key = (workshopId: string, boardId: string) => `${workshopId}/${boardId}`;
-
-/** The board's elements as the server has them now, or null (refused, offline, malformed). */
-async function fetchSnapshot(
-  workshopId: string,
-  boardId: string,
-  token: string,
-): Promise<Element[] | null> {
-  try {
-    const res = await fetch(API.boardSnapshot(workshopId, boardId), {
-      headers: { authorization: `Bearer ${token}` },
-      cache: 'no-store',
-    });
-    if (!res.ok) return null;
-    const body = (await res.json()) as unknown;
-    performance.mark('werkbank:snapshot-received');
-    return decodeSnapshot(body);
-  } catch {
-    return null;
-  }
-}
+import { decodeElement } from '../../workshops';
+import { takeSnapshotBody } from './snapshot-fetch';
 
 /** Each record decoded and checked as a document's element is (malformed ones are left out). */
 export function decodeSnapshot(body: unknown): Element[] | null {
@@ -56,12 +34,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Starts fetching a board's snapshot now, for the `BoardPreview` that opens it next. */
-export function prefetchBoardSnapshot(workshopId: string, boardId: string, token: string): void {
-  const k = key(workshopId, boardId);
-  if (!prefetched.has(k)) prefetched.set(k, fetchSnapshot(workshopId, boardId, token));
-}
-
 export class BoardPreview {
   /** The snapshot's elements, or null when there is none to show. */
   readonly snapshot: Promise<Element[] | null>;
@@ -70,9 +42,7 @@ export class BoardPreview {
   private letGo!: () => void;
 
   constructor(workshopId: string, boardId: string, token: string) {
-    const k = key(workshopId, boardId);
-    this.snapshot = prefetched.get(k) ?? fetchSnapshot(workshopId, boardId, token);
-    prefetched.delete(k);
+    this.snapshot = takeSnapshotBody(workshopId, boardId, token).then(decodeSnapshot);
     this.held = new Promise<void>((resolve) => (this.letGo = resolve));
   }
 
