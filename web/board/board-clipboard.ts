@@ -1,7 +1,8 @@
 /**
  * The clipboard: copy (with a frame's contents and the connectors between copied elements),
- * paste (centred where the person looks, connectors re-linked, copies through each type's
- * `clone`), duplicate. Functions of the engine (board.ts), which keeps their names as its methods.
+ * paste (centred where the person looks; copies through each type's `clone`, which moves them
+ * and relinks what they refer to, a connector's ends), duplicate. Functions of the engine
+ * (board.ts), which keeps their names as its methods.
  */
 import type { Element } from '../../workshops';
 import { cloneElement, insertElement, layerOf } from '../../workshops';
@@ -49,17 +50,11 @@ export function paste(b: Board, payload: ClipboardPayload, at: Point = b.focusPo
       (a, b) =>
         (layerOf(a) === 'line' ? 1 : 0) - (layerOf(b) === 'line' ? 1 : 0) || (a.z < b.z ? -1 : 1),
     );
+    // What a copy refers to (a connector's ends) is the copy of it, pasted before (lines last).
+    const at = { dx, dy, relink: (id: string) => ids.get(id) ?? '' };
     for (const el of sorted) {
-      // Through the element's module: fresh, empty votes/answers, no template mark.
-      const copy = cloneElement(el);
-      copy.x += dx;
-      copy.y += dy;
-      if (copy.type === 'connector') {
-        copy.x2 = el.type === 'connector' ? el.x2 + dx : copy.x2;
-        copy.y2 = el.type === 'connector' ? el.y2 + dy : copy.y2;
-        copy.from = ids.get(copy.from) ?? '';
-        copy.to = ids.get(copy.to) ?? '';
-      }
+      // Through the element's module: fresh, empty votes/answers, no template mark, moved.
+      const copy = cloneElement(el, at);
       const id = insertElement(b.doc, copy, { author: b.options.user.id });
       ids.set(el.id, id);
       created.push(id);

@@ -24,9 +24,10 @@ import {
   elementsMap,
   rawOf,
   readElement,
+  textFieldOf,
   updateElement,
 } from '../../workshops';
-import { textBoxSize } from './elements/fit-text';
+import { viewOfElement } from './elements';
 import type { Camera, Point, Rect } from './geometry';
 import { centre, contains, pointIn, viewRect } from './geometry';
 import { PresenceSync } from './presence';
@@ -442,7 +443,7 @@ export class Board {
 
   startEditing(id: string): void {
     const el = this.get(id);
-    if (!el || !this.canChange(el)) return;
+    if (!el || textFieldOf(el) === null || !this.canChange(el)) return;
     this.store.setState({ editingId: id, selection: new Set([id]) });
     this.presence.setEditing(id);
   }
@@ -455,25 +456,21 @@ export class Board {
   }
 
   /**
-   * The text an element shows and edits (sticky/text/shape text, frame and widget title, block
-   * and connector label). A note's text changes by the smallest edit of its Y.Text, relative to
-   * `base` (the text the editor showed when the edit was made): what someone else typed meanwhile
-   * stays (workshops/board/shared-text.ts).
+   * The text an element shows and edits: its module's `textField` (a note's text, a frame's
+   * title, a block's label …). A note's text changes by the smallest edit of its Y.Text, relative
+   * to `base` (the text the editor showed when the edit was made): what someone else typed
+   * meanwhile stays (workshops/board/shared-text.ts). Its view may resize it to the new text
+   * (`textEdit.fit`: a text box grows with its text).
    */
   setText(id: string, value: string, base?: string): void {
     const el = this.get(id);
-    if (!el || !this.canChange(el)) return;
-    const key =
-      el.type === 'frame' || el.type === 'rating' || el.type === 'survey'
-        ? 'title'
-        : el.type === 'block' || el.type === 'connector'
-          ? 'label'
-          : 'text';
+    const key = el ? textFieldOf(el) : null;
+    if (!el || key === null || !this.canChange(el)) return;
+    const fit = viewOfElement(el).textEdit?.fit;
     this.transact(() => {
       const text = editText(this.doc, id, key, value, base);
-      if (el.type === 'text' && text !== null) {
-        // A text box grows with its text: wider up to a maximum, then taller (fit-text.ts).
-        const size = textBoxSize(text, el.fontSize, el.w);
+      if (fit && text !== null) {
+        const size = fit(el, text);
         updateElement(this.doc, id, { w: size.w, h: size.h });
       }
     });

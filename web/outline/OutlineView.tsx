@@ -26,6 +26,7 @@ import {
 import { useWorkshop } from '../app/context';
 import type { Board } from '../board';
 import { fitFrame } from '../board';
+import { viewOfElement } from '../board/elements';
 import { BOARD_NS } from '../board/strings';
 import { WidgetQuestions } from '../board/ui/WidgetQuestions';
 import { useBoardState } from '../board/use-board';
@@ -259,8 +260,8 @@ function ItemView({ el, ctx }: { el: Element; ctx: Ctx }) {
   const kind = t(`kinds.${el.type}`);
   const text = itemText(el, ctx.lang, ctx.byId);
   const what = text ? `${kind} “${text.slice(0, 40)}”` : kind;
-  const editable =
-    ctx.board.canChange(el) && (el.type === 'sticky' || el.type === 'text' || el.type === 'shape');
+  const view = viewOfElement(el);
+  const editable = ctx.board.canChange(el) && !!view.textEdit?.inOutline;
   const meta: string[] = [];
   if (el.type === 'sticky') {
     meta.push(t('colour', { colour: tb(`colors.${el.color}`) }));
@@ -296,8 +297,7 @@ function ItemView({ el, ctx }: { el: Element; ctx: Ctx }) {
           className="btn btn-small"
           onClick={() => {
             ctx.board.select([el.id]);
-            if (el.type === 'frame' || el.type === 'rating' || el.type === 'survey')
-              fitFrame(ctx.board, el.id);
+            if (view.show === 'fit') fitFrame(ctx.board, el.id);
             else ctx.board.centreOn(el.id);
           }}
         >

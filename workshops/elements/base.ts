@@ -2,6 +2,7 @@ import type { CategoryId } from '../categories';
 import { isCategoryId } from '../categories';
 import type { Lang } from '../i18n';
 import type { DrawContext } from '../render/svg';
+import type { TemplateItem } from '../templates/types';
 
 /** Every element type: the keys of `ElementByType` in registry.ts (adding one: a module and its lines there). */
 export type { ElementType } from './registry';
@@ -188,12 +189,32 @@ export function fitsKind(kind: FieldKind, value: unknown): boolean {
 }
 
 /**
- * A copy of an element for paste and duplicate: the same content, fresh empty per-person
- * sheets (nobody's votes or answers come along), no template mark (a copy is its maker's).
- * `id`, `author` and `createdAt` are set by the writer (`insertElement`).
+ * Where a copy goes (paste, duplicate): moved by (`dx`, `dy`); `relink` gives the copy's id for
+ * the id of another element it refers to (a connector's ends): the copy of that element when it
+ * was copied too, else ''.
  */
-export function cloneElementWith<E extends BaseElement>(el: E, fields: OwnFields<E>): E {
+export interface CopyPlacement {
+  dx: number;
+  dy: number;
+  relink(id: string): string;
+}
+
+/** A copy in the original's place, referring to what the original refers to. */
+export const SAME_PLACE: CopyPlacement = { dx: 0, dy: 0, relink: (id) => id };
+
+/**
+ * A copy of an element for paste and duplicate: the same content, fresh empty per-person
+ * sheets (nobody's votes or answers come along), no template mark (a copy is its maker's),
+ * moved by `at`. `id`, `author` and `createdAt` are set by the writer (`insertElement`).
+ */
+export function cloneElementWith<E extends BaseElement>(
+  el: E,
+  fields: OwnFields<E>,
+  at: CopyPlacement = SAME_PLACE,
+): E {
   const copy = { ...el } as Record<string, unknown>;
+  copy.x = el.x + at.dx;
+  copy.y = el.y + at.dy;
   for (const [key, kind] of Object.entries(fields) as Array<[string, FieldKind]>) {
     if (isSheetKind(kind)) copy[key] = {};
     else if (Array.isArray(copy[key])) copy[key] = [...(copy[key] as unknown[])];
@@ -202,6 +223,23 @@ export function cloneElementWith<E extends BaseElement>(el: E, fields: OwnFields
   delete copy.templateId;
   return copy as E;
 }
+
+/** The type's own string fields: where an element's editable text can be held. */
+export type TextKey<E extends BaseElement> = {
+  [K in Exclude<keyof E, keyof BaseElement>]-?: E[K] extends string ? K : never;
+}[Exclude<keyof E, keyof BaseElement>];
+
+/** The template items (workshops/templates/types.ts) that seed an element of type `T`. */
+export type TemplateItemOf<T extends ElementType> = Extract<TemplateItem, { type: T }>;
+
+/**
+ * How a template item becomes the new element's fields (in `lang`, the workshop's language):
+ * a function for a type that templates seed, `null` for one they do not (a template item of a
+ * type whose module has none is a compile error).
+ */
+export type FromTemplate<E extends BaseElement> = [TemplateItemOf<E['type']>] extends [never]
+  ? null
+  : (item: TemplateItemOf<E['type']>, lang: Lang) => Partial<E>;
 
 /**
  * How an element sits among the others, for everything that does not care which type it is:
@@ -227,8 +265,17 @@ export interface ElementModule<E extends BaseElement> {
    * accepts from participants (sync-server/sync/policy.ts). A new field is declared here.
    */
   fields: OwnFields<E>;
-  /** A copy for paste and duplicate, with fresh, empty per-person sheets (`cloneElementWith`). */
-  clone(el: E): E;
+  /**
+   * The field holding the text people edit in place (a note's text, a frame's or widget's title,
+   * a block's or connector's label) — what the board's text editing writes — or `null` for a
+   * type without one.
+   */
+  textField: TextKey<E> | null;
+  /**
+   * A copy for paste and duplicate, with fresh, empty per-person sheets (`cloneElementWith`),
+   * placed by `at` (default: where the original is, referring to what it refers to).
+   */
+  clone(el: E, at?: CopyPlacement): E;
 }
 
 /**
@@ -245,4 +292,6 @@ export interface ElementKind<E extends BaseElement> extends ElementModule<E> {
    * another element's line (a connector names its ends).
    */
   outlineText(el: E, lang: Lang, nameOf: (id: string) => string): string;
+  /** The new element's fields from a board template's item (workshops/templates/apply.ts). */
+  fromTemplate: FromTemplate<E>;
 }

@@ -39,8 +39,9 @@ export const block: ElementKind<BlockElement> = {
     };
   },
   textOf: (el) => el.label,
+  textField: 'label',
   fields: FIELDS,
-  clone: (el) => cloneElementWith(el, FIELDS),
+  clone: (el, at) => cloneElementWith(el, FIELDS, at),
   layer: 'item',
   draw(el, ctx: DrawContext) {
     const kind = blockKind(el.kind);
@@ -97,4 +98,5 @@ export const block: ElementKind<BlockElement> = {
       ? `${kindLabel}: ${el.label}`.replace(/^: /, '')
       : kindLabel;
   },
+  fromTemplate: (item) => ({ kind: item.kind, label: '' }),
 };

@@ -2,7 +2,7 @@ import type { DrawContext } from '../render/svg';
 import { VALUE_COLOUR, arrowHead, centre, edgePoint, fitWidth, rect, textIn } from '../render/svg';
 import { r } from '../render/text';
 import type { BaseElement, ElementKind, OwnFields } from './base';
-import { cloneElementWith, decodeBase, num, oneOf, optStr, str } from './base';
+import { SAME_PLACE, cloneElementWith, decodeBase, num, oneOf, optStr, str } from './base';
 
 /** Value types a bridge carries in the prototype stage (CVC: the value created). */
 export const VALUE_TYPES = ['transaction', 'reputation', 'interaction', 'synergy'] as const;
@@ -86,8 +86,19 @@ export const connector: ElementKind<ConnectorElement> = {
     return el;
   },
   textOf: (el) => [el.label, el.flow].filter(Boolean).join(' · '),
+  textField: 'label',
   fields: FIELDS,
-  clone: (el) => cloneElementWith(el, FIELDS),
+  // A copy's ends: its free end moves with it, an attached one goes to the copy of what it joined.
+  clone(el, at = SAME_PLACE) {
+    const copy = cloneElementWith(el, FIELDS, at);
+    return {
+      ...copy,
+      x2: el.x2 + at.dx,
+      y2: el.y2 + at.dy,
+      from: at.relink(el.from),
+      to: at.relink(el.to),
+    };
+  },
   layer: 'line',
   draw(el, ctx: DrawContext) {
     const from = el.from ? ctx.resolve(el.from) : undefined;
@@ -126,4 +137,5 @@ export const connector: ElementKind<ConnectorElement> = {
     const ends = `${nameOf(el.from)} → ${nameOf(el.to)}`;
     return el.label ? `${ends} (${el.label})` : ends;
   },
+  fromTemplate: null,
 };

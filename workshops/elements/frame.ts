@@ -49,8 +49,9 @@ export const frame: ElementKind<FrameElement> = {
     return el;
   },
   textOf: (el) => el.title,
+  textField: 'title',
   fields: FIELDS,
-  clone: (el) => cloneElementWith(el, FIELDS),
+  clone: (el, at) => cloneElementWith(el, FIELDS, at),
   layer: 'area',
   draw(el, ctx: DrawContext) {
     const accent = el.lane && el.lane !== 'unsorted' ? CATEGORIES[el.lane].color : '#94a3b8';
@@ -86,4 +87,9 @@ export const frame: ElementKind<FrameElement> = {
     if (el.lane && el.lane !== 'unsorted') return localize(CATEGORIES[el.lane].label, lang);
     return '';
   },
+  fromTemplate: (item, lang) => ({
+    title: localize(item.title, lang),
+    color: item.color,
+    ...(item.lane ? { lane: item.lane } : {}),
+  }),
 };

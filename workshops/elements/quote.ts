@@ -58,8 +58,9 @@ export const quote: ElementKind<QuoteElement> = {
     };
   },
   textOf: (el) => el.text,
+  textField: 'text',
   fields: FIELDS,
-  clone: (el) => cloneElementWith(el, FIELDS),
+  clone: (el, at) => cloneElementWith(el, FIELDS, at),
   layer: 'item',
   draw(el, ctx: DrawContext) {
     const L = QUOTE_LAYOUT;
@@ -107,4 +108,5 @@ export const quote: ElementKind<QuoteElement> = {
     const by = quoteAttribution(el);
     return by ? `“${el.text}” ${by}` : `“${el.text}”`;
   },
+  fromTemplate: null,
 };

@@ -2,8 +2,16 @@ import type { Lang } from '../i18n';
 import { localize } from '../i18n';
 import { drawWidget } from '../render/draw';
 import type { DrawContext } from '../render/svg';
+import type { TemplateItem } from '../templates/types';
 import { WIDGET_LABELS } from '../widgets/content';
-import type { BaseElement, ElementKind, ElementLayer, FieldKind, RawElement } from './base';
+import type {
+  BaseElement,
+  CopyPlacement,
+  ElementKind,
+  ElementLayer,
+  FieldKind,
+  RawElement,
+} from './base';
 import { BASE_FIELDS } from './base';
 import { block, type BlockElement } from './block';
 import { connector, type ConnectorElement } from './connector';
@@ -12,7 +20,13 @@ import { shape, type ShapeElement } from './shape';
 import { sticky, type StickyElement } from './sticky';
 import { quote, type QuoteElement } from './quote';
 import { text, type TextElement } from './text';
-import { rating, survey, type RatingElement, type SurveyElement } from './widget';
+import {
+  rating,
+  survey,
+  widgetFromTemplate,
+  type RatingElement,
+  type SurveyElement,
+} from './widget';
 
 /** Maps each element type to its record type. A missing entry is a compile error below. */
 export interface ElementByType {
@@ -47,12 +61,14 @@ export const ELEMENT_MODULES: { [T in ElementType]: ElementKind<ElementByType[T]
     layer: 'item',
     draw: drawWidget,
     outlineText: (el, lang) => el.title || localize(WIDGET_LABELS.ratingTitle, lang),
+    fromTemplate: widgetFromTemplate('rating'),
   },
   survey: {
     ...survey,
     layer: 'item',
     draw: drawWidget,
     outlineText: (el, lang) => el.title || localize(WIDGET_LABELS.surveyTitle, lang),
+    fromTemplate: widgetFromTemplate('survey'),
   },
   quote,
 };
@@ -64,9 +80,12 @@ export function moduleOf<T extends ElementType>(type: T): ElementKind<ElementByT
   return ELEMENT_MODULES[type];
 }
 
+/** A module of any type, for calls that do not care which type it is. */
+type AnyKind = Omit<ElementKind<BaseElement>, 'fromTemplate' | 'textField'>;
+
 /** The module of any element, for calls that do not care which type it is. */
-function kindOf(el: Element): ElementKind<BaseElement> {
-  return ELEMENT_MODULES[el.type] as ElementKind<BaseElement>;
+function kindOf(el: Element): AnyKind {
+  return ELEMENT_MODULES[el.type] as AnyKind;
 }
 
 /** How the element sits among others (`ElementLayer`): frames `area`, connectors `line`. */
@@ -92,16 +111,44 @@ export function isElementType(value: unknown): value is ElementType {
 export function decodeElement(id: string, raw: RawElement): Element | null {
   const type = raw.type;
   if (!isElementType(type)) return null;
-  return (ELEMENT_MODULES[type] as ElementKind<BaseElement>).decode(id, raw) as Element | null;
+  return (ELEMENT_MODULES[type] as AnyKind).decode(id, raw) as Element | null;
 }
 
 export function textOfElement(el: Element): string {
   return kindOf(el).textOf(el);
 }
 
-/** A copy for paste and duplicate through the element's module: fresh, empty per-person sheets. */
-export function cloneElement<E extends Element>(el: E): E {
-  return kindOf(el).clone(el) as E;
+/** The field holding an element's editable text (its module's `textField`), null when it has none. */
+export function textFieldOf(el: Pick<Element, 'type'>): string | null {
+  return ELEMENT_MODULES[el.type].textField;
+}
+
+/** The text an element edits in place (its `textField`); '' for a type without one. */
+export function editableTextOf(el: Element): string {
+  const key = textFieldOf(el);
+  const value: unknown = key === null ? undefined : Reflect.get(el, key);
+  return typeof value === 'string' ? value : '';
+}
+
+/** The new element's fields for a template item, through its type's module (`fromTemplate`). */
+export function fromTemplateItem<I extends TemplateItem>(
+  item: I,
+  lang: Lang,
+): Partial<ElementByType[I['type']]> {
+  // The module of the item's own type (`FromTemplate`: never null where templates seed a type).
+  const make = ELEMENT_MODULES[item.type].fromTemplate as (
+    item: TemplateItem,
+    lang: Lang,
+  ) => Partial<Element>;
+  return make(item, lang) as Partial<ElementByType[I['type']]>;
+}
+
+/**
+ * A copy for paste and duplicate through the element's module: fresh, empty per-person sheets,
+ * placed by `at` (moved, its references to others relinked).
+ */
+export function cloneElement<E extends Element>(el: E, at?: CopyPlacement): E {
+  return kindOf(el).clone(el, at) as E;
 }
 
 /** How field `key` of an element of `type` is stored; undefined when the schema has no such field. */

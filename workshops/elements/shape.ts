@@ -46,8 +46,9 @@ export const shape: ElementKind<ShapeElement> = {
     };
   },
   textOf: (el) => el.text,
+  textField: 'text',
   fields: FIELDS,
-  clone: (el) => cloneElementWith(el, FIELDS),
+  clone: (el, at) => cloneElementWith(el, FIELDS, at),
   layer: 'item',
   draw(el, ctx: DrawContext) {
     const attrs = `fill="${escapeXml(el.fill)}" stroke="${escapeXml(el.stroke)}" stroke-width="2"`;
@@ -72,4 +73,5 @@ export const shape: ElementKind<ShapeElement> = {
     );
   },
   outlineText: (el) => el.text,
+  fromTemplate: null,
 };

@@ -1,4 +1,5 @@
 import { CATEGORIES } from '../categories';
+import { localize } from '../i18n';
 import type { DrawContext } from '../render/svg';
 import { STICKY_PAD, rect, textIn, translate } from '../render/svg';
 import { fitSize, r } from '../render/text';
@@ -78,8 +79,9 @@ export const sticky: ElementKind<StickyElement> = {
     return el;
   },
   textOf: (el) => el.text,
+  textField: 'text',
   fields: FIELDS,
-  clone: (el) => cloneElementWith(el, FIELDS),
+  clone: (el, at) => cloneElementWith(el, FIELDS, at),
   layer: 'item',
   draw(el, ctx: DrawContext) {
     const carried = !!el.source;
@@ -130,6 +132,11 @@ export const sticky: ElementKind<StickyElement> = {
     return translate(el, parts.join(''));
   },
   outlineText: (el) => el.text,
+  fromTemplate: (item, lang) => ({
+    text: localize(item.text, lang),
+    color: item.color,
+    ...(item.category ? { category: item.category } : {}),
+  }),
 };
 
 export function totalVotes(el: StickyElement): number {

@@ -1,3 +1,4 @@
+import { localize } from '../i18n';
 import type { DrawContext } from '../render/svg';
 import { textIn } from '../render/svg';
 import type { BaseElement, ElementKind, OwnFields } from './base';
@@ -31,8 +32,9 @@ export const text: ElementKind<TextElement> = {
     };
   },
   textOf: (el) => el.text,
+  textField: 'text',
   fields: FIELDS,
-  clone: (el) => cloneElementWith(el, FIELDS),
+  clone: (el, at) => cloneElementWith(el, FIELDS, at),
   layer: 'item',
   draw(el, ctx: DrawContext) {
     return textIn(ctx, el.text, {
@@ -47,4 +49,5 @@ export const text: ElementKind<TextElement> = {
     });
   },
   outlineText: (el) => el.text,
+  fromTemplate: (item, lang) => ({ text: localize(item.text, lang), fontSize: item.fontSize }),
 };

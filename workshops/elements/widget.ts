@@ -10,7 +10,8 @@
  * as they are. Question ids come from `widgets/content.ts`; a sheet is participantId →
  * questionId → score, stored as nested Y.Maps (see `widgets/answers.ts`).
  */
-import type { LocalText } from '../i18n';
+import type { Lang, LocalText } from '../i18n';
+import { localize } from '../i18n';
 import type { Criterion, SurveyGroup } from '../widgets/content';
 import {
   RATING_CRITERIA,
@@ -21,7 +22,7 @@ import {
 } from '../widgets/content';
 import type { AnswerSheet } from '../widgets/stats';
 import { decodeAnswers } from '../widgets/stats';
-import type { BaseElement, ElementModule, OwnFields, RawElement } from './base';
+import type { BaseElement, ElementModule, OwnFields, RawElement, TextKey } from './base';
 import { cloneElementWith, decodeBase, str } from './base';
 
 export const WIDGET_KINDS = ['rating', 'survey'] as const;
@@ -177,9 +178,30 @@ function widgetModule<K extends WidgetKind>(kind: K): ElementModule<WidgetElemen
       );
     },
     textOf: (el) => el.title,
+    // `title` is a string of every kind; TypeScript cannot tell for a kind still unknown (`K`).
+    textField: 'title' as TextKey<WidgetElement<K>>,
     fields: fields as OwnFields<WidgetElement<K>>,
-    clone: (el) => cloneElementWith(el, fields as OwnFields<WidgetElement<K>>),
+    clone: (el, at) => cloneElementWith(el, fields as OwnFields<WidgetElement<K>>, at),
   };
+}
+
+/**
+ * A template's widget of kind `kind` (its module's `fromTemplate`): its title in the workshop's
+ * language and, when the item names them, its questions.
+ */
+export function widgetFromTemplate<K extends WidgetKind>(
+  kind: K,
+): (
+  item: { title: LocalText; questions?: readonly string[] },
+  lang: Lang,
+) => Partial<WidgetElement<K>> {
+  const spec: WidgetKindSpec<string, string> = WIDGET_KIND_SPECS[kind];
+  // The computed key is the kind's stored name (`Specs[K]`), which TypeScript widens to string.
+  return (item, lang) =>
+    ({
+      title: localize(item.title, lang),
+      ...(item.questions ? { [spec.questions]: [...item.questions] } : {}),
+    }) as Partial<WidgetElement<K>>;
 }
 
 export const rating = widgetModule('rating');

@@ -10,10 +10,8 @@
 import { generateNKeysBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { addElement, elementsMap, readMeta, writeMeta } from '../board/doc';
+import { fromTemplateItem } from '../elements/registry';
 import type { Lang } from '../i18n';
-import { localize } from '../i18n';
-import { WIDGET_KIND_SPECS } from '../elements/widget';
-import { createAnswerMap } from '../widgets/answers';
 import { templateElementId } from './ids';
 import type { BoardTemplate, TemplateItem } from './types';
 
@@ -25,6 +23,7 @@ function zKeys(count: number): string[] {
   return generateNKeysBetween(null, 'a0', count);
 }
 
+/** Writes one item: its type's module says which fields it gets (`fromTemplate`). */
 function writeItem(
   doc: Y.Doc,
   template: BoardTemplate,
@@ -33,57 +32,15 @@ function writeItem(
   lang: Lang,
 ): void {
   const id = templateElementId(template.stage, item.key);
-  const opts = { author: TEMPLATE_AUTHOR, id, z, createdAt: 0 };
   const base = { x: item.x, y: item.y, w: item.w, h: item.h, templateId: item.key };
-  switch (item.type) {
-    case 'frame':
-      addElement(
-        doc,
-        'frame',
-        {
-          ...base,
-          title: localize(item.title, lang),
-          color: item.color,
-          ...(item.lane ? { lane: item.lane } : {}),
-        },
-        opts,
-      );
-      return;
-    case 'text':
-      addElement(
-        doc,
-        'text',
-        { ...base, text: localize(item.text, lang), fontSize: item.fontSize },
-        opts,
-      );
-      return;
-    case 'sticky':
-      addElement(
-        doc,
-        'sticky',
-        {
-          ...base,
-          text: localize(item.text, lang),
-          color: item.color,
-          ...(item.category ? { category: item.category } : {}),
-        },
-        opts,
-      );
-      return;
-    case 'block':
-      addElement(doc, 'block', { ...base, kind: item.kind, label: '' }, opts);
-      return;
-    case 'rating':
-    case 'survey': {
-      const spec = WIDGET_KIND_SPECS[item.type];
-      addElement(doc, item.type, { ...base, title: localize(item.title, lang) }, opts);
-      const el = elementsMap(doc).get(id);
-      if (item.questions) el?.set(spec.questions, [...item.questions]);
-      // Answer maps exist from the start: two first answers at once can never replace each other.
-      el?.set(spec.sheet, createAnswerMap());
-      return;
-    }
-  }
+  // Per-person sheets (widget answers) are written as empty maps from the start (addElement):
+  // two first answers at once can never replace each other.
+  addElement(
+    doc,
+    item.type,
+    { ...fromTemplateItem(item, lang), ...base },
+    { author: TEMPLATE_AUTHOR, id, z, createdAt: 0 },
+  );
 }
 
 export interface ApplyResult {

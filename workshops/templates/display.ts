@@ -6,6 +6,7 @@
  * changed, stays as written.
  */
 import type { Element } from '../elements/registry';
+import { editableTextOf } from '../elements/registry';
 import type { Lang, LocalText } from '../i18n';
 import { localize } from '../i18n';
 import { BOARD_TEMPLATES } from './registry';
@@ -30,13 +31,6 @@ function shipped(item: TemplateItem): LocalText | null {
   return null;
 }
 
-/** The text an element shows (frame, rating and survey: title; text and sticky: text). */
-export function storedText(el: Element): string {
-  if ('title' in el && typeof el.title === 'string') return el.title;
-  if ('text' in el && typeof el.text === 'string') return el.text;
-  return '';
-}
-
 /** A stored text as `lang` shows it: shipped text translated, anything else as written. */
 export function localizeShipped(stored: string, text: LocalText, lang: Lang): string {
   return stored === text.nl || stored === text.en ? localize(text, lang) : stored;
@@ -44,7 +38,7 @@ export function localizeShipped(stored: string, text: LocalText, lang: Lang): st
 
 /** The element's main text in the viewer's language (see the module comment). */
 export function displayText(el: Element, lang: Lang): string {
-  const stored = storedText(el);
+  const stored = editableTextOf(el);
   if (!el.templateId) return stored;
   const item = templateItem(el.id);
   const text = item ? shipped(item) : null;

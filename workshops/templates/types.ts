@@ -14,14 +14,22 @@ interface ItemBase {
   h: number;
 }
 
-/** One element a board template seeds. Texts are written in the workshop's language. */
+/**
+ * One element a board template seeds. Texts are written in the workshop's language, each type's
+ * fields by its module's `fromTemplate` (workshops/elements).
+ */
 export type TemplateItem =
   | (ItemBase & { type: 'frame'; title: LocalText; color: string; lane?: LaneId })
   | (ItemBase & { type: 'text'; text: LocalText; fontSize: number })
   | (ItemBase & { type: 'sticky'; text: LocalText; color: StickyColor; category?: CategoryId })
   | (ItemBase & { type: 'block'; kind: string })
   /** An answer widget; `questions` (ids from widgets/content.ts) default to the kind's own. */
-  | (ItemBase & { type: WidgetKind; title: LocalText; questions?: readonly string[] });
+  | WidgetItem<WidgetKind>;
+
+/** An answer widget of kind `K` (one member of the union per kind: each kind's module reads its own). */
+type WidgetItem<K extends WidgetKind> = K extends WidgetKind
+  ? ItemBase & { type: K; title: LocalText; questions?: readonly string[] }
+  : never;
 
 /**
  * A stage board's template. `version` goes up with every change to `items`; a board seeded at an

@@ -11,7 +11,8 @@ import { currentLanguage, useT } from '../../i18n';
 import type { Board } from '../board';
 import { TOUCH_STROKE } from '../board';
 import { commandForShortcut, runCommand, shortcutOf } from '../commands';
-import { placeTool } from '../elements';
+import { layerOf } from '../../../workshops';
+import { placeTool, viewOfElement } from '../elements';
 import type { Point } from '../geometry';
 import { screenToWorld } from '../geometry';
 import type { ToolId } from '../types';
@@ -27,7 +28,6 @@ import { ReadOnlyBanner } from '../ui/ReadOnlyBanner';
 import { TextEditor } from '../ui/TextEditor';
 import { ZoomControls } from '../ui/ZoomControls';
 import { useBoardState } from '../use-board';
-import { frameTitleHeight } from '../elements/frame';
 import { ElementsLayer, GridBackground } from './ElementsLayer';
 import { TransformLayer } from './OverlayLayer';
 import { MARGIN, toStagePoint } from './drawn-view';
@@ -320,13 +320,14 @@ export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasPr
     if (board.interacting) return;
     const w = world(local(e));
     const hit = board.hitTest(w);
-    // Inside a frame is room for notes: a double-click there adds one, as on the empty board.
-    // A frame's title is edited from the strip above it, where its title is drawn.
-    if (hit && board.get(hit)?.type !== 'frame') {
-      board.startEditing(hit);
+    const hitEl = hit ? board.get(hit) : undefined;
+    // Inside a frame (an area) is room for notes: a double-click there adds one, as on the empty
+    // board. A frame's title is edited from the strip above it, where its title is drawn.
+    if (hitEl && layerOf(hitEl) !== 'area') {
+      board.startEditing(hitEl.id);
       return;
     }
-    const titled = frameTitleAt(board, w);
+    const titled = textStripAt(board, w);
     if (titled) {
       board.startEditing(titled);
       return;
@@ -388,18 +389,20 @@ export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasPr
   );
 }
 
-/** The frame whose title strip (above it, where its title is drawn) holds `p`. */
-function frameTitleAt(board: Board, p: Point): string | null {
-  const strip = frameTitleHeight(board.state.camera.zoom);
-  for (const el of board.state.elements.values())
+/** The element whose text strip (`textEdit.strip`: a frame's title, above it) holds `p`. */
+function textStripAt(board: Board, p: Point): string | null {
+  const zoom = board.state.camera.zoom;
+  for (const el of board.state.elements.values()) {
+    const strip = viewOfElement(el).textEdit?.strip?.(el, zoom);
     if (
-      el.type === 'frame' &&
+      strip &&
       board.isVisible(el) &&
-      p.x >= el.x &&
-      p.x <= el.x + el.w &&
-      p.y >= el.y - strip &&
-      p.y < el.y
+      p.x >= strip.x &&
+      p.x <= strip.x + strip.w &&
+      p.y >= strip.y &&
+      p.y < strip.y + strip.h
     )
       return el.id;
+  }
   return null;
 }

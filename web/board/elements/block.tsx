@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { Circle, Group, Line, Rect, RegularPolygon, Star, Text } from 'react-konva';
 import type { BlockElement, BlockShape } from '../../../workshops';
 import { blockKind, localize } from '../../../workshops';
+import { labelEdit } from './text-edit';
 import type { ElementView, RendererProps } from './types';
 import { textOn } from '../contrast';
 import { BOARD_FONT, fitFontSize, measureBold } from './fit-text';
@@ -113,4 +114,6 @@ export const blockView = {
     el.kind.startsWith('social') || el.kind.startsWith('regular') ? 'ratio' : 'free',
   tools: {},
   Inspector: null,
+  textEdit: labelEdit(),
+  show: 'centre',
 } satisfies ElementView<BlockElement>;

@@ -5,6 +5,7 @@ import { VALUE_TYPE_LABELS, localize } from '../../../workshops';
 import { connectorEnds, midpoint } from '../connectors';
 import { BridgeInspector } from '../ui/BridgeInspector';
 import { BOARD_FONT, textWidth } from './fit-text';
+import { labelEdit } from './text-edit';
 import type { ElementView, RendererProps } from './types';
 
 /** How a bridge looks per value type: colour, dash and weight, so types read at a glance. */
@@ -125,4 +126,12 @@ export const connectorView = {
   resize: (_el) => 'none',
   tools: {},
   Inspector: BridgeInspector,
+  // The label is edited on the line's middle, where it is drawn.
+  textEdit: labelEdit({
+    box: (el, resolve) => {
+      const m = midpoint(...connectorEnds(el, resolve));
+      return { x: m.x - 90, y: m.y - 18, w: 180, h: 36 };
+    },
+  }),
+  show: 'centre',
 } satisfies ElementView<ConnectorElement>;

@@ -4,6 +4,7 @@ import type { FrameElement } from '../../../workshops';
 import { CATEGORIES, displayText } from '../../../workshops';
 import type { ElementView, RendererProps } from './types';
 import { BOARD_FONT } from './fit-text';
+import { labelEdit } from './text-edit';
 
 /** World height of the strip above a frame where its title is drawn, at `zoom`. */
 export function frameTitleHeight(zoom: number): number {
@@ -67,4 +68,15 @@ export const frameView = {
     },
   },
   Inspector: null,
+  // The title is edited where it is drawn, in the strip above the frame (a double-click inside
+  // the frame is the board's: a new note).
+  textEdit: labelEdit({
+    box: (el) => ({ x: el.x, y: el.y - 44, w: Math.min(el.w, 600), h: 40 }),
+    fontSize: () => 22,
+    strip: (el, zoom) => {
+      const h = frameTitleHeight(zoom);
+      return { x: el.x, y: el.y - h, w: el.w, h };
+    },
+  }),
+  show: 'fit',
 } satisfies ElementView<FrameElement>;

@@ -11,9 +11,7 @@ import { shapeView } from './shape';
 import { stickyView } from './sticky';
 import { textView } from './text';
 import type { ElementView, PlaceTool, ViewRegistry } from './types';
-import { WidgetRenderer } from './widget';
-
-const WIDGET_FILL = '#ffffff';
+import { widgetView } from './widget';
 
 export const ELEMENT_VIEWS = {
   sticky: stickyView,
@@ -23,20 +21,8 @@ export const ELEMENT_VIEWS = {
   frame: frameView,
   block: blockView,
   // One answer widget, two kinds (web/board/elements/widget.tsx draws both).
-  rating: {
-    Renderer: WidgetRenderer,
-    boxFill: () => WIDGET_FILL,
-    resize: () => 'free',
-    tools: {},
-    Inspector: null,
-  },
-  survey: {
-    Renderer: WidgetRenderer,
-    boxFill: () => WIDGET_FILL,
-    resize: () => 'free',
-    tools: {},
-    Inspector: null,
-  },
+  rating: widgetView,
+  survey: widgetView,
   quote: quoteView,
 } satisfies ViewRegistry;
 

@@ -8,6 +8,7 @@ import { BOARD_NS } from '../strings';
 import { DraftInput, InspectorPanel } from '../ui/BridgeInspector';
 import { useBoardState } from '../use-board';
 import { BOARD_FONT } from './fit-text';
+import { labelEdit } from './text-edit';
 import type { ElementView, InspectorProps, RendererProps } from './types';
 
 /** A quotation card: the quote, an opening mark and the attribution (as its SVG in quote.ts). */
@@ -122,4 +123,6 @@ export const quoteView = {
     },
   },
   Inspector: QuoteInspector,
+  textEdit: labelEdit(),
+  show: 'centre',
 } satisfies ElementView<QuoteElement>;

@@ -72,4 +72,6 @@ export const shapeView = {
     },
   },
   Inspector: null,
+  textEdit: { fontSize: () => 16, multiline: true, inOutline: true },
+  show: 'centre',
 } satisfies ElementView<ShapeElement>;

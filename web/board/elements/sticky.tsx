@@ -119,4 +119,14 @@ export const stickyView = {
     },
   },
   Inspector: null,
+  // As drawn: the same fitted size on the note's colour, inside its margin.
+  textEdit: {
+    fontSize: (el, draft) => stickyFontSize(draft, el.w, el.h, !!el.source),
+    background: (el) => STICKY_FILL[el.color],
+    padding: PAD,
+    placeholder: 'placeholder.sticky',
+    multiline: true,
+    inOutline: true,
+  },
+  show: 'centre',
 } satisfies ElementView<StickyElement>;

@@ -3,7 +3,7 @@ import { Text } from 'react-konva';
 import type { TextElement } from '../../../workshops';
 import { displayText } from '../../../workshops';
 import type { ElementView, RendererProps } from './types';
-import { BOARD_FONT, LINE_HEIGHT } from './fit-text';
+import { BOARD_FONT, LINE_HEIGHT, textBoxSize } from './fit-text';
 
 /** A text box: its text is never cut off (no height), it wraps at the box's width. */
 export const TextRenderer = memo(function TextRenderer({
@@ -48,4 +48,13 @@ export const textView = {
     },
   },
   Inspector: null,
+  textEdit: {
+    fontSize: (el) => el.fontSize,
+    borderOutside: true,
+    multiline: true,
+    inOutline: true,
+    // A text box grows with its text: wider up to a maximum, then taller (fit-text.ts).
+    fit: (el, text) => textBoxSize(text, el.fontSize, el.w),
+  },
+  show: 'centre',
 } satisfies ElementView<TextElement>;

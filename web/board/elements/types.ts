@@ -38,8 +38,37 @@ export interface PlaceTool<E> {
 }
 
 /**
+ * How an element's text (its module's `textField`, workshops/elements) is edited in place: the
+ * text area over it (ui/TextEditor.tsx), the outline's text field (web/outline) and what a
+ * change of text does to the element (board.ts `setText`). Sizes are world units.
+ */
+export interface TextEdit<E> {
+  /** Where the text area sits (default: over the element); `resolve` gives others' bounds. */
+  box?(el: E, resolve: (id: string) => Rect | null): Rect;
+  /** Font size of the text being typed (`draft`), as it is drawn. */
+  fontSize(el: E, draft: string): number;
+  /** The text area's background (default white). */
+  background?(el: E): string;
+  /** Inner margin as drawn (default: the editor's own, board.css). */
+  padding?: number;
+  /** The editor's border lies outside the box, so the text wraps exactly as drawn (a text box). */
+  borderOutside?: boolean;
+  /** Placeholder of an empty text: an i18n key in the `board` namespace (web/board/strings.ts). */
+  placeholder?: string;
+  /** Free text of several lines (a note): Enter adds a line; else Enter ends the edit (a title). */
+  multiline: boolean;
+  /** The outline (web/outline) offers the text in a text field: its line there is this text. */
+  inOutline: boolean;
+  /** A strip outside the element where a double-click edits its text (a frame's title above it). */
+  strip?(el: E, zoom: number): Rect;
+  /** The element's size after its text changed (a text box grows with its text), else kept. */
+  fit?(el: E, text: string): { w: number; h: number };
+}
+
+/**
  * The view half of an element type (the domain half is its module in workshops/elements): how
- * it is drawn with Konva, its colour when drawn as a plain box, its resize rule and its tools.
+ * it is drawn with Konva, its colour when drawn as a plain box, its resize rule, its tools, how
+ * its text is edited and how the outline shows it.
  */
 export interface ElementView<E> {
   Renderer: ComponentType<RendererProps<E>>;
@@ -51,6 +80,13 @@ export interface ElementView<E> {
   tools: Readonly<Record<string, PlaceTool<E>>>;
   /** A panel beside it while it alone is selected (ui/InspectorHost.tsx), or none. */
   Inspector: ComponentType<InspectorProps<E>> | null;
+  /** How its text is edited in place, or null for a type without text to edit. */
+  textEdit: TextEdit<E> | null;
+  /**
+   * How the outline's *show* brings it into view: `fit` the view to it (frames and widgets, read
+   * whole) or `centre` it at the current zoom.
+   */
+  show: 'fit' | 'centre';
 }
 
 export interface InspectorProps<E> {

@@ -24,7 +24,8 @@ import {
   widgetSheet,
 } from '../../../workshops';
 import { BOARD_FONT } from './fit-text';
-import type { RendererProps } from './types';
+import { labelEdit } from './text-edit';
+import type { ElementView, RendererProps } from './types';
 
 const FONT = BOARD_FONT;
 const BAR_COLORS = ['#ef4444', '#f97316', '#eab308', '#84cc16', '#22c55e'];
@@ -302,3 +303,15 @@ function ScoreStats({
     </Group>
   );
 }
+
+/** The view of both answer widgets (web/board/elements/index.ts lists it under each kind). */
+export const widgetView = {
+  Renderer: WidgetRenderer,
+  boxFill: () => '#ffffff',
+  resize: () => 'free',
+  tools: {},
+  Inspector: null,
+  // Its title is edited over the whole widget, Enter ends it.
+  textEdit: labelEdit(),
+  show: 'fit',
+} satisfies ElementView<WidgetElement>;

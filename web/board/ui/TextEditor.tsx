@@ -1,38 +1,37 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Element } from '../../../workshops';
-import { STICKY_FILL, mapPosition, textChange } from '../../../workshops';
+import { editableTextOf, mapPosition, textChange } from '../../../workshops';
 import { useT } from '../../i18n';
 import type { Board } from '../board';
-import { connectorEnds, midpoint } from '../connectors';
-import { STICKY_PAD, stickyFontSize } from '../elements/fit-text';
+import { viewOfElement } from '../elements';
+import type { TextEdit } from '../elements/types';
 import { worldToScreen } from '../geometry';
 import { BOARD_NS } from '../strings';
 import { useBoardState } from '../use-board';
 
-/** In-place text editing: a textarea over the element at the current zoom. */
+/** Width of the editor's border, screen px (`.wb-text-editor`, board.css). */
+const BORDER = 2;
+
+/**
+ * In-place text editing: a textarea over the element at the current zoom, placed and styled as
+ * its view says (`textEdit`, web/board/elements); it edits the module's `textField`.
+ */
 export function TextEditor({ board }: { board: Board }) {
   const editingId = useBoardState(board, (s) => s.editingId);
   const el = useBoardState(board, (s) => (s.editingId ? s.elements.get(s.editingId) : undefined));
-  if (!editingId || !el) return null;
+  const edit = el ? viewOfElement(el).textEdit : null;
+  if (!editingId || !el || !edit) return null;
   // Keyed by the element: each edit mounts with the stored text as its draft, in the same render
   // that shows the textarea. (Seeding it from an effect left one frame in which the box was empty
   // and keys typed then replaced the text.)
-  return <EditBox key={editingId} board={board} el={el} />;
+  return <EditBox key={editingId} board={board} el={el} edit={edit} />;
 }
 
-function storedText(el: Element): string {
-  return el.type === 'frame' || el.type === 'rating' || el.type === 'survey'
-    ? el.title
-    : el.type === 'block' || el.type === 'connector'
-      ? el.label
-      : el.text;
-}
-
-function EditBox({ board, el }: { board: Board; el: Element }) {
+function EditBox({ board, el, edit }: { board: Board; el: Element; edit: TextEdit<Element> }) {
   const { t } = useT(BOARD_NS);
   const camera = useBoardState(board, (s) => s.camera);
   const ref = useRef<HTMLTextAreaElement>(null);
-  const stored = storedText(el);
+  const stored = editableTextOf(el);
   // The textarea shows its own draft: the stored text reaches the store only with the next
   // frame's batch, and a controlled textarea fed from it would drop keys typed within one frame.
   // Each edit goes out relative to the text it was made on (`written`), so someone else's edit
@@ -72,39 +71,25 @@ function EditBox({ board, el }: { board: Board; el: Element }) {
     ta.setSelectionRange(ta.value.length, ta.value.length);
   }, []);
 
-  let box = { x: el.x, y: el.y, w: el.w, h: el.h };
-  if (el.type === 'frame') box = { x: el.x, y: el.y - 44, w: Math.min(el.w, 600), h: 40 };
-  if (el.type === 'connector') {
-    const m = midpoint(...connectorEnds(el, board.resolve));
-    box = { x: m.x - 90, y: m.y - 18, w: 180, h: 36 };
-  }
+  const box = edit.box?.(el, board.resolve) ?? { x: el.x, y: el.y, w: el.w, h: el.h };
   const p = worldToScreen(camera, box);
-  const border = el.type === 'text' ? 2 : 0;
-  const fontSize =
-    (el.type === 'sticky'
-      ? stickyFontSize(draft, el.w, el.h, !!el.source)
-      : el.type === 'text'
-        ? el.fontSize
-        : el.type === 'frame'
-          ? 22
-          : 16) * camera.zoom;
-  const background = el.type === 'sticky' ? STICKY_FILL[el.color] : '#ffffff';
+  // A border outside the box (a text box's), so the text wraps exactly as drawn.
+  const border = edit.borderOutside ? BORDER : 0;
   const finish = () => board.stopEditing();
   return (
     <textarea
       ref={ref}
       className={`wb-text-editor is-${el.type}`}
       aria-label={t('commands.editText')}
-      placeholder={el.type === 'sticky' ? t('placeholder.sticky') : ''}
+      placeholder={edit.placeholder ? t(edit.placeholder) : ''}
       style={{
-        // A text box's border sits outside it, so its text wraps exactly as drawn.
         left: p.x - border,
         top: p.y - border,
         width: box.w * camera.zoom + 2 * border,
         height: box.h * camera.zoom + 2 * border,
-        fontSize,
-        background,
-        ...(el.type === 'sticky' ? { padding: STICKY_PAD * camera.zoom } : {}),
+        fontSize: edit.fontSize(el, draft) * camera.zoom,
+        background: edit.background?.(el) ?? '#ffffff',
+        ...(edit.padding !== undefined ? { padding: edit.padding * camera.zoom } : {}),
       }}
       value={draft}
       onChange={(e) => {
@@ -128,12 +113,7 @@ function EditBox({ board, el }: { board: Board; el: Element }) {
           e.preventDefault();
           finish();
         }
-        if (
-          e.key === 'Enter' &&
-          el.type !== 'sticky' &&
-          el.type !== 'text' &&
-          el.type !== 'shape'
-        ) {
+        if (e.key === 'Enter' && !edit.multiline) {
           e.preventDefault();
           finish();
         }
