@@ -302,16 +302,18 @@ function followLane(ymap: Y.Map<unknown>, lanes: readonly LaneBox[], wasInLane: 
   }
 }
 
-const lanesSeen = new WeakMap<Y.Transaction, LaneBox[]>();
+/** Key of the lane frames in a transaction's own `meta` (see lanesOfTransaction). */
+const LANES_META = Symbol('lanes');
 
 /**
  * The lane frames for stickies added in the current transaction, found once per transaction:
  * adding or pasting thousands of stickies in one transaction must not scan the board for each.
- * (Adding stickies never moves a lane; moveElements looks afresh.)
+ * (Adding stickies never moves a lane; moveElements looks afresh.) They are kept in the
+ * transaction's `meta`, which Yjs drops with the transaction: nothing outlives the call.
  */
 function lanesOfTransaction(doc: Y.Doc, tr: Y.Transaction): LaneBox[] {
-  let lanes = lanesSeen.get(tr);
-  if (!lanes) lanesSeen.set(tr, (lanes = laneFrames(elementsMap(doc))));
+  let lanes: LaneBox[] | undefined = tr.meta.get(LANES_META);
+  if (!lanes) tr.meta.set(LANES_META, (lanes = laneFrames(elementsMap(doc))));
   return lanes;
 }
 
