@@ -23,6 +23,7 @@ import {
 import { loadAdminToken } from './auth/admin';
 import { TicketDesk } from './auth/tickets';
 import { TokenService, isRevoked } from './auth/tokens';
+import { serverEnv } from './env';
 import { handleApi } from './http/api';
 import { HttpError, sendError, sendJson } from './http/respond';
 import { serveStatic } from './http/static';
@@ -347,7 +348,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // (a no-op for a current board; people's work is never touched).
         if (!room.templateChecked) {
           room.templateChecked = true;
-          seedBoardDoc(room.doc, ref.boardId, readWorkshop(control.doc).language);
+          seedBoardDoc(room.doc, ref.boardId, readWorkshop(control.doc).language, serverEnv);
         }
       }
     } catch (err) {

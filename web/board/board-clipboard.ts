@@ -60,7 +60,7 @@ export function paste(b: Board, payload: ClipboardPayload, at: Point = b.focusPo
         copy.from = ids.get(copy.from) ?? '';
         copy.to = ids.get(copy.to) ?? '';
       }
-      const id = insertElement(b.doc, copy, { author: b.options.user.id });
+      const id = insertElement(b.doc, copy, { author: b.options.user.id, env: b.options.env });
       ids.set(el.id, id);
       created.push(id);
     }
