@@ -1,8 +1,12 @@
-// One lint config for the whole repo. The layering rule of DESIGN.md lives here:
-// workshops/ imports nothing of ours, web/ never imports sync-server/ and vice versa.
+// One lint config for the whole repo. The layering rules (docs/architecture.md) live here:
+// workshops/ imports nothing of ours, web/ never imports sync-server/ and vice versa;
+// and workshops/ stays pure (no clock, randomness or module-level state).
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+const PURE_CORE =
+  'workshops/ is pure: take the time and ids as parameters (Clock, Ids in workshops/env.ts).';
 
 export default tseslint.config(
   {
@@ -55,6 +59,32 @@ export default tseslint.config(
               message: 'workshops/ has no React, DOM or Node APIs.',
             },
           ],
+        },
+      ],
+      // The core is pure: it reads no clock and no randomness and keeps no state between calls.
+      // Time and ids come in as parameters (workshops/env.ts: Clock, Ids).
+      'no-restricted-globals': [
+        'error',
+        { name: 'crypto', message: PURE_CORE },
+        { name: 'performance', message: PURE_CORE },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: PURE_CORE },
+        { object: 'Math', property: 'random', message: PURE_CORE },
+        { object: 'globalThis', property: 'crypto', message: PURE_CORE },
+        { object: 'globalThis', property: 'performance', message: PURE_CORE },
+        { object: 'globalThis', property: 'Date', message: PURE_CORE },
+        { object: 'globalThis', property: 'Math', message: PURE_CORE },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: PURE_CORE },
+        { selector: "CallExpression[callee.name='Date']", message: PURE_CORE },
+        {
+          selector:
+            "Program > VariableDeclaration[kind='let'], Program > ExportNamedDeclaration > VariableDeclaration[kind='let']",
+          message: 'workshops/ keeps no state between calls: no module-level `let`.',
         },
       ],
     },

@@ -3,7 +3,7 @@
  * See CONTEXT.md for what lives where.
  */
 export * from './i18n';
-export * from './ids';
+export * from './env';
 export * from './rooms';
 export * from './categories';
 export * from './contract';

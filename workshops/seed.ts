@@ -7,6 +7,7 @@
 import type * as Y from 'yjs';
 import { migrateBoard, readMeta, writeMeta } from './board/doc';
 import { addBoard, boardsMap, writeWorkshop } from './control/doc';
+import type { Clock } from './env';
 import type { Lang } from './i18n';
 import { STAGES, isStage } from './rooms';
 import { seedSessions } from './sessions/model';
@@ -45,7 +46,8 @@ export function seedControlDoc(doc: Y.Doc, seed: WorkshopSeed): void {
   });
 }
 
-export function seedBoardDoc(doc: Y.Doc, boardId: string, lang: Lang): void {
+/** Seeds a board (its meta, schema and stage template); `clock` dates it (`meta.seededAt`). */
+export function seedBoardDoc(doc: Y.Doc, boardId: string, lang: Lang, clock: Clock): void {
   const stage = isStage(boardId) ? boardId : undefined;
   if (readMeta(doc).seededAt > 0) {
     // Seeded before: never re-seed over people's work; only bring an older template up to date
@@ -59,7 +61,7 @@ export function seedBoardDoc(doc: Y.Doc, boardId: string, lang: Lang): void {
       title: stage ? STAGE_TITLES[stage][lang] : boardId,
       ...(stage ? { stage } : {}),
       templateVersion: 0,
-      seededAt: Date.now(),
+      seededAt: clock.now(),
     });
     migrateBoard(doc);
     if (stage) applyTemplate(doc, BOARD_TEMPLATES[stage], lang);

@@ -24,7 +24,6 @@ import {
   addParticipant,
   isLang,
   isParticipantRemoved,
-  randomId,
   readBoards,
   seedBoardDoc,
   seedControlDoc,
@@ -34,6 +33,7 @@ import type { TicketDesk } from '../auth/tickets';
 import { TICKET_TTL_MS } from '../auth/tickets';
 import type { TokenService } from '../auth/tokens';
 import { isRevoked } from '../auth/tokens';
+import { serverEnv } from '../env';
 import type { Logger } from '../log';
 import type { WorkshopEntry, WorkshopStore } from '../store/workshops';
 import { randomJoinCode } from '../store/workshops';
@@ -118,7 +118,7 @@ async function createWorkshop(
   while (await deps.workshops.byJoinCode(joinCode))
     joinCode = randomJoinCode((n) => randomBytes(n));
   const entry: WorkshopEntry = {
-    workshopId: randomId(10),
+    workshopId: serverEnv.newId(10),
     title,
     language,
     organisation,
@@ -137,7 +137,7 @@ async function createWorkshop(
         boardId: board.id,
       });
       try {
-        seedBoardDoc(room.doc, board.id, language);
+        seedBoardDoc(room.doc, board.id, language, serverEnv);
         await room.flush();
       } finally {
         deps.rooms.release(room);
@@ -203,7 +203,7 @@ async function join(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): P
     deps.log.info({ address }, 'join with unknown code');
     throw new HttpError(404, 'unknown_code', 'no workshop has this join code');
   }
-  const participantId = `p-${randomId(10)}`;
+  const participantId = `p-${serverEnv.newId(10)}`;
   const control = await deps.rooms.acquire({ kind: 'control', workshopId: workshop.workshopId });
   try {
     addParticipant(control.doc, {

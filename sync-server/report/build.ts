@@ -9,6 +9,7 @@ import type { Lang } from '../../workshops';
 import { suggestCategory } from '../../workshops';
 import type { ReportData, ReportDocument } from '../../workshops/report';
 import { answersCsv, buildReportData, reportDocument, stickiesCsv } from '../../workshops/report';
+import { serverEnv } from '../env';
 import { writeDocx } from './docx';
 import type { RasterImages } from './images';
 import { rasterise } from './images';
@@ -57,6 +58,7 @@ export function reportOf(
     {
       ...(job.lang ? { lang: job.lang } : {}),
       names: job.names ?? false,
+      now: serverEnv.now(),
       suggest: (text) => suggestCategory({ id: '', text }).category,
       onProgress: (done, total) => progress?.('model', done, total),
     },

@@ -7,6 +7,7 @@
 import type { RoomRef, TokenClaims } from '../../workshops';
 import { isParticipantRemoved, readBoards, readWorkshop, seedBoardDoc } from '../../workshops';
 import { isRevoked } from '../auth/tokens';
+import { serverEnv } from '../env';
 import type { WorkshopStore } from '../store/workshops';
 import type { Room } from './room';
 import type { Rooms } from './rooms';
@@ -64,7 +65,7 @@ export async function openRoomFor(
     // no-op for a current board; people's work is never touched).
     if (!room.templateChecked) {
       room.templateChecked = true;
-      seedBoardDoc(room.doc, ref.boardId, readWorkshop(control.doc).language);
+      seedBoardDoc(room.doc, ref.boardId, readWorkshop(control.doc).language, serverEnv);
     }
   } catch (err) {
     releaseRooms(rooms, { room, control });

@@ -25,6 +25,10 @@ import {
 } from './helpers/browser';
 import type { Pair } from './helpers/pair';
 import { openPair } from './helpers/pair';
+import { testEnv } from '../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 let room: Pair;
 let anna: Person;
@@ -125,7 +129,7 @@ describe('silent brainstorm: hidden is not drawn anywhere, not selected', () => 
 
     const control = connect(server, controlRoom(workshop.workshopId), workshop.facilitatorToken);
     await synced(control);
-    startSilent(control.doc, boardId);
+    startSilent(control.doc, boardId, env);
     for (const p of [anna.page, bram.page])
       await p.waitForFunction(() => !!window.__werkbank?.board.state.hiddenSilentRound);
 

@@ -25,6 +25,9 @@ import {
 } from './helpers/browser';
 import type { TestServer } from './helpers/server';
 import { join, newWorkshop } from './helpers/server';
+import { testEnv } from '../fixtures/env';
+
+const env = testEnv();
 
 let server: TestServer;
 let browser: Browser;
@@ -44,7 +47,7 @@ beforeAll(async () => {
       watcher.doc,
       'sticky',
       { x: 100 + (i % 20) * 180, y: 100 + Math.floor(i / 20) * 180, text: `Idee ${i}` },
-      { author: 'facilitator' },
+      { author: 'facilitator', env },
     );
   await settled(watcher);
 });

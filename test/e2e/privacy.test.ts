@@ -26,6 +26,10 @@ import { LAPTOP, launchChromium, newPerson, openLink, waitForBoard } from './hel
 import { shot } from './helpers/a11y';
 import type { TestServer } from './helpers/server';
 import { createWorkshop, join, startAppServer } from './helpers/server';
+import { testEnv } from '../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 const ANNA = { name: 'Anna van Dijk', org: 'Stichting Buurtwerk Anna' };
 const BRAM = { name: 'Bram Kuipers', org: 'Kuipers Metaal' };
@@ -57,7 +61,12 @@ async function contribute(who: JoinResponse, note: string, kind: 'rating' | 'sur
   const first = connect(server, `${workshop.workshopId}/empathise`, who.token);
   const test = connect(server, `${workshop.workshopId}/test`, who.token);
   await Promise.all([synced(first), synced(test)]);
-  addElement(first.doc, 'sticky', { x: 200, y: 300, text: note }, { author: who.participantId });
+  addElement(
+    first.doc,
+    'sticky',
+    { x: 200, y: 300, text: note },
+    { author: who.participantId, env },
+  );
   const widget = readElements(test.doc).find((e) => e.type === kind);
   if (!isWidget(widget)) throw new Error(`no ${kind}`);
   for (const q of widgetQuestions(widget))

@@ -17,6 +17,10 @@ import { connect, synced, waitFor } from '../integration/helpers/server';
 import { LAPTOP, PHONE, RESULTS_DIR, launchChromium, newPerson, openLink } from './helpers/browser';
 import type { TestServer } from './helpers/server';
 import { createWorkshop, startAppServer } from './helpers/server';
+import { testEnv } from '../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 const SCREENS = resolve(RESULTS_DIR, 'screens');
 const IDEA = 'Gezamenlijke training voor werkbegeleiders in Enschedé';
@@ -44,7 +48,7 @@ beforeAll(async () => {
     c.doc,
     'sticky',
     { x: lane.x + 60, y: lane.y + 200, text: IDEA },
-    { author: 'facilitator', id: 'e2e-idea' },
+    { author: 'facilitator', id: 'e2e-idea', env },
   );
   const back = connect(server, `${workshop.workshopId}/ideate`, workshop.facilitatorToken);
   await synced(back);

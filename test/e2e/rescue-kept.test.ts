@@ -14,6 +14,10 @@ import type { Person } from './helpers/browser';
 import { joinByCode, launchChromium, newPerson } from './helpers/browser';
 import type { TestServer } from './helpers/server';
 import { STATIC_DIR, ensureBuilt, newWorkshop } from './helpers/server';
+import { testEnv } from '../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 let server: TestServer;
 let browser: Browser;
@@ -90,8 +94,13 @@ describe('the kept copy of a board that starts over', () => {
     // not create that one, and it must not take their own note down with it.
     const old = new Y.Doc();
     Y.applyUpdate(old, Y.encodeStateAsUpdate(other.doc));
-    addElement(old, 'sticky', { x: 0, y: 0, text: 'uit de bewaarde kopie' }, { author: me });
-    addElement(old, 'sticky', { x: 300, y: 0, text: 'van iemand anders' }, { author: 'p-other' });
+    addElement(old, 'sticky', { x: 0, y: 0, text: 'uit de bewaarde kopie' }, { author: me, env });
+    addElement(
+      old,
+      'sticky',
+      { x: 300, y: 0, text: 'van iemand anders' },
+      { author: 'p-other', env },
+    );
     await page.goto('about:blank');
     await page.goto(new URL(url).origin + '/');
     await page.evaluate(keepCopy, [room, [...Y.encodeStateAsUpdate(old)]] as const);

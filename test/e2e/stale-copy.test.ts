@@ -20,6 +20,10 @@ import {
 } from './helpers/browser';
 import type { TestServer } from './helpers/server';
 import { STATIC_DIR, ensureBuilt, newWorkshop } from './helpers/server';
+import { testEnv } from '../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 let server: TestServer;
 let browser: Browser;
@@ -67,7 +71,7 @@ describe('a copy from before the board was cleaned up', () => {
           writer.doc,
           'sticky',
           { x: 3000 + (i % 20) * 180, y: (i / 20) * 180, text: `idee ${i}` },
-          { author: 'f' },
+          { author: 'f', env },
         ),
       );
     for (let round = 0; round < 50; round++)

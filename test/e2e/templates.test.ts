@@ -35,6 +35,10 @@ import {
 } from './helpers/browser';
 import type { TestServer } from './helpers/server';
 import { join, newWorkshop, startAppServer, waitFor } from './helpers/server';
+import { testEnv } from '../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 let server: TestServer;
 let workshop: CreateWorkshopResponse;
@@ -76,19 +80,19 @@ async function fillTestBoard(): Promise<void> {
     proto.doc,
     'block',
     { x: area.x + 360, y: area.y + 260, w: 170, h: 170, kind: 'social-enterprise' },
-    { author: 'fac' },
+    { author: 'fac', env },
   );
   const uwv = addElement(
     proto.doc,
     'block',
     { x: area.x + 660, y: area.y + 280, w: 140, h: 140, kind: 'eco-uwv' },
-    { author: 'fac' },
+    { author: 'fac', env },
   );
   addElement(
     proto.doc,
     'connector',
     { x: 0, y: 0, from: self, to: uwv, label: 'jobcoaching', value: 'interaction' },
-    { author: 'fac' },
+    { author: 'fac', env },
   );
   addElement(
     proto.doc,
@@ -96,9 +100,12 @@ async function fillTestBoard(): Promise<void> {
     { x: area.x + 40, y: area.y + 80, text: 'Bakkerij De Korst' },
     {
       author: 'fac',
+      env,
     },
   );
-  expect(pullForward(proto.doc, facil.doc, 'test', { lang: 'nl' }).added).toHaveLength(1);
+  expect(pullForward(proto.doc, facil.doc, 'test', { lang: 'nl', clock: env }).added).toHaveLength(
+    1,
+  );
 
   const rating = templateElementId('test', 'rating-widget');
   const survey = templateElementId('test', 'survey-widget');

@@ -46,6 +46,7 @@ import type { WorkshopSession } from './context';
 import { WorkshopContext } from './context';
 import { AppMenu } from './AppMenu';
 import { LanguageSwitch } from './LanguageSwitch';
+import { browserEnv } from './env';
 import { navigate } from './router';
 import type { Identity } from './storage';
 import {
@@ -260,7 +261,12 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
     [identity, fallbackName],
   );
   const board: Board = useMemo(
-    () => createBoard(sync.doc, sync.provider.awareness, { user, role: identity.role }),
+    () =>
+      createBoard(sync.doc, sync.provider.awareness, {
+        user,
+        role: identity.role,
+        env: browserEnv,
+      }),
     [sync, user, identity.role],
   );
   useEffect(() => () => board.destroy(), [board]);

@@ -55,7 +55,7 @@ export function paste(b: Board, payload: ClipboardPayload, at: Point = b.focusPo
     for (const el of sorted) {
       // Through the element's module: fresh, empty votes/answers, no template mark, moved.
       const copy = cloneElement(el, at);
-      const id = insertElement(b.doc, copy, { author: b.options.user.id });
+      const id = insertElement(b.doc, copy, { author: b.options.user.id, env: b.options.env });
       ids.set(el.id, id);
       created.push(id);
     }

@@ -13,7 +13,14 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { Element, ElementByType, ElementPatch, ElementType, Role } from '../../workshops';
+import type {
+  CoreEnv,
+  Element,
+  ElementByType,
+  ElementPatch,
+  ElementType,
+  Role,
+} from '../../workshops';
 import {
   addElement,
   blockKind,
@@ -47,6 +54,8 @@ export interface BoardOptions {
   readOnly?: { reason: ReadOnlyReason };
   /** How doc changes are batched into the store (default: one per animation frame). */
   schedule?: (fn: () => void) => void;
+  /** Ids and times of the elements this person adds (web/app/env.ts; tests: a fixed one). */
+  env: CoreEnv;
 }
 
 export type { ClipboardPayload } from './board-clipboard';
@@ -259,7 +268,10 @@ export class Board {
     if (!this.canEdit) return null;
     let id = '';
     this.transact(() => {
-      id = addElement(this.doc, type, init, { author: this.options.user.id });
+      id = addElement(this.doc, type, init, {
+        author: this.options.user.id,
+        env: this.options.env,
+      });
     });
     this.undoManager.stopCapturing();
     return id;

@@ -36,6 +36,7 @@ import {
 } from '../../workshops';
 import { api, useShareOrigin } from '../app/api';
 import { useWorkshop } from '../app/context';
+import { browserEnv } from '../app/env';
 import { useBoardState } from '../board/use-board';
 import { useT } from '../i18n';
 import { ReportButton } from '../report';
@@ -172,7 +173,12 @@ export function FacilitatorPanel() {
   );
   const doc = ctx.controlDoc;
   const now = () => Date.now() + ctx.clockOffset;
-  useFacilitatorCommands(ctx.board, { controlDoc: doc, boardId: ctx.boardId, now });
+  useFacilitatorCommands(ctx.board, {
+    controlDoc: doc,
+    boardId: ctx.boardId,
+    now,
+    ids: browserEnv,
+  });
   const running = sessions.find((s) => s.id === live.sessionId);
 
   if (!open) {
@@ -318,7 +324,10 @@ function RoomFold({ folds, onToggle }: FoldProps) {
         if (prev.provider.synced) resolve();
         else prev.provider.once('sync', () => resolve());
       });
-      const res = pullForward(prev.doc, ctx.boardDoc, stage, { author: ctx.participantId });
+      const res = pullForward(prev.doc, ctx.boardDoc, stage, {
+        author: ctx.participantId,
+        clock: browserEnv,
+      });
       setPulled(t('panel.pulled', { count: res.added.length }));
     } finally {
       prev.destroy();
@@ -405,12 +414,16 @@ function VotingFold({ folds, onToggle }: FoldProps) {
             type="button"
             className="btn"
             onClick={() =>
-              startVoting(doc, {
-                boardId: ctx.boardId,
-                frameId: '',
-                votesPerPerson: votesPer,
-                allowMultiplePerItem: multiple,
-              })
+              startVoting(
+                doc,
+                {
+                  boardId: ctx.boardId,
+                  frameId: '',
+                  votesPerPerson: votesPer,
+                  allowMultiplePerItem: multiple,
+                },
+                browserEnv,
+              )
             }
           >
             {t('panel.startVote')}
@@ -606,12 +619,12 @@ function SessionItem({
             type="button"
             className="btn"
             onClick={() =>
-              addActivity(doc, session.id, {
-                title: t('panel.newActivity'),
-                minutes: 10,
-                instructions: '',
-                frameId: '',
-              })
+              addActivity(
+                doc,
+                session.id,
+                { title: t('panel.newActivity'), minutes: 10, instructions: '', frameId: '' },
+                browserEnv,
+              )
             }
           >
             + {t('panel.addActivity')}

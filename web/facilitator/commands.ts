@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
+import type { Ids } from '../../workshops';
 import {
   addTime,
   endSession,
@@ -31,12 +32,16 @@ import { registerCommands, runCommand } from '../board';
 import { useWorkshop } from '../app/context';
 import { FACILITATOR_NS } from './strings';
 
-/** What the facilitator's commands act on: the workshop's control doc, this board, the clock. */
+/**
+ * What the facilitator's commands act on: the workshop's control doc, this board, the clock and
+ * fresh ids (a silent round's).
+ */
 export interface FacilitationTarget {
   controlDoc: Y.Doc;
   boardId: string;
   /** The server's time now (the device's clock plus its offset). */
   now(): number;
+  ids: Ids;
 }
 
 /** Two extra minutes on the timer. */
@@ -45,7 +50,7 @@ const EXTRA_TIME = 120_000;
 const label = (key: string) => `${FACILITATOR_NS}:panel.${key}`;
 
 export function facilitatorCommands(target: FacilitationTarget): Command[] {
-  const { controlDoc: doc, boardId, now } = target;
+  const { controlDoc: doc, boardId, now, ids } = target;
   const running = () => {
     const live = readLive(doc);
     const session = readSessions(doc).find((s) => s.id === live.sessionId);
@@ -133,7 +138,7 @@ export function facilitatorCommands(target: FacilitationTarget): Command[] {
       'silentOn',
       'silentOn',
       [],
-      () => startSilent(doc, boardId),
+      () => startSilent(doc, boardId, ids),
       () => !silent(),
     ),
     command(
@@ -164,14 +169,14 @@ export function facilitatorCommands(target: FacilitationTarget): Command[] {
 export function useFacilitatorCommands(board: Board, target: FacilitationTarget): void {
   const latest = useRef(target);
   latest.current = target;
-  const { controlDoc, boardId } = target;
+  const { controlDoc, boardId, ids } = target;
   useEffect(
     () =>
       registerCommands(
         board,
-        facilitatorCommands({ controlDoc, boardId, now: () => latest.current.now() }),
+        facilitatorCommands({ controlDoc, boardId, now: () => latest.current.now(), ids }),
       ),
-    [board, controlDoc, boardId],
+    [board, controlDoc, boardId, ids],
   );
 }
 

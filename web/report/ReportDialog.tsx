@@ -14,6 +14,7 @@ import {
   reportDocument,
 } from '../../workshops/report';
 import { useWorkshop } from '../app/context';
+import { browserEnv } from '../app/env';
 import { currentLanguage, useT } from '../i18n';
 import { RoomSync } from '../sync/room';
 import { saveBlob } from './download';
@@ -67,7 +68,7 @@ function usePreview(
       timer = null;
       const data = buildReportData(
         { workshopId: ctx.workshopId, control: ctx.controlDoc, boards: docs },
-        { names, lang: currentLanguage() },
+        { names, lang: currentLanguage(), now: browserEnv.now() },
       );
       setPreview(reportDocument(data));
     };

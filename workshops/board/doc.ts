@@ -19,7 +19,7 @@ import {
   moduleOf,
 } from '../elements/registry';
 import { decodeAnswers } from '../widgets/stats';
-import { randomId } from '../ids';
+import type { CoreEnv } from '../env';
 import type { Stage } from '../rooms';
 import { writeSharedText } from './shared-text';
 
@@ -114,11 +114,21 @@ function writeFields(
   }
 }
 
-export interface NewElementOptions {
-  author: string;
-  id?: string;
-  z?: string;
-  createdAt?: number;
+/** Length of a fresh element id (`Ids.newId`). */
+export const ELEMENT_ID_LENGTH = 12;
+
+/**
+ * Who writes a new element, and its identity: either `env` stamps it (a fresh id unless `id` is
+ * given, created now), or both are given (template items: deterministic id, `createdAt: 0`).
+ */
+export type NewElementOptions = { author: string; z?: string } & (
+  { env: CoreEnv; id?: string; createdAt?: never } | { id: string; createdAt: number }
+);
+
+function identityOf(options: NewElementOptions): { id: string; createdAt: number } {
+  if (!('env' in options)) return { id: options.id, createdAt: options.createdAt };
+  const { env, id } = options;
+  return { id: id ?? env.newId(ELEMENT_ID_LENGTH), createdAt: env.now() };
 }
 
 /** Adds an element of `type` with the type's defaults; returns its id. */
@@ -129,7 +139,7 @@ export function addElement<T extends ElementType>(
   options: NewElementOptions,
 ): string {
   const mod = moduleOf(type);
-  const id = options.id ?? randomId();
+  const { id, createdAt } = identityOf(options);
   doc.transact((tr) => {
     const base: Omit<BaseElement, 'type'> = {
       id,
@@ -139,7 +149,7 @@ export function addElement<T extends ElementType>(
       h: init.h ?? mod.defaultSize.h,
       z: options.z ?? init.z ?? topZ(doc),
       author: options.author,
-      createdAt: options.createdAt ?? Date.now(),
+      createdAt,
     };
     if (init.templateId) base.templateId = init.templateId;
     if (init.source) base.source = init.source;
@@ -154,7 +164,7 @@ export function addElement<T extends ElementType>(
 
 /** Adds a copy of a decoded element (paste, duplicate, carry-forward) under a new id. */
 export function insertElement(doc: Y.Doc, el: Element, options: NewElementOptions): string {
-  const id = options.id ?? randomId();
+  const { id, createdAt } = identityOf(options);
   doc.transact((tr) => {
     const ymap = new Y.Map<unknown>();
     elementsMap(doc).set(id, ymap);
@@ -162,7 +172,7 @@ export function insertElement(doc: Y.Doc, el: Element, options: NewElementOption
       ...el,
       id,
       author: options.author,
-      createdAt: options.createdAt ?? Date.now(),
+      createdAt,
       z: options.z ?? topZ(doc),
     } as unknown as Record<string, unknown>);
     if (isPlacedSticky(ymap)) followLane(ymap, lanesOfTransaction(doc, tr), false);
@@ -302,16 +312,18 @@ function followLane(ymap: Y.Map<unknown>, lanes: readonly LaneBox[], wasInLane: 
   }
 }
 
-const lanesSeen = new WeakMap<Y.Transaction, LaneBox[]>();
+/** Key of the lane frames in a transaction's own `meta` (see lanesOfTransaction). */
+const LANES_META = Symbol('lanes');
 
 /**
  * The lane frames for stickies added in the current transaction, found once per transaction:
  * adding or pasting thousands of stickies in one transaction must not scan the board for each.
- * (Adding stickies never moves a lane; moveElements looks afresh.)
+ * (Adding stickies never moves a lane; moveElements looks afresh.) They are kept in the
+ * transaction's `meta`, which Yjs drops with the transaction: nothing outlives the call.
  */
 function lanesOfTransaction(doc: Y.Doc, tr: Y.Transaction): LaneBox[] {
-  let lanes = lanesSeen.get(tr);
-  if (!lanes) lanesSeen.set(tr, (lanes = laneFrames(elementsMap(doc))));
+  let lanes: LaneBox[] | undefined = tr.meta.get(LANES_META);
+  if (!lanes) tr.meta.set(LANES_META, (lanes = laneFrames(elementsMap(doc))));
   return lanes;
 }
 

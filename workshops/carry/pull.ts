@@ -26,6 +26,7 @@ import type { StickyColor, StickyElement } from '../elements/sticky';
 import { totalVotes } from '../elements/sticky';
 import { VALUE_TYPE_LABELS, blockKind } from '../blocks/catalogue';
 import { addElement, elementsMap, metaMap, readElements, readMeta } from '../board/doc';
+import type { Clock } from '../env';
 import type { Lang } from '../i18n';
 import { localize } from '../i18n';
 import type { Stage } from '../rooms';
@@ -41,6 +42,8 @@ export interface PullOptions {
   author?: string;
   /** At most this many challenges from define (default 8). */
   limit?: number;
+  /** Dates the cards (`createdAt`); their ids are derived from their source (`carriedId`). */
+  clock: Clock;
 }
 
 export interface PullResult {
@@ -145,7 +148,7 @@ function writeCards(
           ...(card.category ? { category: card.category } : {}),
           source: { boardId: fromBoardId, elementId: card.sourceId },
         },
-        { author: options.author ?? 'carry', id },
+        { author: options.author ?? 'carry', id, createdAt: options.clock.now() },
       );
       record.set(key, true);
       result.added.push(id);
@@ -357,7 +360,7 @@ export function pullForward(
   fromDoc: Y.Doc,
   toDoc: Y.Doc,
   stage: Stage,
-  options: PullOptions = {},
+  options: PullOptions,
 ): PullResult {
   switch (stage) {
     case 'ideate':

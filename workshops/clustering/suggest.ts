@@ -254,17 +254,17 @@ export const CALIBRATION: Calibration = {
 };
 
 /** The shipped suggester: counted on the corpus's training part at import, calibrated as above. */
-const shippedMemo: StemMemo = new Map();
-export const SUGGESTER: Suggester = {
-  counts: train(
-    corpusSplit().train.map((item) => ({
-      idea: featurize(item.text, shippedMemo),
-      label: item.label,
-    })),
-  ),
-  calibration: CALIBRATION,
-};
-shippedMemo.clear();
+export const SUGGESTER: Suggester = shippedSuggester();
+
+function shippedSuggester(): Suggester {
+  const memo: StemMemo = new Map();
+  return {
+    counts: train(
+      corpusSplit().train.map((item) => ({ idea: featurize(item.text, memo), label: item.label })),
+    ),
+    calibration: CALIBRATION,
+  };
+}
 
 const jaccard = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {
   if (!a.size || !b.size) return 0;

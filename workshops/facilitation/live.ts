@@ -8,7 +8,7 @@
  */
 import type * as Y from 'yjs';
 import { liveMap } from '../control/doc';
-import { randomId } from '../ids';
+import type { Ids } from '../env';
 import type { Session } from '../sessions/model';
 
 export interface Timer {
@@ -206,14 +206,18 @@ export function summon(doc: Y.Doc, boardId: string, now: number): void {
 
 // ---- voting and silent brainstorm ---------------------------------------------------------
 
+/** Length of a fresh round id. */
+const ROUND_ID_LENGTH = 8;
+
 export function startVoting(
   doc: Y.Doc,
   round: Omit<VotingRound, 'roundId' | 'revealed'>,
+  ids: Ids,
 ): VotingRound {
   const v: VotingRound = {
     ...round,
     votesPerPerson: Math.max(1, Math.min(20, Math.floor(round.votesPerPerson))),
-    roundId: randomId(8),
+    roundId: ids.newId(ROUND_ID_LENGTH),
     revealed: false,
   };
   write(doc, { voting: v });
@@ -229,8 +233,8 @@ export function endVoting(doc: Y.Doc): void {
   write(doc, { voting: null });
 }
 
-export function startSilent(doc: Y.Doc, boardId: string): SilentRound {
-  const s = { roundId: randomId(8), boardId };
+export function startSilent(doc: Y.Doc, boardId: string, ids: Ids): SilentRound {
+  const s = { roundId: ids.newId(ROUND_ID_LENGTH), boardId };
   write(doc, { silent: s });
   return s;
 }

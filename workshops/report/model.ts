@@ -42,8 +42,8 @@ export interface ReportOptions {
   lang?: Lang;
   /** Real names in the report (the facilitator's choice); otherwise "Deelnemer 1" … */
   names?: boolean;
-  /** The date written on the report (epoch ms). */
-  now?: number;
+  /** The date written on the report (epoch ms): the caller's clock, the core reads none. */
+  now: number;
   /**
    * The category suggester (`suggestCategory` of workshops/clustering), passed in so the model
    * stays light in the browser: an idea whose category is what it suggests counts as suggested.
@@ -359,7 +359,7 @@ function laneOf(s: StickyElement, lanes: FrameElement[]): CategoryId | undefined
 }
 
 /** The report's facts for a workshop, sessions in plan order. */
-export function buildReportData(input: ReportInput, options: ReportOptions = {}): ReportData {
+export function buildReportData(input: ReportInput, options: ReportOptions): ReportData {
   const workshop = readWorkshop(input.control);
   const lang = options.lang ?? workshop.language;
   const names = options.names ?? false;
@@ -404,7 +404,7 @@ export function buildReportData(input: ReportInput, options: ReportOptions = {})
     title: workshop.title,
     organisation: workshop.organisation,
     lang,
-    generatedAt: options.now ?? Date.now(),
+    generatedAt: options.now,
     names,
     people,
     sessions: sections,

@@ -17,7 +17,7 @@ import * as Y from 'yjs';
 import { sessionsArray } from '../control/doc';
 import type { Lang } from '../i18n';
 import { localize } from '../i18n';
-import { randomId } from '../ids';
+import type { Ids } from '../env';
 import type { Stage } from '../rooms';
 import { STAGES, isStage } from '../rooms';
 import { SESSION_TEMPLATES } from './content';
@@ -208,8 +208,9 @@ function writeActivityMap(a: Activity, order: string): Y.Map<unknown> {
   return m;
 }
 
+/** A session to write: ids given (the shipped sessions' are their stage and activity keys). */
 export interface NewSession {
-  id?: string;
+  id: string;
   stage?: Stage;
   boardId: string;
   title: string;
@@ -217,12 +218,12 @@ export interface NewSession {
   buildsOn?: string;
   scheduledAt?: number;
   status?: SessionStatus;
-  activities?: ReadonlyArray<Omit<Activity, 'id'> & { id?: string }>;
+  activities?: readonly Activity[];
 }
 
 /** Appends a session (or inserts it at `index`); returns its id. */
 export function addSession(doc: Y.Doc, init: NewSession, index?: number): string {
-  const id = init.id ?? `session-${randomId(8)}`;
+  const { id } = init;
   const acts = init.activities ?? [];
   const orders = generateNKeysBetween(null, null, acts.length);
   doc.transact(() => {
@@ -236,9 +237,7 @@ export function addSession(doc: Y.Doc, init: NewSession, index?: number): string
     m.set('scheduledAt', init.scheduledAt ?? 0);
     m.set('status', init.status ?? 'planned');
     const arr = new Y.Array<Y.Map<unknown>>();
-    arr.push(
-      acts.map((a, i) => writeActivityMap({ ...a, id: a.id ?? `act-${randomId(8)}` }, orders[i]!)),
-    );
+    arr.push(acts.map((a, i) => writeActivityMap(a, orders[i]!)));
     m.set('activities', arr);
     const all = sessionsArray(doc);
     all.insert(Math.min(index ?? all.length, all.length), [m]);
@@ -273,16 +272,20 @@ export function removeSession(doc: Y.Doc, sessionId: string): boolean {
   return false;
 }
 
-/** Inserts an activity at `index` in agenda order (default: at the end); returns its id. */
+/**
+ * Inserts an activity at `index` in agenda order (default: at the end); returns its id, a fresh
+ * one from `ids` unless `init` brings one.
+ */
 export function addActivity(
   doc: Y.Doc,
   sessionId: string,
   init: Omit<Activity, 'id'> & { id?: string },
+  ids: Ids,
   index?: number,
 ): string | null {
   const sm = sessionMap(doc, sessionId);
   if (!sm) return null;
-  const id = init.id ?? `act-${randomId(8)}`;
+  const id = init.id ?? `act-${ids.newId(8)}`;
   doc.transact(() => {
     let arr = activitiesOf(sm);
     if (!arr) {

@@ -10,19 +10,18 @@ import { editableTextOf } from '../elements/registry';
 import type { Lang, LocalText } from '../i18n';
 import { localize } from '../i18n';
 import { BOARD_TEMPLATES } from './registry';
-import { TEMPLATE_ID_PREFIX } from './ids';
+import { templateElementId } from './ids';
 import type { TemplateItem } from './types';
 
-let items: Map<string, TemplateItem> | null = null;
+/** Every shipped template item by its element id: built once at import, never changed. */
+const ITEMS: ReadonlyMap<string, TemplateItem> = new Map(
+  Object.values(BOARD_TEMPLATES).flatMap((t) =>
+    t.items.map((item) => [templateElementId(t.stage, item.key), item] as const),
+  ),
+);
 
 function templateItem(id: string): TemplateItem | undefined {
-  if (!id.startsWith(TEMPLATE_ID_PREFIX)) return undefined;
-  if (!items) {
-    items = new Map();
-    for (const t of Object.values(BOARD_TEMPLATES))
-      for (const item of t.items) items.set(`${TEMPLATE_ID_PREFIX}${t.stage}-${item.key}`, item);
-  }
-  return items.get(id);
+  return ITEMS.get(id);
 }
 
 function shipped(item: TemplateItem): LocalText | null {

@@ -2,7 +2,7 @@
  * Ids of template elements. They are deterministic (`tpl-<stage>-<key>`), so seeding the same
  * board twice, even in two replicas that later merge, writes the same keys and converges instead
  * of duplicating; and agenda activities can point at a frame before the board exists. Random
- * element ids (`workshops/ids.ts`) never contain a dash, so the two can never collide.
+ * element ids (`Ids`, workshops/env.ts) never contain a dash, so the two can never collide.
  */
 import type { Stage } from '../rooms';
 

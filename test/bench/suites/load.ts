@@ -15,6 +15,10 @@ import type { Row, Suite, SuiteContext } from '../lib/types';
 import type { ServerKind } from '../sync/processes';
 import { startServerChild } from '../sync/processes';
 import { provisionRooms } from '../sync/provision';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 interface History {
   elements: number;
@@ -54,7 +58,12 @@ async function measureLoad(ctx: SuiteContext, kind: ServerKind, h: History): Pro
         doc,
         'sticky',
         { x: (i % cols) * 200, y: Math.floor(i / cols) * 200, text: `idee ${i}` },
-        { author: authorOf(token, 'bench'), id: `e${i}`, z: `a${i.toString(36).padStart(4, '0')}` },
+        {
+          author: authorOf(token, 'bench'),
+          id: `e${i}`,
+          z: `a${i.toString(36).padStart(4, '0')}`,
+          env,
+        },
       );
     }
     for (let d = 0; d < h.drags; d++) {

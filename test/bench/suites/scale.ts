@@ -28,6 +28,10 @@ import type { ServerHandle, WorkerHandle } from '../sync/processes';
 import { startServerChild, startWorker } from '../sync/processes';
 import type { WorkerResult } from '../sync/protocol';
 import { provisionRooms } from '../sync/provision';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 interface Load {
   label: string;
@@ -203,7 +207,7 @@ async function freshInstance(
           c.doc,
           'sticky',
           { x: (i % 50) * 220, y: Math.floor(i / 50) * 220, text: `idee ${i}` },
-          { author: 'bench' },
+          { author: 'bench', env },
         );
     });
     const want = readElements(c.doc).length;

@@ -15,6 +15,10 @@ import { createRoomProvider } from '../../../web/sync/provider';
 import { addElement, elementsMap, moveElements, updateElement } from '../../../workshops/board/doc';
 import { authorOf } from '../lib/client';
 import type { FromWorker, ToWorker, WireCounts, WorkerPlan } from './protocol';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 process.setMaxListeners(0); // every provider adds an 'exit' listener
 
@@ -228,7 +232,7 @@ async function setup(p: WorkerPlan): Promise<void> {
       c.doc,
       'sticky',
       { x: (c.index % 10) * 200, y: Math.floor(c.index / 10) * 200, text: 'new idea' },
-      { author: c.author, id: c.stickyId },
+      { author: c.author, id: c.stickyId, env },
     );
   }
   const everyoneSeesAll = () => all.every((c) => elementsMap(c.doc).size >= p.clientsPerRoom);

@@ -12,6 +12,10 @@ import { seedBoardDoc } from '../../../workshops/seed';
 import { flushed, openClient } from '../lib/client';
 import type { RoomPlan } from './protocol';
 import type { ServerHandle } from './processes';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 class HttpError extends Error {
   constructor(
@@ -50,7 +54,7 @@ async function seedReferenceRooms(server: ServerHandle, rooms: RoomPlan[]): Prom
         const client = openClient(wsUrl, room, '');
         try {
           await client.synced;
-          seedBoardDoc(client.doc, room.split('/')[1] ?? 'ideate', 'nl');
+          seedBoardDoc(client.doc, room.split('/')[1] ?? 'ideate', 'nl', env);
           await flushed(wsUrl, room, client.doc, '', 60_000);
         } finally {
           client.close();

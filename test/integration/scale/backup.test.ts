@@ -22,6 +22,10 @@ import {
 } from '../helpers/server';
 import type { TestDatabase } from '../helpers/scale';
 import { freshDatabase } from '../helpers/scale';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const dirs: string[] = [];
@@ -78,7 +82,7 @@ describe('backup and restore', () => {
     clients.push(c);
     await synced(c);
     for (const text of ['idee één', 'idee twee', 'idee drie'])
-      addElement(c.doc, 'sticky', { x: 0, y: 0, text }, { author: p.participantId });
+      addElement(c.doc, 'sticky', { x: 0, y: 0, text }, { author: p.participantId, env });
     // The server has them once someone else sees them.
     const check = connect(source, room, ws.facilitatorToken);
     clients.push(check);

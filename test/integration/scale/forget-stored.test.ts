@@ -21,6 +21,10 @@ import type { Client, TestServer } from '../helpers/server';
 import { connect, createWorkshop, join, startTestServer, synced, waitFor } from '../helpers/server';
 import type { TestDatabase } from '../helpers/scale';
 import { freshDatabase } from '../helpers/scale';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 const NAME = 'Annelies Vergeetmij';
 const ORG = 'Stichting Geheugensteun';
@@ -78,7 +82,7 @@ describe('forgetting a participant, in storage', () => {
     const board = open(boardRoom(ws.workshopId, 'empathise'), who.token);
     const test = open(boardRoom(ws.workshopId, 'test'), who.token);
     await Promise.all([synced(board), synced(test)]);
-    addElement(board.doc, 'sticky', { x: 0, y: 0, text: NOTE }, { author: who.participantId });
+    addElement(board.doc, 'sticky', { x: 0, y: 0, text: NOTE }, { author: who.participantId, env });
     const rating = readElements(test.doc).find((e) => e.type === 'rating');
     if (!isWidget(rating)) throw new Error('no rating');
     for (const q of widgetQuestions(rating))

@@ -26,6 +26,10 @@ import {
 } from '../helpers/server';
 import type { Instance, TestDatabase } from '../helpers/scale';
 import { REDIS_URL, TcpProxy, freshDatabase, freshPrefix, startInstance } from '../helpers/scale';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 const ADMIN = 'scale-test-admin-token';
 const SECRET = 'scale-test-secret';
@@ -100,7 +104,7 @@ const notes = (c: { doc: Y.Doc }, marker: string) =>
   readElements(c.doc).filter((e) => e.type === 'sticky' && e.text.startsWith(marker)).length;
 
 function addNote(c: Client, author: string, text: string): void {
-  addElement(c.doc, 'sticky', { x: 0, y: 0, text }, { author });
+  addElement(c.doc, 'sticky', { x: 0, y: 0, text }, { author, env });
 }
 
 /** What PostgreSQL holds for a room, read the way a fresh instance reads it. */

@@ -28,6 +28,10 @@ import {
   synced,
   waitFor,
 } from '../helpers/server';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 let server: TestServer;
 let workshop: CreateWorkshopResponse;
@@ -78,7 +82,7 @@ async function rawParticipant(room = ideate()) {
           doc,
           'sticky',
           { x: (n++ % 40) * 30, y: 0, text: `vloed ${n} ${'x'.repeat(900)}` },
-          { author: p.participantId },
+          { author: p.participantId, env },
         );
     });
     doc.off('update', grab);

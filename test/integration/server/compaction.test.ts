@@ -15,6 +15,10 @@ import {
 } from '../../../workshops';
 import type { Client, TestServer } from '../helpers/server';
 import { connect, createWorkshop, startTestServer, synced, waitFor } from '../helpers/server';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 let server: TestServer;
 const clients: Client[] = [];
@@ -43,7 +47,9 @@ describe('board history compaction', () => {
     await synced(a);
     const ids: string[] = [];
     for (let i = 0; i < 200; i++)
-      ids.push(addElement(a.doc, 'sticky', { x: i, y: 0, text: `idee ${i}` }, { author: 'f' }));
+      ids.push(
+        addElement(a.doc, 'sticky', { x: i, y: 0, text: `idee ${i}` }, { author: 'f', env }),
+      );
     // 10,000 drags, 200 per message (each a drop of every note).
     for (let round = 0; round < 50; round++)
       moveElements(

@@ -14,6 +14,10 @@ import { addElement, boardRoom, readElements } from '../../../workshops';
 import type { Client } from '../helpers/server';
 import { freePort, startMain as startEntry } from '../helpers/main';
 import { connect, createWorkshop, joinedPair, synced, waitFor } from '../helpers/server';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 const ADMIN = 'crash-test-admin-token';
 
@@ -57,7 +61,7 @@ describe('a server killed mid-session', () => {
           a.doc,
           'sticky',
           { x: i * 20, y: 0, text: `idee ${i}` },
-          { author: pa.participantId },
+          { author: pa.participantId, env },
         );
     };
     const ideas = (c: Client) =>

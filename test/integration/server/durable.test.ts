@@ -27,6 +27,10 @@ import {
 import type { CreateWorkshopResponse } from '../../../workshops';
 import type { Client, TestServer } from '../helpers/server';
 import { connect, createWorkshop, join, startTestServer, synced, waitFor } from '../helpers/server';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 let server: TestServer | null = null;
 const clients: Client[] = [];
@@ -46,7 +50,7 @@ afterEach(async () => {
 const texts = (doc: Y.Doc) =>
   readElements(doc).flatMap((e) => (e.type === 'sticky' ? [e.text] : []));
 const sticky = (c: Client, text: string, author: string) =>
-  addElement(c.doc, 'sticky', { x: 0, y: 0, text }, { author });
+  addElement(c.doc, 'sticky', { x: 0, y: 0, text }, { author, env });
 
 /** Whether `stored` covers every clock of `wanted`. */
 function covers(stored: Map<number, number>, wanted: Map<number, number>): boolean {

@@ -20,6 +20,10 @@ import { rawConnect, updateFrame } from '../helpers/raw';
 import { freePort, rssOf, startMain } from '../helpers/main';
 import type { Client } from '../helpers/server';
 import { connect, createWorkshop, join as joinWorkshop, synced, waitFor } from '../helpers/server';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 100_000);
 const HOSTILE = 8;
@@ -90,7 +94,7 @@ function hostile(p: JoinResponse, seed: number, victims: () => number[]) {
         doc,
         'sticky',
         { x: rand() * 2000, y: rand() * 2000, text: `h${seed}-${n++}` },
-        { author },
+        { author, env },
       );
     });
   return (): Uint8Array => {
@@ -181,7 +185,7 @@ describe('fuzz', () => {
             h.c.doc,
             'sticky',
             { x: honestNotes * 5, y: 0, text: `eerlijk ${honestNotes++}` },
-            { author: h.p.participantId },
+            { author: h.p.participantId, env },
           );
         }
         h?.c.awareness.setLocalStateField('cursor', { x: sent % 997, y: k });

@@ -40,6 +40,10 @@ import type { Adversary } from '../helpers/adversary';
 import { adversary } from '../helpers/adversary';
 import type { Client, TestServer } from '../helpers/server';
 import { connect, createWorkshop, join, startTestServer, synced, waitFor } from '../helpers/server';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 let server: TestServer;
 let workshop: CreateWorkshopResponse;
@@ -90,7 +94,7 @@ let markers = 0;
 async function relayedToBob(adv: Adversary, ann: JoinResponse, bob: Client): Promise<void> {
   const text = `marker ${++markers}`;
   const res = await adv.write((d) => {
-    addElement(d, 'sticky', { x: 5000, y: 5000, text }, { author: ann.participantId });
+    addElement(d, 'sticky', { x: 5000, y: 5000, text }, { author: ann.participantId, env });
   });
   expect(res).toEqual({ accepted: true, denied: undefined });
   await waitFor(
@@ -115,13 +119,17 @@ async function round(settings: Partial<VotingRound> | null): Promise<void> {
   const control = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
   await synced(control);
   if (settings)
-    startVoting(control.doc, {
-      boardId: 'ideate',
-      frameId: '',
-      votesPerPerson: 2,
-      allowMultiplePerItem: false,
-      ...settings,
-    });
+    startVoting(
+      control.doc,
+      {
+        boardId: 'ideate',
+        frameId: '',
+        votesPerPerson: 2,
+        allowMultiplePerItem: false,
+        ...settings,
+      },
+      env,
+    );
   else endVoting(control.doc);
   const check = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
   await synced(check);
@@ -144,7 +152,7 @@ describe('per-person sheets', () => {
         d,
         'sticky',
         { x: 0, y: 0, text: 'vals' },
-        { author: ann.participantId, id: 'forged' },
+        { author: ann.participantId, id: 'forged', env },
       );
       (elementsMap(d).get(id)?.get('votes') as Y.Map<number>).set(bo.participantId, 3);
     });
@@ -181,6 +189,7 @@ describe('per-person sheets', () => {
     const copy = insertElement(bob.doc, cloneElement(rating as RatingElement), {
       author: bo.participantId,
       id: 'bos-rating',
+      env,
     });
     await adv.refresh();
     await waitFor(() => elementsMap(adv.doc).has(copy), 10_000, 'Bo’s widget');
@@ -223,7 +232,12 @@ describe('per-person sheets', () => {
   it('the live round’s cap holds on the server', async () => {
     const { ann, bo, adv, bob } = await cast();
     const ids = ['s1', 's2', 's3'].map((id) =>
-      addElement(bob.doc, 'sticky', { x: 0, y: 0, text: id }, { author: bo.participantId, id }),
+      addElement(
+        bob.doc,
+        'sticky',
+        { x: 0, y: 0, text: id },
+        { author: bo.participantId, id, env },
+      ),
     );
     await waitFor(() => ids.every((id) => elementsMap(bob.doc).has(id)));
     await adv.refresh();
@@ -249,7 +263,7 @@ describe('per-person sheets', () => {
     // Taking a vote back is always fine; a sticky made in the same update is on no ballot.
     expect((await vote('s2', 0)).accepted).toBe(true);
     const fresh = await adv.write((d) => {
-      const id = addElement(d, 'sticky', { x: 0, y: 0 }, { author: me, id: 'new' });
+      const id = addElement(d, 'sticky', { x: 0, y: 0 }, { author: me, id: 'new', env });
       setVotes(d, id, me, 1);
     });
     expect(fresh.denied).toBe(DENIED.voteCap);
@@ -275,7 +289,7 @@ describe('authors and the element schema', () => {
         d,
         'sticky',
         { x: 0, y: 0, text: 'van Bo?' },
-        { author: bo.participantId, id: 'forged' },
+        { author: bo.participantId, id: 'forged', env },
       );
     });
     expect(forged).toEqual({ accepted: false, denied: DENIED.notAllowed });
@@ -283,7 +297,7 @@ describe('authors and the element schema', () => {
       bob.doc,
       'sticky',
       { x: 0, y: 0, text: 'van Bo' },
-      { author: bo.participantId, id: 'bos' },
+      { author: bo.participantId, id: 'bos', env },
     );
     await adv.refresh();
     await waitFor(() => elementsMap(adv.doc).has('bos'), 10_000, 'Bo’s sticky');
@@ -310,8 +324,11 @@ describe('authors and the element schema', () => {
     const { ann, adv, bob } = await cast();
     const me = ann.participantId;
     expect(
-      (await adv.write((d) => addElement(d, 'sticky', { x: 0, y: 0 }, { author: me, id: 'own' })))
-        .accepted,
+      (
+        await adv.write((d) =>
+          addElement(d, 'sticky', { x: 0, y: 0 }, { author: me, id: 'own', env }),
+        )
+      ).accepted,
     ).toBe(true);
     const attempts: Array<[string, (d: Y.Doc) => void]> = [
       ['an unknown field', (d) => elementsMap(d).get('own')?.set('onclick', 'x')],
@@ -330,12 +347,17 @@ describe('authors and the element schema', () => {
       [
         'a new sticky with a wrong value',
         (d) =>
-          addElement(d, 'sticky', { x: 0, y: 0, text: 7 as unknown as string }, { author: me }),
+          addElement(
+            d,
+            'sticky',
+            { x: 0, y: 0, text: 7 as unknown as string },
+            { author: me, env },
+          ),
       ],
       ['a text instead of a map', (d) => d.getMap('elements').set('plain', 'hallo')],
       [
         'a template id',
-        (d) => addElement(d, 'sticky', { x: 0, y: 0 }, { author: me, id: 'tpl-ideate-later' }),
+        (d) => addElement(d, 'sticky', { x: 0, y: 0 }, { author: me, id: 'tpl-ideate-later', env }),
       ],
     ];
     for (const [what, write] of attempts)
@@ -359,7 +381,12 @@ describe('authors and the element schema', () => {
     const { ann, adv, bob } = await cast();
     const me = ann.participantId;
     const made = await adv.write((d) =>
-      addElement(d, 'quote', { x: 0, y: 0, text: 'Te duur', by: 'Bea' }, { author: me, id: 'q' }),
+      addElement(
+        d,
+        'quote',
+        { x: 0, y: 0, text: 'Te duur', by: 'Bea' },
+        { author: me, id: 'q', env },
+      ),
     );
     expect(made.accepted).toBe(true);
     const attempts: Array<[string, (d: Y.Doc) => void]> = [
@@ -400,7 +427,7 @@ describe('template items', () => {
     );
     // Replacing the entry with a map of one's own is deleting it too.
     const replaced = await adv.write((d) =>
-      addElement(d, 'frame', { x: 0, y: 0 }, { author: ann.participantId, id: frame }),
+      addElement(d, 'frame', { x: 0, y: 0 }, { author: ann.participantId, id: frame, env }),
     );
     expect(replaced.denied).toBe(DENIED.templateItem);
     await relayedToBob(adv, ann, bob);
@@ -479,7 +506,7 @@ describe('deletions', () => {
       bob.doc,
       'sticky',
       { x: 0, y: 0, text: 'van Bo' },
-      { author: bo.participantId },
+      { author: bo.participantId, env },
     );
     setVotes(bob.doc, id, bo.participantId, 1);
     await adv.refresh();
@@ -508,7 +535,12 @@ describe('ordinary work', () => {
   it("nobody writes under another person's Yjs client id, also after a restart", async () => {
     const { ann, bo, adv, bob } = await cast();
     // Bo writes once: his client id is his.
-    addElement(bob.doc, 'sticky', { x: 0, y: 0, text: 'van Bo' }, { author: bo.participantId });
+    addElement(
+      bob.doc,
+      'sticky',
+      { x: 0, y: 0, text: 'van Bo' },
+      { author: bo.participantId, env },
+    );
     await adv.refresh();
     await waitFor(
       () => readElements(adv.doc).some((e) => e.type === 'sticky' && e.text === 'van Bo'),
@@ -517,12 +549,17 @@ describe('ordinary work', () => {
     );
     // Ann takes Bo's next clocks: Bo's own next items would be dropped as duplicates.
     const squat = await adv.write((d) => {
-      addElement(d, 'sticky', { x: 0, y: 0, text: 'gekaapt' }, { author: ann.participantId });
+      addElement(d, 'sticky', { x: 0, y: 0, text: 'gekaapt' }, { author: ann.participantId, env });
     }, bob.doc.clientID);
     // (Its clocks start past 0, so `accepted`, read from state vectors, says nothing here.)
     expect(squat.denied).toBe(DENIED.notAllowed);
     // Bo goes on writing, and everybody gets it.
-    addElement(bob.doc, 'sticky', { x: 0, y: 0, text: 'nog van Bo' }, { author: bo.participantId });
+    addElement(
+      bob.doc,
+      'sticky',
+      { x: 0, y: 0, text: 'nog van Bo' },
+      { author: bo.participantId, env },
+    );
     const bobId = bob.doc.clientID;
     const fresh = open(ROOM(), workshop.facilitatorToken);
     await synced(fresh);
@@ -539,7 +576,12 @@ describe('ordinary work', () => {
     const again = await adversary(server, ROOM(), ann.token);
     adversaries.push(again);
     const retry = await again.write((d) => {
-      addElement(d, 'sticky', { x: 0, y: 0, text: 'weer gekaapt' }, { author: ann.participantId });
+      addElement(
+        d,
+        'sticky',
+        { x: 0, y: 0, text: 'weer gekaapt' },
+        { author: ann.participantId, env },
+      );
     }, bobId);
     expect(retry.denied).toBe(DENIED.notAllowed);
   });
@@ -551,7 +593,7 @@ describe('ordinary work', () => {
     await synced(p);
     const me = ann.participantId;
     const d = p.doc;
-    const sticky = addElement(d, 'sticky', { x: 10, y: 10, text: 'idee' }, { author: me });
+    const sticky = addElement(d, 'sticky', { x: 10, y: 10, text: 'idee' }, { author: me, env });
     // Typing offline with an undo manager: the overwritten values are kept and reach the server
     // on reconnect as one merged item holding them all.
     const undo = new Y.UndoManager(elementsMap(d));
@@ -571,16 +613,16 @@ describe('ordinary work', () => {
     moveElements(d, [{ id: sticky, x: 40, y: 40 }]);
     setVotes(d, sticky, me, 2);
     setVotes(d, sticky, me, 1);
-    const shape = addElement(d, 'shape', { x: 300, y: 0, text: 'vorm' }, { author: me });
+    const shape = addElement(d, 'shape', { x: 300, y: 0, text: 'vorm' }, { author: me, env });
     addElement(
       d,
       'connector',
       { x: 0, y: 0, from: sticky, to: shape, label: 'naar' },
-      { author: me },
+      { author: me, env },
     );
-    addElement(d, 'frame', { x: 0, y: 400, title: 'Mijn vak' }, { author: me });
-    addElement(d, 'text', { x: 0, y: 800, text: 'kop' }, { author: me });
-    const gone = addElement(d, 'sticky', { x: 0, y: 900, text: 'weg' }, { author: me });
+    addElement(d, 'frame', { x: 0, y: 400, title: 'Mijn vak' }, { author: me, env });
+    addElement(d, 'text', { x: 0, y: 800, text: 'kop' }, { author: me, env });
+    const gone = addElement(d, 'sticky', { x: 0, y: 900, text: 'weg' }, { author: me, env });
     deleteElements(d, [gone]);
     updateElement(d, shape, { text: 'anders' });
     const test = open(boardRoom(workshop.workshopId, 'test'), ann.token);
@@ -592,7 +634,7 @@ describe('ordinary work', () => {
     const copy = insertElement(
       test.doc,
       cloneElement(readElement(test.doc, rating?.id ?? '') as RatingElement),
-      { author: me },
+      { author: me, env },
     );
     setAnswer(test.doc, copy, 'scores', me, 'completeness', 5);
 

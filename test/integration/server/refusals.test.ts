@@ -34,6 +34,10 @@ import {
   waitFor,
 } from '../helpers/server';
 import { rawConnect, someUpdate, updateFrame } from '../helpers/raw';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 let server: TestServer;
 let workshop: CreateWorkshopResponse;
@@ -166,7 +170,7 @@ describe('roles', () => {
     expect(viewer.denied).toEqual([]);
     const watcher = await observer(room);
     const count = readElements(watcher.doc).length;
-    addElement(viewer.doc, 'sticky', { x: 0, y: 0, text: 'kijker' }, { author: 'viewer' });
+    addElement(viewer.doc, 'sticky', { x: 0, y: 0, text: 'kijker' }, { author: 'viewer', env });
     await waitFor(() => viewer.denied.includes(DENIED.readOnlyRole));
     await settled(watcher);
     expect(readElements(watcher.doc).length).toBe(count);
@@ -181,7 +185,7 @@ describe('roles', () => {
       facilitator.doc,
       'sticky',
       { x: 0, y: 0, text: 'weg' },
-      { author: 'facilitator' },
+      { author: 'facilitator', env },
     );
     elementsMap(facilitator.doc).delete(id);
     await settled(facilitator);
@@ -223,14 +227,14 @@ describe('roles', () => {
       participant.doc,
       'sticky',
       { x: 0, y: 0, text: 'te laat' },
-      { author: p.participantId },
+      { author: p.participantId, env },
     );
     await waitFor(() => participant.denied.includes(DENIED.boardLocked));
     addElement(
       facilitator.doc,
       'sticky',
       { x: 0, y: 0, text: 'van de begeleider' },
-      { author: 'facilitator' },
+      { author: 'facilitator', env },
     );
     const fresh = await observer(room);
     await waitFor(() =>
@@ -245,7 +249,12 @@ describe('roles', () => {
     await settled(control);
     const p2 = open(room, p.token);
     await synced(p2);
-    addElement(p2.doc, 'sticky', { x: 0, y: 0, text: 'weer open' }, { author: p.participantId });
+    addElement(
+      p2.doc,
+      'sticky',
+      { x: 0, y: 0, text: 'weer open' },
+      { author: p.participantId, env },
+    );
     await waitFor(() =>
       readElements(fresh.doc).some((e) => e.type === 'sticky' && e.text === 'weer open'),
     );
@@ -256,18 +265,22 @@ describe('roles', () => {
     // Votes count only while a voting round runs on the board (policy-forgery.test.ts).
     const control = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
     await synced(control);
-    startVoting(control.doc, {
-      boardId: 'define',
-      frameId: '',
-      votesPerPerson: 5,
-      allowMultiplePerItem: true,
-    });
+    startVoting(
+      control.doc,
+      {
+        boardId: 'define',
+        frameId: '',
+        votesPerPerson: 5,
+        allowMultiplePerItem: true,
+      },
+      env,
+    );
     const { pa, pb, a, b } = await joinedPair(server, workshop.joinCode, room, open);
     const id = addElement(
       a.doc,
       'sticky',
       { x: 0, y: 0, text: 'idee' },
-      { author: pa.participantId },
+      { author: pa.participantId, env },
     );
     await waitFor(() => elementsMap(b.doc).has(id));
     setVotes(a.doc, id, pa.participantId, 2);
@@ -357,7 +370,12 @@ describe('bad input', () => {
   async function boardUnharmed(room: string) {
     // Another room and the same room still work for others.
     const other = await observer(boardRoom(workshop.workshopId, 'test'));
-    addElement(other.doc, 'text', { x: 0, y: 0, text: 'nog steeds' }, { author: 'facilitator' });
+    addElement(
+      other.doc,
+      'text',
+      { x: 0, y: 0, text: 'nog steeds' },
+      { author: 'facilitator', env },
+    );
     const same = await observer(room);
     expect(readElements(same.doc).some((e) => e.type === 'sticky' && e.text === 'ingeslopen')).toBe(
       false,

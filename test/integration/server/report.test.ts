@@ -29,6 +29,10 @@ import {
   synced,
   waitFor,
 } from '../helpers/server';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 let server: TestServer;
 let ws: CreateWorkshopResponse;
@@ -67,19 +71,23 @@ beforeAll(async () => {
     fac.doc,
     'sticky',
     { x: lane.x + 60, y: lane.y + 200, text: IDEA },
-    { author: 'facilitator', id: 'idea-1' },
+    { author: 'facilitator', id: 'idea-1', env },
   );
   await waitFor(() => part.doc.getMap('elements').has('idea-1'), 10_000, 'the idea to arrive');
   // Votes count only in a voting round (sync-server/sync/policy.ts): the facilitator starts one.
   const control = connect(server, controlRoom(ws.workshopId), ws.facilitatorToken);
   clients.push(control);
   await synced(control);
-  startVoting(control.doc, {
-    boardId: 'ideate',
-    frameId: '',
-    votesPerPerson: 3,
-    allowMultiplePerItem: true,
-  });
+  startVoting(
+    control.doc,
+    {
+      boardId: 'ideate',
+      frameId: '',
+      votesPerPerson: 3,
+      allowMultiplePerItem: true,
+    },
+    env,
+  );
   await settled(control);
   setVotes(part.doc, 'idea-1', chloe.participantId, 2);
   // The server has it once the facilitator's copy sees Chloë's two votes.
@@ -220,7 +228,7 @@ describe('a board of 10,000 elements', () => {
           big,
           'sticky',
           { x: 4000 + (i % 100) * 180, y: Math.floor(i / 100) * 180, text: `Idee ${i} – één` },
-          { author: 'p-anna', id: `big-${i}`, z: `b${String(i).padStart(5, '0')}` },
+          { author: 'p-anna', id: `big-${i}`, z: `b${String(i).padStart(5, '0')}`, env },
         );
     });
     const stages = new Set<string>();

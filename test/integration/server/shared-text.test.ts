@@ -40,6 +40,10 @@ import {
   synced,
   waitFor,
 } from '../helpers/server';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 let server: TestServer;
 let workshop: CreateWorkshopResponse;
@@ -86,7 +90,7 @@ describe('two people editing one note', () => {
       a.doc,
       'sticky',
       { x: 100, y: 100, text: 'Wij helpen ondernemers' },
-      { author: pa.participantId },
+      { author: pa.participantId, env },
     );
     await waitFor(() => textOf(b.doc, id) === 'Wij helpen ondernemers', 10_000, 'the note at B');
     expect(field(b.doc, id)).toBeInstanceOf(Y.Text);
@@ -155,6 +159,7 @@ describe('the write policy for shared texts', () => {
       { x: 0, y: 0, text: 'van Bo' },
       {
         author: bo.participantId,
+        env,
       },
     );
     await settled(bob);
@@ -245,6 +250,7 @@ describe('the write policy for shared texts', () => {
         { x: 0, y: 0, text: 'z'.repeat(SHARED_TEXT_MAX + 1) },
         {
           author: 'ann',
+          env,
         },
       ),
     );

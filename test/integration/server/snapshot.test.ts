@@ -24,6 +24,9 @@ import {
 } from '../../../workshops';
 import { decodeSnapshot } from '../../../web/sync/board-snapshot';
 import type { Client, TestServer } from '../helpers/server';
+import { testEnv } from '../../fixtures/env';
+
+const env = testEnv();
 import {
   api,
   connect,
@@ -65,7 +68,7 @@ beforeAll(async () => {
       writer.doc,
       'sticky',
       { x: i * 180, y: 2000, text: `Idee ${i}: samen een leerwerkplek`, color: 'yellow' },
-      { author: ann.participantId },
+      { author: ann.participantId, env },
     );
   await settled(writer);
 });
@@ -99,7 +102,7 @@ describe('board snapshot', () => {
       writer.doc,
       'sticky',
       { x: 0, y: 2400, text: 'Nieuw na de eerste', color: 'pink' },
-      { author: ann.participantId },
+      { author: ann.participantId, env },
     );
     await settled(writer);
     const next = await snapshot(ann.token);

@@ -14,6 +14,10 @@ import { CLOSE, addElement, boardRoom, controlRoom, readElements } from '../../.
 import type { CreateWorkshopResponse } from '../../../workshops';
 import type { Client, TestServer } from '../helpers/server';
 import { api, connect, createWorkshop, startTestServer, synced, waitFor } from '../helpers/server';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 const clients: Client[] = [];
 const servers: TestServer[] = [];
@@ -35,7 +39,12 @@ async function storedWorkshop(
   const c = connect(server, boardRoom(workshop.workshopId, 'ideate'), workshop.facilitatorToken);
   await synced(c);
   for (let i = 0; i < ideas; i++)
-    addElement(c.doc, 'sticky', { x: i * 10, y: 0, text: `idee ${i}` }, { author: 'facilitator' });
+    addElement(
+      c.doc,
+      'sticky',
+      { x: i * 10, y: 0, text: `idee ${i}` },
+      { author: 'facilitator', env },
+    );
   const check = connect(
     server,
     boardRoom(workshop.workshopId, 'ideate'),

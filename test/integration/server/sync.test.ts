@@ -24,6 +24,10 @@ import {
   synced,
   waitFor,
 } from '../helpers/server';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 let server: TestServer;
 let workshop: CreateWorkshopResponse;
@@ -60,13 +64,13 @@ describe('sync', () => {
       a.doc,
       'sticky',
       { x: 10, y: 20, text: 'Stage bij elkaar' },
-      { author: pa.participantId },
+      { author: pa.participantId, env },
     );
     addElement(
       b.doc,
       'sticky',
       { x: 300, y: 20, text: 'Samen inkopen' },
-      { author: pb.participantId },
+      { author: pb.participantId, env },
     );
     await waitFor(
       // Stickies only: the board also holds its seeded template (frames, headings).
@@ -111,7 +115,7 @@ describe('sync', () => {
         a.doc,
         'sticky',
         { x: i * 10, y: 0, text: `idee ${i}` },
-        { author: pa.participantId },
+        { author: pa.participantId, env },
       );
     const before = readElements(a.doc).length;
     // The server acknowledges by echoing its state: wait until a second client sees everything.
@@ -136,7 +140,7 @@ describe('sync', () => {
     const room = boardRoom(workshop.workshopId, 'test');
     const a = open(room, workshop.facilitatorToken);
     await synced(a);
-    addElement(a.doc, 'text', { x: 0, y: 0, text: 'bewaard' }, { author: 'facilitator' });
+    addElement(a.doc, 'text', { x: 0, y: 0, text: 'bewaard' }, { author: 'facilitator', env });
     await waitFor(() => server.stats().rooms >= 2);
     const b = open(room, workshop.facilitatorToken);
     await waitFor(() => readElements(b.doc).some((e) => e.type === 'text' && e.text === 'bewaard'));

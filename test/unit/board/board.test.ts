@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addElement, elementsMap } from '../../../workshops';
 import { TestBoard, pair } from './test-board';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 describe('board engine (headless)', () => {
   it('adds, edits and deletes through commands; delete takes attached connectors along', () => {
@@ -104,7 +108,7 @@ describe('board engine (headless)', () => {
       doc,
       'frame',
       { x: 0, y: 0, w: 500, h: 300, title: 'Sjabloon', templateId: 't1' },
-      { author: 'template', id: 'tpl-1' },
+      { author: 'template', id: 'tpl-1', env },
     );
     const tb = new TestBoard(doc);
     expect(tb.board.state.canUndo).toBe(false);
@@ -168,7 +172,7 @@ describe('board engine (headless)', () => {
     const before = tb.board.state.version;
     tb.doc.transact(() => {
       for (let i = 0; i < 20; i++)
-        addElement(tb.doc, 'sticky', { x: i, y: 0 }, { author: 'elders' });
+        addElement(tb.doc, 'sticky', { x: i, y: 0 }, { author: 'elders', env });
     }, 'remote');
     expect(tb.board.state.version).toBe(before + 1);
     expect(elementsMap(tb.doc).size).toBe(20);

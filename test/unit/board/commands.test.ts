@@ -15,6 +15,7 @@ import {
 } from '../../../web/board/commands';
 import { facilitatorCommands } from '../../../web/facilitator/commands';
 import { TestBoard } from './test-board';
+import { testEnv } from '../../fixtures/env';
 
 const key = (k: string, shiftKey = false) =>
   shortcutOf({ key: k, code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey });
@@ -38,7 +39,12 @@ describe('command registry', () => {
     const control = new Y.Doc();
     const off = registerCommands(
       a.board,
-      facilitatorCommands({ controlDoc: control, boardId: 'ideate', now: () => 1000 }),
+      facilitatorCommands({
+        controlDoc: control,
+        boardId: 'ideate',
+        now: () => 1000,
+        ids: testEnv(),
+      }),
     );
     expect(commandsOf(a.board).some((c) => c.id === 'facilitate.lock')).toBe(true);
     expect(commandsOf(b.board).some((c) => c.id === 'facilitate.lock')).toBe(false);

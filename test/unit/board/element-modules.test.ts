@@ -16,6 +16,9 @@ import {
 } from '../../../workshops';
 import { viewOf } from '../../../web/board/elements';
 import { TestBoard } from './test-board';
+import { testEnv } from '../../fixtures/env';
+
+const env = testEnv();
 
 describe('element modules', () => {
   it('a type has text to edit in both halves or in neither', () => {
@@ -26,7 +29,7 @@ describe('element modules', () => {
   it('setText writes the field its module names, for every type', () => {
     for (const type of ELEMENT_TYPES) {
       const tb = new TestBoard();
-      const id = addElement(tb.doc, type, { x: 0, y: 0 }, { author: 'p-test' });
+      const id = addElement(tb.doc, type, { x: 0, y: 0 }, { author: 'p-test', env });
       tb.board.setText(id, `tekst van ${type}`);
       const el = readElement(tb.doc, id);
       expect(el && editableTextOf(el), type).toBe(`tekst van ${type}`);
@@ -39,7 +42,7 @@ describe('element modules', () => {
       tb.doc,
       'connector',
       { x: 0, y: 0, x2: 200, y2: 50, from: 'elders', to: '' },
-      { author: 'p-test' },
+      { author: 'p-test', env },
     );
     const [copy] = tb.board.paste(tb.board.copy([id]), { x: 1100, y: 1000 });
     const el = copy ? readElement(tb.doc, copy) : null;
@@ -71,7 +74,7 @@ describe('element modules', () => {
         y: 0,
         ...fromTemplateItem({ ...item, type: 'sticky', text: item.title, color: 'blue' }, 'nl'),
       },
-      { author: 'template' },
+      { author: 'template', env },
     );
     const el = readElement(doc, id);
     expect(el?.type === 'sticky' && [el.text, el.color]).toEqual(['Toetsing', 'blue']);

@@ -43,7 +43,12 @@ describe('board preview', () => {
     tb.board.remove(['s2']);
     expect(elementsMap(tb.doc).size).toBe(0);
     // The document arrives (one more note than the picture had): it replaces the picture.
-    addElement(server, 'sticky', { x: 0, y: 400, text: 'Later' }, { author: 'p-bo', id: 's9' });
+    addElement(
+      server,
+      'sticky',
+      { x: 0, y: 400, text: 'Later' },
+      { author: 'p-bo', id: 's9', createdAt: 0 },
+    );
     Y.applyUpdate(tb.doc, Y.encodeStateAsUpdate(server), 'remote');
     expect(tb.board.state.preview).toBe(false);
     expect(tb.board.canEdit).toBe(true);

@@ -8,6 +8,10 @@ import * as Y from 'yjs';
 import type { Element, ElementByType, ElementType, Role } from '../../../workshops';
 import type { Board } from '../../../web/board';
 import { createBoard, runCommand } from '../../../web/board';
+import { testEnv } from '../../fixtures/env';
+
+/** One clock and id counter for every test board of a file: boards that share a doc never clash. */
+const env = testEnv();
 
 export class TestBoard {
   readonly board: Board;
@@ -22,6 +26,7 @@ export class TestBoard {
       user: { id: userId, name: userId, color: '#2563eb' },
       role: options.role ?? 'participant',
       schedule: (fn) => fn(),
+      env,
     });
   }
 

@@ -9,6 +9,10 @@ import {
   widgetSheet as sheetOf,
 } from '../../../web/board/widget-answers';
 import { TestBoard } from './test-board';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 /** A survey seeded by the facilitator (a template widget: participants answer, not move it). */
 function surveyBoard(options: { role?: 'participant' | 'viewer' } = {}) {
@@ -17,7 +21,7 @@ function surveyBoard(options: { role?: 'participant' | 'viewer' } = {}) {
     tb.doc,
     'survey',
     { x: 100, y: 100, w: 880, h: 1200, templateId: 'survey-widget' },
-    { author: 'template', id: 'w1' },
+    { author: 'template', id: 'w1', env },
   );
   const el = () => {
     const e = readElement(tb.doc, id);

@@ -21,6 +21,10 @@ import {
   countsHidden,
   votesUsed,
 } from '../../../workshops';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 const session: Session = {
   id: 's3',
@@ -130,13 +134,19 @@ describe('voting', () => {
   };
   function board() {
     const doc = new Y.Doc();
-    const a = addElement(doc, 'sticky', { x: 0, y: 0, text: 'Leerlijn' }, { author: 'p1' });
-    const b = addElement(doc, 'sticky', { x: 200, y: 0, text: 'Samen inkopen' }, { author: 'p2' });
-    const c = addElement(doc, 'sticky', { x: 400, y: 0, text: 'Stages' }, { author: 'p2' });
-    const d = addElement(doc, 'sticky', { x: 600, y: 0, text: 'Netwerk' }, { author: 'p2' });
+    const ids = (
+      [
+        ['Leerlijn', 'p1'],
+        ['Samen inkopen', 'p2'],
+        ['Stages', 'p2'],
+        ['Netwerk', 'p2'],
+      ] as const
+    ).map(([text, author], i) =>
+      addElement(doc, 'sticky', { x: i * 200, y: 0, text }, { author, env }),
+    );
     const stickies = () => readElements(doc).filter((e): e is StickyElement => e.type === 'sticky');
     const byId = (id: string) => stickies().find((s) => s.id === id) as StickyElement;
-    return { doc, ids: [a, b, c, d], stickies, byId };
+    return { doc, ids, stickies, byId };
   }
 
   it('caps votes per person and allows one per item unless multiple are on', () => {
@@ -178,10 +188,10 @@ describe('voting', () => {
       doc,
       'frame',
       { x: -10, y: -10, w: 400, h: 300, title: 'Kies' },
-      { author: 'f' },
+      { author: 'f', env },
     );
-    addElement(doc, 'sticky', { x: 0, y: 0, text: 'binnen' }, { author: 'p' });
-    addElement(doc, 'sticky', { x: 900, y: 0, text: 'buiten' }, { author: 'p' });
+    addElement(doc, 'sticky', { x: 0, y: 0, text: 'binnen' }, { author: 'p', env });
+    addElement(doc, 'sticky', { x: 900, y: 0, text: 'buiten' }, { author: 'p', env });
     expect(ballot(readElements(doc), { frameId: frame }).map((s) => s.text)).toEqual(['binnen']);
   });
 });

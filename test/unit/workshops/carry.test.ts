@@ -15,10 +15,14 @@ import {
   templateElementId,
   updateElement,
 } from '../../../workshops';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 function board(stage: 'define' | 'ideate' | 'prototype' | 'test'): Y.Doc {
   const doc = new Y.Doc();
-  seedBoardDoc(doc, stage, 'nl');
+  seedBoardDoc(doc, stage, 'nl', env);
   return doc;
 }
 
@@ -32,7 +36,7 @@ function sticky(
   text: string,
   extra: Partial<StickyElement> = {},
 ) {
-  return addElement(doc, 'sticky', { x, y, text, ...extra }, { author: 'p1' });
+  return addElement(doc, 'sticky', { x, y, text, ...extra }, { author: 'p1', env });
 }
 
 describe('carry forward', () => {
@@ -46,7 +50,7 @@ describe('carry forward', () => {
     setVotes(define, a, 'p2', 1);
     setVotes(define, b, 'p3', 1);
 
-    const first = pullForward(define, ideate, 'ideate');
+    const first = pullForward(define, ideate, 'ideate', { clock: env });
     expect(first.added).toHaveLength(2);
     const cards = carried(ideate);
     expect(cards.map((c) => c.source!.elementId).sort()).toEqual([a, b].sort());
@@ -62,7 +66,7 @@ describe('carry forward', () => {
 
     // Again: nothing new, nothing duplicated, nothing overwritten.
     updateElement(ideate, top.id, { text: 'bewerkt' });
-    const again = pullForward(define, ideate, 'ideate');
+    const again = pullForward(define, ideate, 'ideate', { clock: env });
     expect(again).toEqual({ added: [], skipped: 2 });
     expect(carried(ideate)).toHaveLength(2);
     expect((readElement(ideate, top.id) as StickyElement).text).toBe('bewerkt');
@@ -71,7 +75,7 @@ describe('carry forward', () => {
     const c = sticky(define, 1800, 900, 'nieuw');
     setVotes(define, c, 'p1', 1);
     deleteElements(ideate, [top.id]);
-    const third = pullForward(define, ideate, 'ideate');
+    const third = pullForward(define, ideate, 'ideate', { clock: env });
     expect(third.added).toHaveLength(1);
     expect(
       carried(ideate)
@@ -87,8 +91,8 @@ describe('carry forward', () => {
     const t1 = board('ideate');
     const t2 = new Y.Doc();
     Y.applyUpdate(t2, Y.encodeStateAsUpdate(t1));
-    pullForward(define, t1, 'ideate');
-    pullForward(define, t2, 'ideate');
+    pullForward(define, t1, 'ideate', { clock: env });
+    pullForward(define, t2, 'ideate', { clock: env });
     Y.applyUpdate(t1, Y.encodeStateAsUpdate(t2));
     Y.applyUpdate(t2, Y.encodeStateAsUpdate(t1));
     expect(carried(t1)).toHaveLength(1);
@@ -104,7 +108,7 @@ describe('carry forward', () => {
     const tagged = sticky(ideate, 1200, 800, 'kennis delen', { category: 'knowledge' });
     sticky(ideate, 1300, 800, 'nog los');
     setVotes(ideate, tagged, 'p2', 3);
-    const r = pullForward(ideate, prototype, 'prototype');
+    const r = pullForward(ideate, prototype, 'prototype', { clock: env });
     expect(r.added).toHaveLength(2);
     const cards = carried(prototype);
     const chain = cards.find((c) => c.source!.elementId === inLane)!;
@@ -117,7 +121,7 @@ describe('carry forward', () => {
       expect(c.x + c.w).toBeLessThanOrEqual(IDEAS_BOX.x + IDEAS_BOX.w);
       expect(c.y).toBeGreaterThan(IDEAS_BOX.y);
     }
-    expect(pullForward(ideate, prototype, 'prototype').added).toHaveLength(0);
+    expect(pullForward(ideate, prototype, 'prototype', { clock: env }).added).toHaveLength(0);
   });
 
   it('prototype → test: a summary card per design listing its blocks and bridges', () => {
@@ -128,19 +132,19 @@ describe('carry forward', () => {
       prototype,
       'block',
       { x: area.x + 300, y: area.y + 250, w: 170, h: 170, kind: 'social-enterprise' },
-      { author: 'p1' },
+      { author: 'p1', env },
     );
     const uwv = addElement(
       prototype,
       'block',
       { x: area.x + 600, y: area.y + 250, w: 140, h: 140, kind: 'eco-uwv' },
-      { author: 'p1' },
+      { author: 'p1', env },
     );
     addElement(
       prototype,
       'connector',
       { x: 0, y: 0, from: self, to: uwv, label: 'jobcoaching', value: 'interaction' },
-      { author: 'p1' },
+      { author: 'p1', env },
     );
     sticky(prototype, area.x + 40, area.y + 80, 'Bakkerij De Korst');
 
@@ -153,7 +157,7 @@ describe('carry forward', () => {
     });
     expect(designs[0]!.bridges[0]).toBe('Wij: sociale onderneming → UWV: jobcoaching · interactie');
 
-    const r = pullForward(prototype, test, 'test', { lang: 'nl', author: 'fac' });
+    const r = pullForward(prototype, test, 'test', { lang: 'nl', author: 'fac', clock: env });
     expect(r.added).toHaveLength(1);
     const card = readElement(test, r.added[0]!) as StickyElement;
     expect(card.source).toEqual({ boardId: 'prototype', elementId: area.id });
@@ -161,11 +165,11 @@ describe('carry forward', () => {
     expect(card.text).toContain('Bakkerij De Korst');
     expect(card.text).toContain('UWV');
     expect(card.y).toBeGreaterThan(DESIGNS_BOX.y);
-    expect(pullForward(prototype, test, 'test').added).toHaveLength(0);
+    expect(pullForward(prototype, test, 'test', { clock: env }).added).toHaveLength(0);
   });
 
   it('has nothing to pull into the first two stages', () => {
-    expect(pullForward(board('define'), board('define'), 'empathise')).toEqual({
+    expect(pullForward(board('define'), board('define'), 'empathise', { clock: env })).toEqual({
       added: [],
       skipped: 0,
     });

@@ -18,6 +18,10 @@ import {
   setVotes,
 } from '../../../workshops';
 import { TestBoard } from '../board/test-board';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -32,7 +36,7 @@ describe('clone', () => {
       doc,
       'sticky',
       { x: 1, y: 2, text: 'idee', templateId: 'k', source: { boardId: 'b', elementId: 'e' } },
-      { author: 'template' },
+      { author: 'template', env },
     );
     setVotes(doc, id, 'ann', 2);
     const original = readElement(doc, id) as StickyElement;
@@ -47,10 +51,11 @@ describe('clone', () => {
 
   it('a copied rating has an empty scores map of its own; two first answers both stay', () => {
     const a = new Y.Doc();
-    const id = addElement(a, 'rating', { x: 0, y: 0, title: 'Schaal' }, { author: 'fac' });
+    const id = addElement(a, 'rating', { x: 0, y: 0, title: 'Schaal' }, { author: 'fac', env });
     setAnswer(a, id, 'scores', 'ann', 'recognisability', 4);
     const copyId = insertElement(a, cloneElement(readElement(a, id) as RatingElement), {
       author: 'bo',
+      env,
     });
     const sheet = elementsMap(a).get(copyId)?.get('scores');
     expect(sheet).toBeInstanceOf(Y.Map);
@@ -71,7 +76,12 @@ describe('clone', () => {
 
   it('duplicating on the board copies a survey without its answers', () => {
     const tb = new TestBoard(undefined, { userId: 'bo' });
-    const id = addElement(tb.doc, 'survey', { x: 0, y: 0, title: 'Vragen' }, { author: 'fac' });
+    const id = addElement(
+      tb.doc,
+      'survey',
+      { x: 0, y: 0, title: 'Vragen' },
+      { author: 'fac', env },
+    );
     setAnswer(tb.doc, id, 'answers', 'ann', 'p1', 3);
     const [copyId] = tb.board.duplicate([id]);
     const copy = readElement(tb.doc, copyId ?? '') as SurveyElement;

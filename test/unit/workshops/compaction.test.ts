@@ -19,6 +19,14 @@ import {
   updateElement,
   updateHoldsRetired,
 } from '../../../workshops';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
+
+/** A sticky with `text` by `author`, at the origin unless `at`; returns its id. */
+const sticky = (doc: Y.Doc, text: string, author: string, at = { x: 0, y: 0 }): string =>
+  addElement(doc, 'sticky', { ...at, text }, { author, env });
 
 /** Two-way sync of two docs, as the server and a client would do it. */
 function sync(a: Y.Doc, b: Y.Doc): void {
@@ -35,12 +43,14 @@ const stateVector = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc)
 
 function draggedBoard(stickies: number, drags: number): Y.Doc {
   const server = new Y.Doc();
-  seedBoardDoc(server, 'ideate', 'nl');
+  seedBoardDoc(server, 'ideate', 'nl', env);
   const people = Array.from({ length: 5 }, () => new Y.Doc());
   for (const p of people) sync(server, p);
   const ids: string[] = [];
   for (let i = 0; i < stickies; i++)
-    ids.push(addElement(server, 'sticky', { x: i * 10, y: 0, text: `idee ${i}` }, { author: 'a' }));
+    ids.push(
+      addElement(server, 'sticky', { x: i * 10, y: 0, text: `idee ${i}` }, { author: 'a', env }),
+    );
   for (const p of people) sync(server, p);
   // From here on each drop goes to everyone as its own update, as the server relays it: linear
   // in the number of drags (a full two-way sync per drag would be quadratic and slow under load).
@@ -95,25 +105,25 @@ describe('compaction', () => {
     expect(updateHoldsRetired(Y.encodeStateAsUpdate(old), retired)).toBe(true);
     const newcomer = new Y.Doc();
     sync(copy, newcomer);
-    addElement(newcomer, 'sticky', { x: 0, y: 0, text: 'nieuw' }, { author: 'n' });
+    sticky(newcomer, 'nieuw', 'n');
     expect(holdsRetired(stateVector(newcomer), retired)).toBe(false);
     expect(updateHoldsRetired(Y.encodeStateAsUpdate(newcomer), retired)).toBe(false);
   });
 
   it('carries over what an old copy changed offline, and nothing it merely missed', () => {
     const server = new Y.Doc();
-    seedBoardDoc(server, 'ideate', 'nl');
+    seedBoardDoc(server, 'ideate', 'nl', env);
     const ann = new Y.Doc();
     const bo = new Y.Doc();
-    const keep = addElement(server, 'sticky', { x: 0, y: 0, text: 'blijft' }, { author: 's' });
-    const moved = addElement(server, 'sticky', { x: 0, y: 0, text: 'verplaatst' }, { author: 's' });
-    const gone = addElement(server, 'sticky', { x: 0, y: 0, text: 'weg' }, { author: 's' });
-    const boEdits = addElement(server, 'sticky', { x: 0, y: 0, text: 'van Bo' }, { author: 's' });
+    const keep = sticky(server, 'blijft', 's');
+    const moved = sticky(server, 'verplaatst', 's');
+    const gone = sticky(server, 'weg', 's');
+    const boEdits = sticky(server, 'van Bo', 's');
     sync(server, ann);
     sync(server, bo);
 
     // Ann goes offline and works on.
-    const annNew = addElement(ann, 'sticky', { x: 5, y: 5, text: 'offline idee' }, { author: 'a' });
+    const annNew = sticky(ann, 'offline idee', 'a', { x: 5, y: 5 });
     moveElements(ann, [{ id: moved, x: 300, y: 40 }]);
     deleteElements(ann, [gone]);
     setVotes(ann, keep, 'ann', 2);
@@ -141,9 +151,9 @@ describe('compaction', () => {
 
   it('carries a deletion over only where the server still holds the value the old copy saw', () => {
     const server = new Y.Doc();
-    seedBoardDoc(server, 'ideate', 'nl');
-    const removed = addElement(server, 'sticky', { x: 0, y: 0, text: 'weg' }, { author: 's' });
-    const restored = addElement(server, 'sticky', { x: 0, y: 0, text: 'terug' }, { author: 's' });
+    seedBoardDoc(server, 'ideate', 'nl', env);
+    const removed = sticky(server, 'weg', 's');
+    const restored = sticky(server, 'terug', 's');
     const ann = new Y.Doc();
     const bo = new Y.Doc();
     sync(server, ann);
@@ -180,8 +190,8 @@ describe('compaction', () => {
 
   it('within the same epoch carries a nested deletion only over the same value', () => {
     const server = new Y.Doc();
-    seedBoardDoc(server, 'ideate', 'nl');
-    const note = addElement(server, 'sticky', { x: 0, y: 0, text: 'idee' }, { author: 's' });
+    seedBoardDoc(server, 'ideate', 'nl', env);
+    const note = sticky(server, 'idee', 's');
     setVotes(server, note, 'ann', 1);
     setVotes(server, note, 'bo', 1);
     const ann = new Y.Doc();
@@ -206,13 +216,13 @@ describe('compaction', () => {
 
   it('carries offline edits of a refused copy over as new items, once', () => {
     const server = new Y.Doc();
-    seedBoardDoc(server, 'ideate', 'nl');
+    seedBoardDoc(server, 'ideate', 'nl', env);
     const ann = new Y.Doc();
     sync(server, ann);
-    const before = addElement(ann, 'sticky', { x: 0, y: 0, text: 'bevestigd' }, { author: 'a' });
+    const before = sticky(ann, 'bevestigd', 'a');
     sync(server, ann);
     // Refused by the server: never applied there.
-    const refused = addElement(ann, 'sticky', { x: 0, y: 0, text: 'geweigerd' }, { author: 'a' });
+    const refused = sticky(ann, 'geweigerd', 'a');
     const fresh = new Y.Doc();
     sync(server, fresh);
     expect(rescueUnsynced(ann, fresh)).toBe(1);

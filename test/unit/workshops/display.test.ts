@@ -12,31 +12,35 @@ import {
   seedSessions,
   updateElement,
 } from '../../../workshops';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 const byId = (doc: Y.Doc, id: string) => readElements(doc).find((e) => e.id === id);
 
 describe('template content in each viewer’s language', () => {
   it('a Dutch board shows its template in English to an English viewer, and back', () => {
     const doc = new Y.Doc();
-    seedBoardDoc(doc, 'ideate', 'nl');
+    seedBoardDoc(doc, 'ideate', 'nl', env);
     const intro = byId(doc, 'tpl-ideate-intro');
     if (!intro) throw new Error('no intro frame');
     expect(displayText(intro, 'nl')).toBe('Over deze sessie');
     expect(displayText(intro, 'en')).toBe('About this session');
     const en = new Y.Doc();
-    seedBoardDoc(en, 'ideate', 'en');
+    seedBoardDoc(en, 'ideate', 'en', env);
     const enIntro = byId(en, 'tpl-ideate-intro');
     expect(enIntro && displayText(enIntro, 'nl')).toBe('Over deze sessie');
   });
 
   it('what people write, and a template text someone changed, stay as written', () => {
     const doc = new Y.Doc();
-    seedBoardDoc(doc, 'ideate', 'nl');
+    seedBoardDoc(doc, 'ideate', 'nl', env);
     const id = addElement(
       doc,
       'sticky',
       { x: 0, y: 0, w: 100, h: 100, text: 'Samen inkopen', color: 'yellow' },
-      { author: 'p1' },
+      { author: 'p1', env },
     );
     const note = byId(doc, id);
     expect(note && displayText(note, 'en')).toBe('Samen inkopen');

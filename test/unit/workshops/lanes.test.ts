@@ -13,10 +13,14 @@ import {
   readElements,
   seedBoardDoc,
 } from '../../../workshops';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 function ideate() {
   const doc = new Y.Doc();
-  seedBoardDoc(doc, 'ideate', 'nl');
+  seedBoardDoc(doc, 'ideate', 'nl', env);
   const lanes = readElements(doc).filter((e): e is FrameElement => e.type === 'frame' && !!e.lane);
   const lane = (id: string) => {
     const l = lanes.find((x) => x.lane === id);
@@ -33,7 +37,12 @@ const into = (l: FrameElement) => ({ x: l.x + l.w / 2 - 80, y: l.y + l.h / 2 - 8
 describe('lanes on the ideate board', () => {
   it('a sticky dropped into a category lane takes its category; into another, that one', () => {
     const { doc, lane } = ideate();
-    const id = addElement(doc, 'sticky', { x: 1200, y: 800, text: 'Stage lopen' }, { author: 'p' });
+    const id = addElement(
+      doc,
+      'sticky',
+      { x: 1200, y: 800, text: 'Stage lopen' },
+      { author: 'p', env },
+    );
     expect(categoryOf(doc, id)).toBeUndefined();
     moveElements(doc, [{ id, ...into(lane('knowledge')) }]);
     expect(categoryOf(doc, id)).toBe('knowledge');
@@ -47,20 +56,20 @@ describe('lanes on the ideate board', () => {
       doc,
       'sticky',
       { ...into(lane('chain')), text: 'Inkoop' },
-      { author: 'p' },
+      { author: 'p', env },
     );
     expect(categoryOf(doc, id)).toBe('chain');
     const pasted = insertElement(
       doc,
       { ...(readElement(doc, id) as StickyElement), ...into(lane('knowledge')) },
-      { author: 'q' },
+      { author: 'q', env },
     );
     expect(categoryOf(doc, pasted)).toBe('knowledge');
   });
 
   it('into "not yet sorted", or out of the lanes, it loses its category', () => {
     const { doc, lane } = ideate();
-    const id = addElement(doc, 'sticky', { x: 1200, y: 800, text: 'Inkoop' }, { author: 'p' });
+    const id = addElement(doc, 'sticky', { x: 1200, y: 800, text: 'Inkoop' }, { author: 'p', env });
     moveElements(doc, [{ id, ...into(lane('ecosystem')) }]);
     moveElements(doc, [{ id, ...into(lane('unsorted')) }]);
     expect(categoryOf(doc, id)).toBeUndefined();
@@ -75,7 +84,7 @@ describe('lanes on the ideate board', () => {
       doc,
       'sticky',
       { x: 1200, y: 800, text: 'Netwerk', category: 'ecosystem' },
-      { author: 'p' },
+      { author: 'p', env },
     );
     moveElements(doc, [{ id, x: 1300, y: 900 }]);
     expect(categoryOf(doc, id)).toBe('ecosystem');
@@ -85,7 +94,7 @@ describe('lanes on the ideate board', () => {
     const { doc, lane } = ideate();
     const l = lane('knowledge');
     const at = into(l);
-    const id = addElement(doc, 'sticky', { ...at, text: 'Kennis delen' }, { author: 'p' });
+    const id = addElement(doc, 'sticky', { ...at, text: 'Kennis delen' }, { author: 'p', env });
     moveElements(doc, [{ id, ...at }]);
     expect(categoryOf(doc, id)).toBe('knowledge');
     moveElements(doc, [
@@ -95,12 +104,12 @@ describe('lanes on the ideate board', () => {
     expect(categoryOf(doc, id)).toBe('knowledge');
 
     const other = new Y.Doc();
-    seedBoardDoc(other, 'define', 'nl');
+    seedBoardDoc(other, 'define', 'nl', env);
     const s = addElement(
       other,
       'sticky',
       { x: 0, y: 0, text: 'x', category: 'chain' },
-      { author: 'p' },
+      { author: 'p', env },
     );
     moveElements(other, [{ id: s, x: 5000, y: 5000 }]);
     expect(categoryOf(other, s)).toBe('chain');

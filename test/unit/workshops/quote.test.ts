@@ -23,6 +23,10 @@ import { PLACE_TOOLS, placeTool } from '../../../web/board/elements';
 import { getCommand } from '../../../web/board/commands';
 import { itemText } from '../../../web/outline/model';
 import { TestBoard } from '../board/test-board';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 const quoteOf = (doc: Y.Doc, id: string): QuoteElement => {
   const el = readElement(doc, id);
@@ -53,7 +57,7 @@ describe('quote card', () => {
       doc,
       'quote',
       { x: 10, y: 20, text: 'Zo werkt het niet' },
-      { author: 'p' },
+      { author: 'p', env },
     );
     expect(quoteOf(doc, id)).toMatchObject({ w: 280, h: 180, text: 'Zo werkt het niet', by: '' });
     const raw = { type: 'quote', x: 0, y: 0, w: 100, h: 50, text: 5, by: 'x'.repeat(500) };
@@ -66,7 +70,7 @@ describe('quote card', () => {
       doc,
       'quote',
       { x: 0, y: 0, text: 'Klant <eerst>', by: 'Ans & co' },
-      { author: 'p' },
+      { author: 'p', env },
     );
     const els = [...elementsMap(doc).keys()].map((id) => readElement(doc, id) as Element);
     const { svg } = renderBoard(els, { lang: 'nl' });
@@ -80,7 +84,7 @@ describe('quote card', () => {
       doc,
       'quote',
       { x: 0, y: 0, text: 'Te duur', by: 'Bea' },
-      { author: 'p' },
+      { author: 'p', env },
     );
     const el = quoteOf(doc, id);
     expect(itemText(el, 'nl')).toBe('“Te duur” — Bea');

@@ -17,6 +17,10 @@ import {
   updateActivity,
   updateSession,
 } from '../../../workshops';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 function seeded(lang: 'nl' | 'en' = 'nl'): Y.Doc {
   const doc = new Y.Doc();
@@ -85,6 +89,7 @@ describe('session plan in the control doc', () => {
       doc,
       'ideate',
       { title: 'Pauze', minutes: 10, instructions: '', frameId: '' },
+      env,
       2,
     )!;
     s = readSession(doc, 'ideate')!;

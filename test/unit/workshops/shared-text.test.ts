@@ -25,6 +25,10 @@ import {
   updateElement,
   upgradeBoardDoc,
 } from '../../../workshops';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -78,10 +82,10 @@ describe('text changes', () => {
 describe('shared text fields', () => {
   it('writers create a Y.Text; readers get a string', () => {
     const doc = new Y.Doc();
-    const id = addElement(doc, 'sticky', { x: 0, y: 0, text: 'idee' }, { author: 'a' });
-    const t = addElement(doc, 'text', { x: 0, y: 0, text: 'kop' }, { author: 'a' });
-    const s = addElement(doc, 'shape', { x: 0, y: 0, text: 'vorm' }, { author: 'a' });
-    const f = addElement(doc, 'frame', { x: 0, y: 0, title: 'kader' }, { author: 'a' });
+    const id = addElement(doc, 'sticky', { x: 0, y: 0, text: 'idee' }, { author: 'a', env });
+    const t = addElement(doc, 'text', { x: 0, y: 0, text: 'kop' }, { author: 'a', env });
+    const s = addElement(doc, 'shape', { x: 0, y: 0, text: 'vorm' }, { author: 'a', env });
+    const f = addElement(doc, 'frame', { x: 0, y: 0, title: 'kader' }, { author: 'a', env });
     expect(field(doc, id)).toBeInstanceOf(Y.Text);
     expect(field(doc, t)).toBeInstanceOf(Y.Text);
     expect(field(doc, s)).toBeInstanceOf(Y.Text);
@@ -91,7 +95,7 @@ describe('shared text fields', () => {
     expect(el?.type === 'sticky' && el.text).toBe('idee');
     expect(readElements(doc).find((e) => e.id === t)).toMatchObject({ text: 'kop' });
     // A copy (paste, duplicate, carry-forward) gets its own Y.Text.
-    const copy = insertElement(doc, cloneElement(el!), { author: 'b' });
+    const copy = insertElement(doc, cloneElement(el!), { author: 'b', env });
     expect(field(doc, copy)).toBeInstanceOf(Y.Text);
     expect(field(doc, copy)).not.toBe(field(doc, id));
     expect(readElement(doc, copy)).toMatchObject({ text: 'idee' });
@@ -99,7 +103,7 @@ describe('shared text fields', () => {
 
   it('an update edits the Y.Text in place', () => {
     const doc = new Y.Doc();
-    const id = addElement(doc, 'sticky', { x: 0, y: 0, text: 'idee' }, { author: 'a' });
+    const id = addElement(doc, 'sticky', { x: 0, y: 0, text: 'idee' }, { author: 'a', env });
     const ytext = field(doc, id);
     updateElement(doc, id, { text: 'goed idee' });
     expect(field(doc, id)).toBe(ytext);
@@ -109,7 +113,7 @@ describe('shared text fields', () => {
   it('two people editing one note offline: both edits are kept', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
-    const id = addElement(a, 'sticky', { x: 0, y: 0, text: 'Wij helpen' }, { author: 'a' });
+    const id = addElement(a, 'sticky', { x: 0, y: 0, text: 'Wij helpen' }, { author: 'a', env });
     sync(a, b);
     editText(a, id, 'text', 'Zij helpen');
     editText(b, id, 'text', 'Wij helpen elkaar');
@@ -121,7 +125,7 @@ describe('shared text fields', () => {
   it('an edit made on an older text is moved past what merged in since (base)', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
-    const id = addElement(a, 'sticky', { x: 0, y: 0, text: 'kans' }, { author: 'a' });
+    const id = addElement(a, 'sticky', { x: 0, y: 0, text: 'kans' }, { author: 'a', env });
     sync(a, b);
     editText(b, id, 'text', 'grote kans');
     sync(a, b);
@@ -131,7 +135,7 @@ describe('shared text fields', () => {
 
   it('a string written by an old client is read, and the next edit makes it a Y.Text again', () => {
     const doc = new Y.Doc();
-    const id = addElement(doc, 'sticky', { x: 0, y: 0, text: 'nieuw' }, { author: 'a' });
+    const id = addElement(doc, 'sticky', { x: 0, y: 0, text: 'nieuw' }, { author: 'a', env });
     elementsMap(doc).get(id)?.set('text', 'oud');
     expect(readElement(doc, id)).toMatchObject({ text: 'oud' });
     editText(doc, id, 'text', 'oud en nieuw');
@@ -144,7 +148,7 @@ describe('schema 2 migration', () => {
   /** A board as schema 1 stored it: text as strings. */
   function oldBoard(): { doc: Y.Doc; ids: string[] } {
     const doc = new Y.Doc();
-    seedBoardDoc(doc, 'ideate', 'nl');
+    seedBoardDoc(doc, 'ideate', 'nl', env);
     const ids = ['s1', 't1', 'f1'];
     doc.transact(() => {
       const put = (id: string, fields: Record<string, unknown>) => {
@@ -204,8 +208,13 @@ describe('schema 2 migration', () => {
 describe('compaction and rescue of shared texts', () => {
   it('a compacted copy keeps the text as Y.Text; offline typing is carried over in place', () => {
     const server = new Y.Doc();
-    seedBoardDoc(server, 'ideate', 'nl');
-    const id = addElement(server, 'sticky', { x: 0, y: 0, text: 'samen werken' }, { author: 'a' });
+    seedBoardDoc(server, 'ideate', 'nl', env);
+    const id = addElement(
+      server,
+      'sticky',
+      { x: 0, y: 0, text: 'samen werken' },
+      { author: 'a', env },
+    );
     const old = new Y.Doc();
     sync(server, old);
     // Offline: the old copy types into the note.

@@ -20,10 +20,14 @@ import {
   upgradeTemplate,
   writeMeta,
 } from '../../../workshops';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 function seededBoard(stage: (typeof STAGES)[number], lang: 'nl' | 'en' = 'nl'): Y.Doc {
   const doc = new Y.Doc();
-  seedBoardDoc(doc, stage, lang);
+  seedBoardDoc(doc, stage, lang, env);
   return doc;
 }
 
@@ -143,20 +147,20 @@ describe('seeding', () => {
     const meta = readMeta(doc);
     expect(meta.templateVersion).toBe(BOARD_TEMPLATES.define.version);
     expect(meta.stage).toBe('define');
-    seedBoardDoc(doc, 'define', 'nl');
+    seedBoardDoc(doc, 'define', 'nl', env);
     expect(snapshot(doc)).toEqual(before);
     expect(readMeta(doc).seededAt).toBe(meta.seededAt);
     // People's work stays; a deleted template element is not put back by a second seed.
-    addElement(doc, 'sticky', { x: 1200, y: 900, text: 'mijn uitdaging' }, { author: 'p1' });
-    seedBoardDoc(doc, 'define', 'nl');
+    addElement(doc, 'sticky', { x: 1200, y: 900, text: 'mijn uitdaging' }, { author: 'p1', env });
+    seedBoardDoc(doc, 'define', 'nl', env);
     expect(readElements(doc).filter((e) => e.author === 'p1')).toHaveLength(1);
   });
 
   it('converges when two replicas seed the same new board and then merge', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
-    seedBoardDoc(a, 'prototype', 'nl');
-    seedBoardDoc(b, 'prototype', 'nl');
+    seedBoardDoc(a, 'prototype', 'nl', env);
+    seedBoardDoc(b, 'prototype', 'nl', env);
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(a.getMap('elements').size).toBe(BOARD_TEMPLATES.prototype.items.length);
@@ -166,7 +170,7 @@ describe('seeding', () => {
 
   it('gives a facilitator-added board meta but no template', () => {
     const doc = new Y.Doc();
-    seedBoardDoc(doc, 'board-extra', 'en');
+    seedBoardDoc(doc, 'board-extra', 'en', env);
     expect(readMeta(doc)).toMatchObject({ boardId: 'board-extra', templateVersion: 0 });
     expect(readElements(doc)).toHaveLength(0);
   });
@@ -222,7 +226,12 @@ describe('template versions and migration', () => {
     const doc = new Y.Doc();
     writeMeta(doc, { boardId: 'test', stage: 'test', seededAt: 1, templateVersion: 0 });
     applyTemplate(doc, v1, 'nl');
-    const sticky = addElement(doc, 'sticky', { x: 20, y: 20, text: 'feedback' }, { author: 'p1' });
+    const sticky = addElement(
+      doc,
+      'sticky',
+      { x: 20, y: 20, text: 'feedback' },
+      { author: 'p1', env },
+    );
     expect(readMeta(doc).templateVersion).toBe(1);
 
     expect(upgradeTemplate(doc, v2, 'nl')).toBe(true);
@@ -245,7 +254,7 @@ describe('template versions and migration', () => {
       templateVersion: 0,
     });
     doc.getMap('meta').delete('schemaVersion');
-    addElement(doc, 'sticky', { x: 50, y: 50, text: 'idee' }, { author: 'p1' });
+    addElement(doc, 'sticky', { x: 50, y: 50, text: 'idee' }, { author: 'p1', env });
     expect(upgradeBoardDoc(doc, 'nl')).toBe(true);
     const meta = readMeta(doc);
     expect(meta.templateVersion).toBe(BOARD_TEMPLATES.ideate.version);
@@ -255,7 +264,7 @@ describe('template versions and migration', () => {
     expect(upgradeBoardDoc(doc, 'nl')).toBe(false);
     // seedBoardDoc on a seeded board is the same no-op.
     const before = snapshot(doc);
-    seedBoardDoc(doc, 'ideate', 'nl');
+    seedBoardDoc(doc, 'ideate', 'nl', env);
     expect(snapshot(doc)).toEqual(before);
   });
 });

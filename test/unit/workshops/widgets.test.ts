@@ -15,10 +15,14 @@ import {
   widgetHitAt,
   widgetLayout,
 } from '../../../workshops';
+import { testEnv } from '../../fixtures/env';
+
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
 
 function ratingDoc(): { doc: Y.Doc; id: string } {
   const doc = new Y.Doc();
-  const id = addElement(doc, 'rating', { x: 100, y: 50, w: 760, h: 420 }, { author: 'fac' });
+  const id = addElement(doc, 'rating', { x: 100, y: 50, w: 760, h: 420 }, { author: 'fac', env });
   return { doc, id };
 }
 
