@@ -2,18 +2,19 @@
  * GET /api/workshops/<id>/boards/<boardId>/snapshot — a board's elements as plain JSON, for the
  * app to draw a board before its Yjs document has arrived and been decoded (docs/api.md). Who may
  * ask is who may open the board's room (sync-server/sync/open-room.ts). The body is built once
- * per version of the room's document and kept, gzipped, until the next change: a room of forty
+ * per version of the room's document and kept, gzipped (`SnapshotBodies`): a room of forty
  * people opening the same board costs one encoding.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import type { BoardSnapshotResponse } from '../../workshops';
+import type * as Y from 'yjs';
+import type { BoardSnapshotResponse, Clock } from '../../workshops';
 import { elementsMap } from '../../workshops';
-import type { Room } from '../sync/room';
 import type { RoomRefusal } from '../sync/open-room';
 import { openRoomFor, releaseRooms } from '../sync/open-room';
 import type { ApiDeps } from './api';
+import { serverEnv } from '../env';
 import { HttpError, bearer } from './respond';
 
 const ROUTE = /^\/api\/workshops\/([a-z0-9]{6,40})\/boards\/([a-z][a-z0-9-]{0,39})\/snapshot$/;
@@ -34,27 +35,44 @@ interface Body {
   gzipped: Promise<Buffer>;
 }
 
-/** Per room doc: the body of its current version (dropped on the doc's next update). */
-const bodies = new WeakMap<Room, Body>();
+/**
+ * The snapshot bodies of documents: built once per version of a document and kept until it
+ * changes — and, after a change, still served for `reuseMs` from when they were built. A picture
+ * up to a second old is still a fair picture (the document replaces it within moments), and a
+ * participant who edits and asks again and again costs one encoding per second, not one each.
+ */
+export class SnapshotBodies {
+  private readonly kept = new WeakMap<Y.Doc, Body & { at: number; changed: boolean }>();
 
-function bodyOf(room: Room): Body {
-  const kept = bodies.get(room);
-  if (kept) return kept;
-  const snapshot: BoardSnapshotResponse = {
-    elements: elementsMap(room.doc).toJSON() as BoardSnapshotResponse['elements'],
-  };
-  const json = Buffer.from(JSON.stringify(snapshot));
-  // Level 4: within a few per cent of the default's size at about half its time; in zlib's
-  // thread pool, off the event loop.
-  const body: Body = { json, gzipped: gzipAsync(json, { level: 4 }) };
-  // Not awaited here: a failure surfaces where the gzipped body is read.
-  body.gzipped.catch(() => undefined);
-  bodies.set(room, body);
-  room.doc.once('update', () => {
-    if (bodies.get(room) === body) bodies.delete(room);
-  });
-  return body;
+  constructor(
+    private readonly clock: Clock,
+    private readonly reuseMs = 1000,
+  ) {}
+
+  of(doc: Y.Doc): Body {
+    const kept = this.kept.get(doc);
+    if (kept && (!kept.changed || this.clock.now() - kept.at < this.reuseMs)) return kept;
+    const snapshot: BoardSnapshotResponse = {
+      elements: elementsMap(doc).toJSON() as BoardSnapshotResponse['elements'],
+    };
+    const json = Buffer.from(JSON.stringify(snapshot));
+    // Level 4: within a few per cent of the default's size at about half its time; in zlib's
+    // thread pool, off the event loop.
+    const body = {
+      json,
+      gzipped: gzipAsync(json, { level: 4 }),
+      at: this.clock.now(),
+      changed: false,
+    };
+    // Not awaited here: a failure surfaces where the gzipped body is read.
+    body.gzipped.catch(() => undefined);
+    this.kept.set(doc, body);
+    doc.once('update', () => (body.changed = true));
+    return body;
+  }
 }
+
+const bodies = new SnapshotBodies(serverEnv);
 
 function acceptsGzip(req: IncomingMessage): boolean {
   const header = req.headers['accept-encoding'];
@@ -87,7 +105,7 @@ export async function handleSnapshot(
     throw new HttpError(status, code, message);
   }
   try {
-    const body = bodyOf(access.room);
+    const body = bodies.of(access.room.doc);
     const gzipped = acceptsGzip(req) ? await body.gzipped : null;
     const payload = gzipped ?? body.json;
     res.writeHead(200, {
