@@ -25,6 +25,7 @@ import {
   screenshot,
   until,
   viewSettled,
+  waitForLiveBoardWith,
   waitForScene,
   worldToPage,
 } from './helpers/browser';
@@ -67,9 +68,7 @@ async function openPrototype(page: Page): Promise<void> {
   const tabs = page.locator('nav.tabs button', { hasText: '4. ' });
   if (await tabs.isVisible()) await tabs.click();
   else await page.locator('select.tabs-select').selectOption('prototype');
-  await page.waitForFunction((id) => !!window.__werkbank?.board.get(id), DESIGN, {
-    timeout: 15_000,
-  });
+  await waitForLiveBoardWith(page, DESIGN);
   await page.evaluate((id) => window.__werkbank?.board.centreOn(id), DESIGN);
   await viewSettled(page);
 }

@@ -28,10 +28,11 @@ import {
   newPerson,
   readScene,
   screenshot,
+  viewSettled,
   waitForBoard,
+  waitForLiveBoardWith,
   waitForScene,
   worldToPage,
-  viewSettled,
 } from './helpers/browser';
 import type { TestServer } from './helpers/server';
 import { join, newWorkshop, startAppServer, waitFor } from './helpers/server';
@@ -183,9 +184,7 @@ describe('stage board templates in the browser', () => {
       await joinByCode(page, server, workshop.joinCode, 'Fleur', 'Bakkerij De Korst');
       await page.locator('nav.tabs button', { hasText: '5. Testen' }).click();
       const id = templateElementId('test', 'rating-widget');
-      await page.waitForFunction((wid) => !!window.__werkbank?.board.get(wid), id, {
-        timeout: 15_000,
-      });
+      await waitForLiveBoardWith(page, id);
       await page.evaluate((cam) => window.__werkbank?.board.setCamera(cam), {
         x: 1700,
         y: 1600,

@@ -107,6 +107,26 @@ export async function waitForBoard(page: Page, timeout = 30_000): Promise<void> 
 }
 
 /**
+ * After a switch of boards: waits until the engine holds `elementId` (so it is the new board's)
+ * and shows the board's document, not the snapshot picture drawn while it loads (read-only).
+ */
+export async function waitForLiveBoardWith(
+  page: Page,
+  elementId: string,
+  timeout = 30_000,
+): Promise<void> {
+  await page.waitForFunction(
+    (id) => {
+      const board = window.__werkbank?.board;
+      return !!board?.get(id) && !board.state.preview;
+    },
+    elementId,
+    { timeout },
+  );
+  await waitForBoard(page, timeout);
+}
+
+/**
  * Waits until the canvas is drawn at the board's camera: between redraws it is moved by CSS and
  * holds what was in view at the last one (web/board/canvas/drawn-view.ts).
  */
