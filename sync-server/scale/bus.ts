@@ -1,14 +1,17 @@
 /**
  * Fan-out between instances (`REDIS_URL`): every instance that has a room open subscribes to the
- * room's Redis channel; an update is published the moment it is applied (live, also while
+ * room's Redis channel; a client's update is published the moment it is applied (live, also while
  * PostgreSQL is away), awareness changes in batches. Every instance that holds a room stores what
  * it applies, also what came from a peer: an instance killed before its write committed then
  * loses nothing that reached another one (the cost: a room spread over n instances writes its
- * batches n times; compaction merges them). PostgreSQL stays the truth: a room opened late, or an
- * instance that missed messages while Redis was away, reads the rows after the last one it saw
- * (`updatesSince`) — at open, when Redis comes back, and every `pullMs` as a safety net — applied
- * as REMOTE (already stored, not stored again). So no room diverges between instances, and while
- * Redis is away each instance goes on serving its own clients.
+ * batches n times; compaction merges them). The server's own writes (sync-server/sync/room.ts,
+ * `holdUntilStored`) are published only once stored, and marked so: the others relay them at once
+ * and do not store them again, and no client on any instance holds one the store lacks.
+ * PostgreSQL stays the truth: a room opened late, or an instance that missed messages while Redis
+ * was away, reads the rows after the last one it saw (`updatesSince`) — at open, when Redis comes
+ * back, and every `pullMs` as a safety net — applied as REMOTE (already stored, not stored
+ * again). So no room diverges between instances, and while Redis is away each instance goes on
+ * serving its own clients.
  *
  * Why pub/sub and not streams: an update is useful to peers only while they hold the room, and
  * missing one costs nothing but a catch-up read from PostgreSQL, which every instance needs anyway
@@ -21,12 +24,15 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { PgDocStore } from '../store/pg';
-import { REMOTE } from '../sync/room';
+import { OTHER_INSTANCE, REMOTE } from '../sync/room';
 import { SharedRoomBytes } from './limits';
-import type { Room } from '../sync/room';
+import type { Outgoing, Room } from '../sync/room';
 
+/** A client's update, not known to be stored: relayed and stored by every instance. */
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
+/** An update already stored (a server's own write): relayed, not stored again. */
+const KIND_STORED = 2;
 const INSTANCE_BYTES = 8;
 /** Awareness changes gather this long before they go to the other instances (cursors). */
 const AWARENESS_BATCH_MS = 50;
@@ -152,11 +158,12 @@ export class RedisBus {
       awarenessTimer: null,
       detach: () => {},
     };
-    const onUpdate = (update: Uint8Array, origin: unknown) => {
-      if (origin === REMOTE || origin === this || this.pub.status !== 'ready') return;
-      void this.pub.publish(channel, this.frame(KIND_UPDATE, update)).catch(() => {});
+    const onOutgoing: Outgoing = (update, stored) => {
+      if (this.pub.status !== 'ready') return;
+      const frame = this.frame(stored ? KIND_STORED : KIND_UPDATE, update);
+      void this.pub.publish(channel, frame).catch(() => {});
     };
-    room.doc.on('update', onUpdate);
+    room.outgoing.add(onOutgoing);
     const onAwareness = (
       { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
       origin: unknown,
@@ -167,7 +174,7 @@ export class RedisBus {
     };
     room.awareness.on('update', onAwareness);
     a.detach = () => {
-      room.doc.off('update', onUpdate);
+      room.outgoing.delete(onOutgoing);
       room.awareness.off('update', onAwareness);
       if (a.awarenessTimer) clearTimeout(a.awarenessTimer);
     };
@@ -214,8 +221,9 @@ export class RedisBus {
     if (message.subarray(1, 1 + INSTANCE_BYTES).equals(this.instance)) return;
     const payload = new Uint8Array(message.subarray(1 + INSTANCE_BYTES));
     try {
-      // Origin `this`: relayed to this instance's peers and stored here too (see above).
-      if (message[0] === KIND_UPDATE) Y.applyUpdate(a.room.doc, payload, this);
+      // A client's: relayed to this instance's peers and stored here too (see above).
+      if (message[0] === KIND_UPDATE) Y.applyUpdate(a.room.doc, payload, OTHER_INSTANCE);
+      else if (message[0] === KIND_STORED) Y.applyUpdate(a.room.doc, payload, REMOTE);
       else if (message[0] === KIND_AWARENESS)
         awarenessProtocol.applyAwarenessUpdate(a.room.awareness, payload, this);
     } catch (err) {

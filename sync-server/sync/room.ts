@@ -1,17 +1,20 @@
 /**
  * A room: one Y.Doc (a board or a workshop's control doc), its awareness, and the connections
- * on it. Its stored state is loaded before anyone is answered; every update is broadcast at once
- * with bytes encoded once for the whole room, and stored within STORE_BATCH_MS, merged with the
- * others of that window (one store write instead of one per keystroke or drop). A failed write is
- * retried with backoff until it succeeds (logged with the room each time); `flush()` — and so the
- * "what is stored" answer of connection.ts — waits for it.
+ * on it. Its stored state is loaded before anyone is answered. A client's update is broadcast at
+ * once with bytes encoded once for the whole room, and stored within STORE_BATCH_MS, merged with
+ * the others of that window (one store write instead of one per keystroke or drop). The server's
+ * own writes are stored at once and go out only once stored (`holdUntilStored`). A failed write
+ * is retried with backoff until it succeeds (logged with the room each time); `flush()` — and so
+ * the "what is stored" answer of connection.ts — waits for it.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
+import * as random from 'lib0/random';
 import * as Y from 'yjs';
 import type { RoomRef } from '../../workshops';
 import { HISTORY_KEY, MESSAGE, compactedCopy, hasForeignRoots, readHistory } from '../../workshops';
+import { encodeStateAsUpdateWithout } from '../../workshops/board/yjs-internals';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
 
@@ -21,6 +24,29 @@ import type { DocStore } from '../store/docs';
  * are not stored again.
  */
 export const REMOTE = Object.freeze({ remote: true });
+
+/**
+ * The origin of a client's update that came through another instance, which relayed it at once
+ * (scale-out mode, sync-server/scale/bus.ts): relayed to this room's peers and stored here too,
+ * as a peer's is, but not handed on again.
+ */
+export const OTHER_INSTANCE = Object.freeze({ otherInstance: true });
+
+/**
+ * Hands an update on to the other instances (sync-server/scale/bus.ts): a client's at once,
+ * the server's own once `stored`.
+ */
+export type Outgoing = (update: Uint8Array, stored: boolean) => void;
+
+/** Who writes with the server's own Yjs client ids (see holdUntilStored). */
+const SERVER_OWNER = 'server';
+
+/** One of the server's own writes, under a Yjs client id of its own (see holdUntilStored). */
+interface OwnWrite {
+  update: Uint8Array;
+  client: number;
+  stored: boolean;
+}
 
 /** Anything a room can send bytes to (a WebSocket connection). */
 export interface Peer {
@@ -83,6 +109,10 @@ export class Room {
   templateChecked = false;
   /** Who writes with each Yjs client id (see claimClients); boards keep it in `history`. */
   private readonly owners = new Map<number, string>();
+  /** The server's own writes the store does not have yet, oldest first (see holdUntilStored). */
+  private held: OwnWrite[] = [];
+  /** Where updates go on to other instances (scale-out), besides this room's peers. */
+  readonly outgoing = new Set<Outgoing>();
 
   /** The client ids to which `to` (an update's clock ranges) adds clocks this doc lacks. */
   newClients(to: Map<number, number>): number[] {
@@ -169,8 +199,14 @@ export class Room {
    */
   private loaded: Uint8Array | null = null;
 
-  /** Sync step 2's update for a client at `stateVector`. */
+  /** Sync step 2's update for a client at `stateVector`: never an own write not yet stored. */
   stateAsUpdate(stateVector: Uint8Array): Uint8Array {
+    if (this.held.length > 0)
+      return encodeStateAsUpdateWithout(
+        this.doc,
+        stateVector,
+        new Set(this.held.map((own) => own.client)),
+      );
     if (Y.decodeStateVector(stateVector).size > 0)
       return Y.encodeStateAsUpdate(this.doc, stateVector);
     // Everything: encoded once for every joiner until the next change.
@@ -197,25 +233,51 @@ export class Room {
   private onUpdate(update: Uint8Array, origin: unknown): void {
     this.loaded = null;
     this.docBytes += update.length;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.sync);
-    syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
     if (origin === REMOTE) {
-      this.broadcast(message, origin);
+      this.broadcast(updateMessage(update), origin);
       return;
     }
     this.unstored.push(update);
-    if (!this.peers.has(origin as Peer)) {
-      // The server's own write (who owns a client id, a template) goes to the store at once,
-      // not after the batch window: a client holding a server item the store lost in a crash
-      // could never send it back (nobody may write under the server's client ids).
-      this.storeBatch();
-      this.broadcast(message, origin);
+    if (origin !== OTHER_INSTANCE && !this.peers.has(origin as Peer)) {
+      this.holdUntilStored(update);
       return;
     }
     if (!this.storeTimer) this.storeTimer = setTimeout(this.storeBatch, STORE_BATCH_MS);
-    this.broadcast(message, origin);
+    this.broadcast(updateMessage(update), origin);
+    if (origin !== OTHER_INSTANCE) for (const handOn of this.outgoing) handOn(update, false);
+  }
+
+  /**
+   * The server's own write (who owns a client id, a template, a participant joining) is stored at
+   * once, not after the batch window, and goes to peers and other instances only once the store
+   * has it, in the order written: a client holding a server item the store lost in a crash could
+   * never send it back (nobody may write under the server's client ids), so its resent copies were
+   * refused for good and the room stopped taking its edits. Clients' updates keep flowing
+   * meanwhile: none can build on what no client has. A joiner gets the state without it
+   * (`stateAsUpdate`); for that each own write has a Yjs client id of its own, which nobody else
+   * may write with, and what is held back is whole client ids. Only its deletions of earlier items
+   * may reach a joiner sooner (the doc drops deleted content at once, so such an item goes out
+   * deleted); those are template upgrades and migrations, which a restart repeats from the same
+   * stored state before anyone is let in (server.ts), so a copy holding one is refused nothing.
+   */
+  private holdUntilStored(update: Uint8Array): void {
+    const own: OwnWrite = { update, client: this.doc.clientID, stored: false };
+    this.held.push(own);
+    this.owners.set(own.client, SERVER_OWNER);
+    this.doc.clientID = random.uint32();
+    void this.storeBatch()?.then((stored) => {
+      own.stored = stored;
+      this.release();
+    });
+  }
+
+  /** Sends on the own writes the store has, oldest first, up to the first it does not have. */
+  private release(): void {
+    for (let own = this.held[0]; own?.stored; own = this.held[0]) {
+      this.held.shift();
+      this.broadcast(updateMessage(own.update), null);
+      for (const handOn of this.outgoing) handOn(own.update, true);
+    }
   }
 
   /** Awareness changes waiting for the next batch (client ids). */
@@ -395,4 +457,12 @@ export class Room {
   get idle(): boolean {
     return this.peers.size === 0 && this.holds === 0;
   }
+}
+
+/** A sync update message (encoded once for all the peers it goes to). */
+function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
 }

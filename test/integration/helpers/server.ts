@@ -14,7 +14,7 @@ import * as Y from 'yjs';
 import type { RunningServer, ServerOptions } from '../../../sync-server/server';
 import { startServer } from '../../../sync-server/server';
 import type { CreateWorkshopResponse, JoinResponse } from '../../../workshops';
-import { MESSAGE } from '../../../workshops';
+import { HISTORY_KEY, MESSAGE } from '../../../workshops';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -198,6 +198,15 @@ export function settled(client: Client, timeoutMs = 10_000): Promise<void> {
     encoding.writeVarUint(encoder, MESSAGE.stored);
     ws.send(encoding.toUint8Array(encoder));
   });
+}
+
+/**
+ * Who a copy of a board says writes with Yjs client id `client`: the server's own record
+ * (sync-server/sync/room.ts, `claimClients`), undefined while the copy does not have it.
+ */
+export function recordedOwner(doc: Y.Doc, client: number): unknown {
+  const owners = doc.getMap<unknown>(HISTORY_KEY).get('owners');
+  return owners instanceof Y.Map ? owners.get(String(client)) : undefined;
 }
 
 /** Two participants (Ann and Bo) joined by code and synced on one room. */

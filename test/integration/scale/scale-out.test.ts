@@ -20,6 +20,7 @@ import {
   connect,
   createWorkshop,
   join as joinWorkshop,
+  recordedOwner,
   startTestServer,
   synced,
   waitFor,
@@ -107,17 +108,30 @@ function addNote(c: Client, author: string, text: string): void {
   addElement(c.doc, 'sticky', { x: 0, y: 0, text }, { author, env });
 }
 
-/** What PostgreSQL holds for a room, read the way a fresh instance reads it. */
-async function storedNotes(room: string, marker: string): Promise<number> {
+/** Reads what PostgreSQL holds for a room, the way a fresh instance reads it. */
+async function readStored<T>(room: string, read: (doc: Y.Doc) => T): Promise<T> {
   const pgdb = new PgDatabase(db.url, () => {});
   try {
     const doc = await new PgDocStore(pgdb).load(room);
-    const n = notes({ doc }, marker);
+    const out = read(doc);
     doc.destroy();
-    return n;
+    return out;
   } finally {
     await pgdb.close();
   }
+}
+
+const storedNotes = (room: string, marker: string) =>
+  readStored(room, (doc) => notes({ doc }, marker));
+
+/** The test's database behind a proxy that can cut it off: the proxy and the URL through it. */
+async function pgBehindProxy(): Promise<{ pgProxy: TcpProxy; viaProxy: string }> {
+  const pgProxy = new TcpProxy([Number(new URL(db.url).port || 5432)]);
+  await pgProxy.start();
+  proxies.push(pgProxy);
+  const viaProxy = new URL(db.url);
+  viaProxy.port = String(pgProxy.port);
+  return { pgProxy, viaProxy: viaProxy.toString() };
 }
 
 /**
@@ -232,14 +246,9 @@ describe('scale-out on PostgreSQL and Redis', () => {
   });
 
   it('PostgreSQL away under load: no crash, clients keep editing, and every edit is stored once it is back', async () => {
-    const pgPort = Number(new URL(db.url).port || 5432);
-    const pgProxy = new TcpProxy([pgPort]);
-    await pgProxy.start();
-    proxies.push(pgProxy);
-    const viaProxy = new URL(db.url);
-    viaProxy.port = String(pgProxy.port);
-    const a = await inProcess({ databaseUrl: viaProxy.toString() });
-    const b = await inProcess({ databaseUrl: viaProxy.toString() });
+    const { pgProxy, viaProxy } = await pgBehindProxy();
+    const a = await inProcess({ databaseUrl: viaProxy });
+    const b = await inProcess({ databaseUrl: viaProxy });
     const { room, pa, ca, cb } = await pairAcross(a, b);
 
     pgProxy.cut();
@@ -262,6 +271,40 @@ describe('scale-out on PostgreSQL and Redis', () => {
       'the write retried once PostgreSQL is back',
     );
     await stored(room, 'storing ', 10);
+  });
+
+  it("the server's own write reaches no client on either instance before PostgreSQL has it", async () => {
+    const { pgProxy, viaProxy } = await pgBehindProxy();
+    // Only the first instance loses PostgreSQL; the other stores what it takes all along.
+    const a = await inProcess({ databaseUrl: viaProxy });
+    const b = await inProcess();
+    const { room, pa, ca, cb } = await pairAcross(a, b);
+    const owner = `participant:${pa.participantId}`;
+    const ownerIn = (c: { doc: Y.Doc }) => recordedOwner(c.doc, ca.doc.clientID);
+
+    pgProxy.cut();
+    // Ann's first write: her instance records that her client id is hers, a write of its own.
+    addNote(ca, pa.participantId, 'eigen 1');
+    await waitFor(
+      () => a.lines.some((l) => l.includes('storing updates failed; retrying')),
+      15_000,
+      'the write failing',
+    );
+    // A later edit crosses to Bo at once; the server's write came before it, so had it been
+    // published at once, Bo would hold it now.
+    addNote(ca, pa.participantId, 'eigen 2');
+    await waitFor(() => notes(cb, 'eigen ') === 2, 10_000, 'live edits across instances');
+    expect(ownerIn(cb)).toBeUndefined();
+    expect(ownerIn(ca)).toBeUndefined();
+
+    pgProxy.restore();
+    await waitFor(
+      () => ownerIn(ca) === owner && ownerIn(cb) === owner,
+      20_000,
+      'the write, once stored, on both instances',
+    );
+    expect(await readStored(room, (doc) => recordedOwner(doc, ca.doc.clientID))).toBe(owner);
+    await stored(room, 'eigen ', 2);
   });
 
   it('the join limiter holds across instances: failures on one count on the other', async () => {
