@@ -3,7 +3,9 @@
  * app to draw a board before its Yjs document has arrived and been decoded (docs/api.md). Who may
  * ask is who may open the board's room (sync-server/sync/open-room.ts). The body is built once
  * per version of the room's document and kept, gzipped (`SnapshotBodies`): a room of forty
- * people opening the same board costs one encoding.
+ * people opening the same board costs one encoding. It may show a server write the store does not
+ * hold yet (sync-server/sync/room.ts holds those back from clients): a picture is plain JSON, no
+ * Yjs item a client could build on, and the document replaces it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';

@@ -19,6 +19,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { CLOSE, addElement, boardRoom, readElements } from '../../../workshops';
 import { HeldStore } from '../helpers/held-store';
+import { testEnv } from '../../fixtures/env';
 import { freePort } from '../helpers/main';
 import type { Client, TestServer } from '../helpers/server';
 import {
@@ -56,8 +57,11 @@ function tempDir(): string {
 
 const texts = (doc: Y.Doc) =>
   readElements(doc).flatMap((e) => (e.type === 'sticky' ? [e.text] : []));
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
+const env = testEnv();
+
 const note = (c: Client, text: string, author: string) =>
-  addElement(c.doc, 'sticky', { x: 0, y: 0, text }, { author });
+  addElement(c.doc, 'sticky', { x: 0, y: 0, text }, { author, env });
 
 /** Who `c`'s copy of the board says writes with `writer`'s Yjs client id (the server's write). */
 const ownerIn = (c: { doc: Y.Doc }, writer: Client) => recordedOwner(c.doc, writer.doc.clientID);
