@@ -116,6 +116,10 @@ describe('a board drawn before its document arrives', () => {
       'notes drawn',
     );
     await expect(page.locator('[data-state="connecting"]').count()).resolves.toBe(1);
+    // Kept waiting this long, the person is told why nothing can be changed yet.
+    const loading = page.locator('.wb-readonly[data-reason="loading"]');
+    await loading.waitFor();
+    expect(await loading.textContent()).toContain('Het bord wordt geladen');
     await screenshot(page, 'board-preview-loading');
 
     // Read-only while only the picture is there: a double-click on a note opens no editor.
@@ -128,6 +132,7 @@ describe('a board drawn before its document arrives', () => {
 
     letGo();
     await waitForBoard(page);
+    await loading.waitFor({ state: 'detached' });
     await waitUntil(
       page,
       async () => (await boardState(person))?.preview === false,

@@ -76,6 +76,7 @@ export const BOARD_NS = defineStrings('board', {
     readOnly: {
       locked: 'Dit bord is vergrendeld door de begeleider: je kunt kijken, niet bewerken.',
       viewer: 'Je kijkt mee: alleen lezen.',
+      loading: 'Het bord wordt geladen… zo kun je aan de slag.',
     },
     placeholder: { sticky: 'Typ je idee…', frame: 'Kader', text: 'Tekst' },
     zoom: 'Zoom',
@@ -197,6 +198,7 @@ export const BOARD_NS = defineStrings('board', {
     readOnly: {
       locked: 'The facilitator locked this board: you can look, not edit.',
       viewer: 'You are viewing: read only.',
+      loading: 'Loading the board… you can start in a moment.',
     },
     placeholder: { sticky: 'Type your idea…', frame: 'Frame', text: 'Text' },
     zoom: 'Zoom',
