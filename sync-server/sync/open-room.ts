@@ -12,6 +12,9 @@ import type { WorkshopStore } from '../store/workshops';
 import type { Room } from './room';
 import type { Rooms } from './rooms';
 
+/** How long an opener waits for the store to take what the room's load wrote. */
+const OWN_WRITES_WAIT_MS = 5_000;
+
 export type RoomRefusal =
   'other-workshop' | 'no-workshop' | 'revoked' | 'removed' | 'no-board' | 'unavailable';
 
@@ -71,6 +74,9 @@ export async function openRoomFor(
     releaseRooms(rooms, { room, control });
     return refuse('unavailable', err);
   }
+  // What the check wrote (a migration, a template upgrade) is stored before anyone syncs: see
+  // Room.ownWritesOut. A store too slow for that lets the joiner in anyway.
+  await room.ownWritesOut(OWN_WRITES_WAIT_MS);
   return { ok: true, room, control };
 }
 

@@ -258,7 +258,9 @@ export class Room {
    * may write with, and what is held back is whole client ids. Only its deletions of earlier items
    * may reach a joiner sooner (the doc drops deleted content at once, so such an item goes out
    * deleted); those are template upgrades and migrations, which a restart repeats from the same
-   * stored state before anyone is let in (server.ts), so a copy holding one is refused nothing.
+   * stored state, and the room's opener lets nobody in before the store has them
+   * (`ownWritesOut`, sync-server/sync/open-room.ts): a joiner never sees an item deleted whose
+   * replacement it has not got.
    */
   private holdUntilStored(update: Uint8Array): void {
     const own: OwnWrite = { update, client: this.doc.clientID, stored: false };
@@ -277,7 +279,33 @@ export class Room {
       this.held.shift();
       this.broadcast(updateMessage(own.update), null);
       for (const handOn of this.outgoing) handOn(own.update, true);
+      for (const done of this.whenSent.get(own) ?? []) done();
+      this.whenSent.delete(own);
     }
+  }
+
+  /** Who waits for an own write to be sent on (`ownWritesOut`). */
+  private whenSent = new Map<OwnWrite, Array<() => void>>();
+
+  /**
+   * Resolves true once the own writes made so far are stored and sent on (later ones are not
+   * waited for), or false after `timeoutMs`.
+   * The room's opener waits for what a load wrote (a migration, a template upgrade): a joiner's
+   * state leaves held writes out but not their deletions of older items, so a note migrated to
+   * Y.Text would otherwise arrive without its text.
+   */
+  ownWritesOut(timeoutMs: number): Promise<boolean> {
+    const last = this.held[this.held.length - 1];
+    if (!last) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      const waiting = this.whenSent.get(last) ?? [];
+      waiting.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+      this.whenSent.set(last, waiting);
+    });
   }
 
   /** Awareness changes waiting for the next batch (client ids). */
