@@ -1,7 +1,7 @@
 /**
- * The page's first script, kept small: it asks for the board's snapshot (web/app/prefetch.ts),
- * starts loading the board font, and loads the app (web/app/start.tsx) as a chunk of its own, so
- * all three travel while the app's code is read.
+ * The page's first script, kept small: it loads the app (web/app/start.tsx) as a chunk of its
+ * own and the board font, then asks for the board's snapshot (web/app/prefetch.ts) just before
+ * the app starts, so the server reads the room while the page builds itself.
  */
 import { prefetchBoard } from './app/prefetch';
 import './styles/global.css';
@@ -23,6 +23,11 @@ function boardFontLoaded(): Promise<unknown> {
   ]);
 }
 
-prefetchBoard();
 const fonts = boardFontLoaded();
-void import('./app/start').then(({ start }) => start(fonts));
+// The snapshot is asked for once the app's code and font are in: a cold room keeps the server
+// busy reading it for a moment, and these requests would otherwise wait behind it. The server's
+// read then overlaps the page's own start (React, the canvas).
+void Promise.all([import('./app/start'), fonts]).then(([{ start }]) => {
+  prefetchBoard();
+  start(fonts);
+});

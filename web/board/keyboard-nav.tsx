@@ -11,7 +11,7 @@
  * it without looking for it.
  */
 import i18next from 'i18next';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Element } from '../../workshops';
@@ -85,7 +85,79 @@ export const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
 const STEP = 10;
 const BIG_STEP = 50;
 
+/**
+ * The keyboard layer: the focusable items (not while the board is only its loading picture, which
+ * cannot be changed: the page's time goes to the document then) and the focus ring. The ring
+ * follows the camera; the items do not, so panning re-renders no item.
+ */
 export function KeyboardLayer({ board }: { board: Board }) {
+  const preview = useBoardState(board, (s) => s.preview);
+  const [focused, setFocused] = useState<string | null>(null);
+  return (
+    <>
+      {!preview && <KeyboardItems board={board} onFocusedChange={setFocused} />}
+      {focused && <FocusRing board={board} id={focused} />}
+    </>
+  );
+}
+
+function FocusRing({ board, id }: { board: Board; id: string }) {
+  const camera = useBoardState(board, (s) => s.camera);
+  const ring = useBoardState(board, (s) => s.elements.get(id));
+  if (!ring) return null;
+  return (
+    <div
+      className="wb-kbd-ring"
+      aria-hidden="true"
+      style={{
+        left: (ring.x - camera.x) * camera.zoom - 4,
+        top: (ring.y - camera.y) * camera.zoom - 4,
+        width: ring.w * camera.zoom + 8,
+        height: ring.h * camera.zoom + 8,
+      }}
+    />
+  );
+}
+
+interface ItemProps {
+  id: string;
+  label: string;
+  onFocus(id: string): void;
+  onBlur(id: string): void;
+  onKeyDown(e: React.KeyboardEvent, id: string): void;
+}
+
+/** One element's focusable item; re-rendered only when its label changes. */
+const KeyboardItem = memo(function KeyboardItem({
+  id,
+  label,
+  onFocus,
+  onBlur,
+  onKeyDown,
+}: ItemProps) {
+  return (
+    <li>
+      <div
+        className="wb-kbd-item"
+        role="button"
+        tabIndex={0}
+        data-id={id}
+        aria-label={label}
+        onFocus={() => onFocus(id)}
+        onBlur={() => onBlur(id)}
+        onKeyDown={(e) => onKeyDown(e, id)}
+      />
+    </li>
+  );
+});
+
+function KeyboardItems({
+  board,
+  onFocusedChange,
+}: {
+  board: Board;
+  onFocusedChange: (update: (focused: string | null) => string | null) => void;
+}) {
   const { t } = useT(ACCESS_NS);
   const { t: to } = useT(OUTLINE_NS);
   // Deferred: one focusable item per element is thousands of DOM nodes on a big board; React
@@ -95,8 +167,6 @@ export function KeyboardLayer({ board }: { board: Board }) {
   const hidden = useBoardState(board, (s) => s.hiddenSilentRound);
   const votesHidden = useBoardState(board, (s) => s.votesHidden);
   const editing = useBoardState(board, (s) => s.editingId);
-  const camera = useBoardState(board, (s) => s.camera);
-  const [focused, setFocused] = useState<string | null>(null);
   const lastFocused = useRef<string | null>(null);
   const lang = currentLanguage();
   const ids = useMemo(
@@ -129,93 +199,75 @@ export function KeyboardLayer({ board }: { board: Board }) {
     return parts.join(', ');
   };
 
-  const bringIntoView = (el: Element) => {
-    const s = board.state;
-    const view = viewRect(s.camera, s.viewport);
-    if (contains(view, { x: el.x, y: el.y, w: el.w, h: el.h })) return;
-    if (el.w * s.camera.zoom > s.viewport.w || el.h * s.camera.zoom > s.viewport.h) {
-      // Bigger than the view: its top-left corner, at the same zoom.
-      board.setCamera({ ...s.camera, x: el.x - 24 / s.camera.zoom, y: el.y - 24 / s.camera.zoom });
-      return;
-    }
-    board.setCamera({
-      ...s.camera,
-      x: el.x + el.w / 2 - s.viewport.w / 2 / s.camera.zoom,
-      y: el.y + el.h / 2 - s.viewport.h / 2 / s.camera.zoom,
-    });
-  };
-
-  const onKeyDown = (e: React.KeyboardEvent, id: string) => {
-    const arrow = ARROWS[e.key];
-    const el = board.get(id);
-    if (!el) return;
-    if (arrow) {
-      const step = e.shiftKey ? BIG_STEP : STEP;
-      if (board.canChange(el)) {
-        // From the doc, not the store: a held key repeats faster than the store's batches.
-        const moves = board.withContents([id]).flatMap((i) => {
-          const fresh = readElement(board.doc, i);
-          return fresh && fresh.type !== 'connector'
-            ? [{ id: i, x: fresh.x + arrow[0] * step, y: fresh.y + arrow[1] * step }]
-            : [];
+  const handlers = useMemo(() => {
+    const bringIntoView = (el: Element) => {
+      const s = board.state;
+      const view = viewRect(s.camera, s.viewport);
+      if (contains(view, { x: el.x, y: el.y, w: el.w, h: el.h })) return;
+      if (el.w * s.camera.zoom > s.viewport.w || el.h * s.camera.zoom > s.viewport.h) {
+        // Bigger than the view: its top-left corner, at the same zoom.
+        board.setCamera({
+          ...s.camera,
+          x: el.x - 24 / s.camera.zoom,
+          y: el.y - 24 / s.camera.zoom,
         });
-        board.moveTo(moves);
+        return;
       }
-      e.preventDefault();
-      e.stopPropagation();
-    } else if (e.key === 'Enter') {
-      // As a click: in a voting round a vote, else editing the text.
-      if (!board.offerTap(id) && board.canChange(el)) board.startEditing(id);
-      e.preventDefault();
-      e.stopPropagation();
-    } else if (e.key === ' ') {
-      // Space is a click: in a voting round, a vote.
-      board.offerTap(id);
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  };
+      board.setCamera({
+        ...s.camera,
+        x: el.x + el.w / 2 - s.viewport.w / 2 / s.camera.zoom,
+        y: el.y + el.h / 2 - s.viewport.h / 2 / s.camera.zoom,
+      });
+    };
+    return {
+      onFocus: (id: string) => {
+        const el = board.get(id);
+        if (!el) return;
+        onFocusedChange(() => id);
+        lastFocused.current = id;
+        board.select([id]);
+        bringIntoView(el);
+      },
+      onBlur: (id: string) => onFocusedChange((f) => (f === id ? null : f)),
+      onKeyDown: (e: React.KeyboardEvent, id: string) => {
+        const arrow = ARROWS[e.key];
+        const el = board.get(id);
+        if (!el) return;
+        if (arrow) {
+          const step = e.shiftKey ? BIG_STEP : STEP;
+          if (board.canChange(el)) {
+            // From the doc, not the store: a held key repeats faster than the store's batches.
+            const moves = board.withContents([id]).flatMap((i) => {
+              const fresh = readElement(board.doc, i);
+              return fresh && fresh.type !== 'connector'
+                ? [{ id: i, x: fresh.x + arrow[0] * step, y: fresh.y + arrow[1] * step }]
+                : [];
+            });
+            board.moveTo(moves);
+          }
+          e.preventDefault();
+          e.stopPropagation();
+        } else if (e.key === 'Enter') {
+          // As a click: in a voting round a vote, else editing the text.
+          if (!board.offerTap(id) && board.canChange(el)) board.startEditing(id);
+          e.preventDefault();
+          e.stopPropagation();
+        } else if (e.key === ' ') {
+          // Space is a click: in a voting round, a vote.
+          board.offerTap(id);
+          e.preventDefault();
+          e.stopPropagation();
+        }
+      },
+    };
+  }, [board, onFocusedChange]);
 
-  const ring = focused ? board.get(focused) : undefined;
   return (
-    <>
-      <ul className="wb-kbd" aria-label={t('keyboardHelp')}>
-        {ids.map((id) => {
-          const el = elements.get(id);
-          if (!el) return null;
-          return (
-            <li key={id}>
-              <div
-                className="wb-kbd-item"
-                role="button"
-                tabIndex={0}
-                data-id={id}
-                aria-label={labelOf(el)}
-                onFocus={() => {
-                  setFocused(id);
-                  lastFocused.current = id;
-                  board.select([id]);
-                  bringIntoView(el);
-                }}
-                onBlur={() => setFocused((f) => (f === id ? null : f))}
-                onKeyDown={(e) => onKeyDown(e, id)}
-              />
-            </li>
-          );
-        })}
-      </ul>
-      {ring && (
-        <div
-          className="wb-kbd-ring"
-          aria-hidden="true"
-          style={{
-            left: (ring.x - camera.x) * camera.zoom - 4,
-            top: (ring.y - camera.y) * camera.zoom - 4,
-            width: ring.w * camera.zoom + 8,
-            height: ring.h * camera.zoom + 8,
-          }}
-        />
-      )}
-    </>
+    <ul className="wb-kbd" aria-label={t('keyboardHelp')}>
+      {ids.map((id) => {
+        const el = elements.get(id);
+        return el ? <KeyboardItem key={id} id={id} label={labelOf(el)} {...handlers} /> : null;
+      })}
+    </ul>
   );
 }
