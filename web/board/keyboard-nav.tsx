@@ -187,7 +187,23 @@ function KeyboardItems({
     wasEditing.current = editing;
   }, [editing]);
 
+  // One label per element version: an edit changes one element object, and only its label is
+  // worked out again (translating 10,000 labels per edit kept a busy board's canvas at 5 fps). A
+  // connector's label names its ends: it is kept while they are the same versions too.
+  const labels = useMemo(
+    () => new WeakMap<Element, { label: string; ends: readonly unknown[] }>(),
+    // A new language, or votes shown or hidden, changes every label.
+    [lang, votesHidden, t, to],
+  );
   const labelOf = (el: Element): string => {
+    const ends = el.type === 'connector' ? [elements.get(el.from), elements.get(el.to)] : [];
+    const kept = labels.get(el);
+    if (kept && kept.ends.every((e, i) => e === ends[i])) return kept.label;
+    const label = freshLabel(el);
+    labels.set(el, { label, ends });
+    return label;
+  };
+  const freshLabel = (el: Element): string => {
     const kind = to(`kinds.${el.type}`);
     const text = itemText(el, lang, elements).trim();
     const parts = [text ? t('element.label', { kind, text }) : t('element.empty', { kind })];
