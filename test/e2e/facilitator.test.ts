@@ -4,15 +4,11 @@
  * facilitator accepts suggested categories and the ideas end up in the right lanes for everyone;
  * the timer shows the same remaining time in all three contexts.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
-import type { TestServer } from './helpers/server';
-import { createWorkshop, startAppServer } from './helpers/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SANNE, workshopInChromium } from './helpers/workshop';
 import {
-  joinByCode,
-  launchChromium,
-  newPerson,
+  DESKTOP,
   openLink,
   screenshot,
   viewSettled,
@@ -21,9 +17,7 @@ import {
   waitUntil,
 } from './helpers/browser';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+const app = workshopInChromium();
 let fac: Page;
 let p1: Page;
 let p2: Page;
@@ -95,23 +89,12 @@ async function voteOn(page: Page, id: string) {
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await createWorkshop(server);
-  browser = await launchChromium();
-  fac = (await newPerson(browser, { viewport: { width: 1440, height: 900 } })).page;
-  p1 = (await newPerson(browser)).page;
-  p2 = (await newPerson(browser)).page;
-  await openLink(
-    fac,
-    `${server.url}/w/${workshop.workshopId}/empathise#token=${workshop.facilitatorToken}`,
-  );
-  await joinByCode(p1, server, workshop.joinCode, 'Sanne Bakker', 'Groenwerk', 'social');
-  await joinByCode(p2, server, workshop.joinCode, 'Youssef El Amrani', 'Metaal BV', 'regular');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  fac = await app.page({ viewport: DESKTOP });
+  p1 = await app.page();
+  p2 = await app.page();
+  await openLink(fac, app.facilitatorLink('empathise'));
+  await app.join(p1, SANNE);
+  await app.join(p2, { name: 'Youssef El Amrani', organisation: 'Metaal BV', kind: 'regular' });
 });
 
 describe('a facilitator runs session 3', () => {

@@ -5,17 +5,12 @@
  * everyone gets the ranked results. The facilitator, a participant on a laptop, one on a phone
  * (390×844, touch) and one in English.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
-import type { TestServer } from './helpers/server';
-import { createWorkshop, startAppServer } from './helpers/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EMMA, JOOST, SANNE, workshopInChromium } from './helpers/workshop';
 import {
-  LAPTOP,
+  DESKTOP,
   PHONE,
-  joinByCode,
-  launchChromium,
-  newPerson,
   openLink,
   screenshot,
   viewSettled,
@@ -23,9 +18,7 @@ import {
   waitUntil,
 } from './helpers/browser';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+const app = workshopInChromium();
 let fac: Page;
 let laptop: Page;
 let phone: Page;
@@ -98,22 +91,14 @@ async function addNote(page: Page, text: string, dx: number) {
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await createWorkshop(server);
-  browser = await launchChromium();
-  fac = (await newPerson(browser, { viewport: { width: 1440, height: 900 } })).page;
-  laptop = (await newPerson(browser)).page;
-  phone = (await newPerson(browser, { viewport: PHONE, touch: true })).page;
-  const en = await browser.newContext({ viewport: LAPTOP, locale: 'en-GB' });
-  await en.addInitScript(() => localStorage.setItem('werkbank:lang', 'en'));
-  english = await en.newPage();
-  await openLink(
-    fac,
-    `${server.url}/w/${workshop.workshopId}/ideate#token=${workshop.facilitatorToken}`,
-  );
-  await joinByCode(laptop, server, workshop.joinCode, 'Sanne Bakker', 'Groenwerk', 'social');
-  await joinByCode(phone, server, workshop.joinCode, 'Joost de Vries', 'Bouw & Co', 'regular');
-  await joinByCode(english, server, workshop.joinCode, 'Emma Clarke', 'Northwind', 'partner');
+  fac = await app.page({ viewport: DESKTOP });
+  laptop = await app.page();
+  phone = await app.page({ viewport: PHONE, touch: true });
+  english = await app.page({ english: true });
+  await openLink(fac, app.facilitatorLink('ideate'));
+  await app.join(laptop, SANNE);
+  await app.join(phone, JOOST);
+  await app.join(english, EMMA);
   await fac.getByRole('button', { name: 'Iedereen hierheen' }).click();
   for (const p of [laptop, phone, english]) await p.waitForURL(/\/ideate$/, { timeout: 15_000 });
   await addNote(fac, 'Leerlijn voor de sector', 0);
@@ -121,11 +106,6 @@ beforeAll(async () => {
   await addNote(fac, 'Stageplekken delen', 440);
   for (const p of [laptop, phone, english])
     await waitUntil(p, async () => (await notes(p)).length === 3, 'three notes everywhere');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
 });
 
 describe('dot voting by tap', () => {

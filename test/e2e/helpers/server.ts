@@ -49,3 +49,12 @@ export function newWorkshop(
 ): Promise<CreateWorkshopResponse> {
   return createWorkshop(server, title, 'nl');
 }
+
+/** The facilitator's link to one of the workshop's boards (`/w/<id>/<board>#token=…`). */
+export function facilitatorLink(
+  server: { url: string },
+  workshop: { workshopId: string; facilitatorToken: string },
+  board: string,
+): string {
+  return `${server.url}/w/${workshop.workshopId}/${board}#token=${workshop.facilitatorToken}`;
+}
