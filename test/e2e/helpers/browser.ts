@@ -5,18 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 
+export { launchChromium } from '../../fixtures/chromium';
 export { startAppServer } from './server';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export const LAPTOP = { width: 1280, height: 800 };
 /** The facilitator's larger screen. */
@@ -24,11 +15,6 @@ export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
 export const RESULTS_DIR = resolve(import.meta.dirname, '../../../test-results');
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
-export const launch = launchChromium;
 
 export interface DeviceOptions {
   viewport?: { width: number; height: number };
