@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { boardStickies, myVotes } from './helpers/board';
 import { EMMA, JOOST, SANNE, workshopInChromium } from './helpers/workshop';
 import {
   DESKTOP,
@@ -24,34 +25,11 @@ let laptop: Page;
 let phone: Page;
 let english: Page;
 
-interface Note {
-  id: string;
-  text: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  votes: Record<string, number>;
-}
-const notes = (page: Page) =>
-  page.evaluate(
-    () =>
-      [...(window.__werkbank?.board.state.elements.values() ?? [])].filter(
-        (e) => e.type === 'sticky' && !e.templateId,
-      ) as unknown as Note[],
-  );
 const noteId = async (page: Page, text: string) => {
-  const n = (await notes(page)).find((s) => s.text === text);
+  const n = (await boardStickies(page)).find((s) => s.text === text);
   if (!n) throw new Error(`no note "${text}"`);
   return n.id;
 };
-/** This person's votes on a note, as their own board holds it. */
-const myVotes = (page: Page, id: string) =>
-  page.evaluate((sid) => {
-    const b = window.__werkbank?.board;
-    const el = b?.state.elements.get(sid);
-    return el && el.type === 'sticky' ? (el.votes[b?.options.user.id ?? ''] ?? 0) : 0;
-  }, id);
 /** Own-vote dots drawn inside a note's group on the Konva stage. */
 const ownDots = (page: Page, id: string) =>
   page.evaluate((sid) => {
@@ -70,7 +48,7 @@ async function tapNote(page: Page, text: string, touch = false) {
   const before = await myVotes(page, id);
   await page.evaluate((el) => window.__werkbank?.board.centreOn(el), id);
   await viewSettled(page);
-  const n = (await notes(page)).find((s) => s.id === id);
+  const n = (await boardStickies(page)).find((s) => s.id === id);
   if (!n) throw new Error('note gone');
   const at = await worldToPage(page, n.x + n.w / 2, n.y + n.h / 3);
   if (touch) await page.touchscreen.tap(at.x, at.y);
@@ -105,7 +83,7 @@ beforeAll(async () => {
   await addNote(fac, 'Samen inkopen', 220);
   await addNote(fac, 'Stageplekken delen', 440);
   for (const p of [laptop, phone, english])
-    await waitUntil(p, async () => (await notes(p)).length === 3, 'three notes everywhere');
+    await waitUntil(p, async () => (await boardStickies(p)).length === 3, 'three notes everywhere');
 });
 
 describe('dot voting by tap', () => {
