@@ -7,7 +7,6 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { workshopInChromium } from './helpers/workshop';
 import {
   LAPTOP,
   PHONE,
@@ -17,8 +16,10 @@ import {
   waitForBoard,
   waitUntil,
 } from './helpers/browser';
+import { workshopInChromium } from './helpers/workshop';
 
 const app = workshopInChromium();
+
 let fac: Page;
 
 interface Note {

@@ -20,6 +20,7 @@ import {
 } from './helpers/browser';
 
 const app = workshopInChromium();
+
 let fac: Page;
 let p1: Page;
 let p2: Page;

@@ -10,6 +10,7 @@ import { EMMA, SANNE, workshopInChromium } from './helpers/workshop';
 import { PHONE, openLink, screenshot, waitForScene } from './helpers/browser';
 
 const app = workshopInChromium();
+
 let fac: Page;
 let dutch: Page;
 let english: Page;

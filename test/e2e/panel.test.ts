@@ -11,6 +11,7 @@ import { SANNE, workshopInChromium } from './helpers/workshop';
 import { PHONE, openLink, screenshot } from './helpers/browser';
 
 const app = workshopInChromium();
+
 let fac: Page;
 let participant: Page;
 

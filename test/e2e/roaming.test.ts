@@ -11,6 +11,7 @@ import { EMMA, JOOST, SANNE, workshopInChromium } from './helpers/workshop';
 import { DESKTOP, PHONE, openLink, screenshot, waitForBoard } from './helpers/browser';
 
 const app = workshopInChromium();
+
 let fac: Page;
 let roamer: Page;
 let phone: Page;

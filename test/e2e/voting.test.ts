@@ -20,6 +20,7 @@ import {
 } from './helpers/browser';
 
 const app = workshopInChromium();
+
 let fac: Page;
 let laptop: Page;
 let phone: Page;
