@@ -70,7 +70,7 @@ describe('axe: no serious or critical violations', () => {
 
   it("on the facilitator's panel", async () => {
     const fac = await newPerson(app.browser, { viewport: { width: 1440, height: 900 } });
-    await openLink(fac.page, app.facilitatorLink('empathise'));
+    await openLink(fac.page, app.boardLink('empathise'));
     await fac.page.locator('.fp').waitFor();
     await shot(fac.page, 'access-facilitator');
     expect(await seriousViolations(fac.page)).toEqual([]);

@@ -21,7 +21,7 @@ afterAll(async () => {
 describe('links with a token', () => {
   it('a facilitator link moves its token into storage and out of the address bar', async () => {
     const { page } = await newPerson(app.browser);
-    await page.goto(app.facilitatorLink('define'));
+    await page.goto(app.boardLink('define'));
     await waitForBoard(page);
     expect(new URL(page.url()).hash).toBe('');
     expect(new URL(page.url()).pathname).toBe(`/w/${app.workshop.workshopId}/define`);
@@ -50,9 +50,7 @@ describe('links with a token', () => {
 
   it('a viewer link opens the board read-only, and says so', async () => {
     const { page } = await newPerson(app.browser);
-    await page.goto(
-      `${app.server.url}/w/${app.workshop.workshopId}/ideate#token=${app.workshop.viewerToken}`,
-    );
+    await page.goto(app.boardLink('ideate', app.workshop.viewerToken));
     await waitForBoard(page);
     await page.locator('[data-state="readonly"]').waitFor();
     expect(await page.evaluate(() => window.__werkbank?.board.state.readOnly)).toBe('viewer');
@@ -64,7 +62,7 @@ describe('a link that no longer works', () => {
     const { page } = await newPerson(app.browser);
     // Well-formed, but its signature is not the server's.
     const forged = app.workshop.facilitatorToken.slice(0, -6) + 'AAAAAA';
-    await page.goto(`${app.server.url}/w/${app.workshop.workshopId}/define#token=${forged}`);
+    await page.goto(app.boardLink('define', forged));
     await expect
       .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
       .toContain('Je toegang is verlopen of ongeldig');

@@ -90,7 +90,7 @@ describe('a board drawn before its document arrives', () => {
       await route.continue();
     });
     const snapshot = page.waitForResponse((r) => r.url().includes('/boards/ideate/snapshot'));
-    await page.goto(`${app.server.url}/w/${app.workshop.workshopId}/ideate#token=${joined.token}`);
+    await page.goto(app.boardLink('ideate', joined.token));
     const res = await snapshot;
     expect(res.status()).toBe(200);
     expect(res.headers()['content-encoding']).toBe('gzip');

@@ -75,13 +75,13 @@ describe('clustering: accept all', () => {
   let before: Note[] = [];
 
   it('session 2’s challenges are pulled into the ideate board, ideas are written', async () => {
-    await openLink(fac, app.facilitatorLink('define'));
+    await openLink(fac, app.boardLink('define'));
     await addNotes(fac, [
       { text: 'Hoe vinden we passende werkplekken?', x: 200, y: 200, votes: { a: 3 } },
       { text: 'Hoe inspireren we andere ondernemers?', x: 420, y: 200, votes: { b: 2 } },
     ]);
     await waitUntil(fac, async () => (await notes(fac)).length === 2, 'challenges on define');
-    await openLink(fac, app.facilitatorLink('ideate'));
+    await openLink(fac, app.boardLink('ideate'));
     await fac.getByRole('button', { name: 'Ophalen uit vorige sessie' }).click();
     await waitUntil(
       fac,
@@ -171,7 +171,7 @@ describe('clustering: accept all', () => {
 
   it('on a phone: what is left is suggested again, still for the facilitator to decide', async () => {
     const phone = await app.page({ viewport: PHONE, touch: true });
-    await phone.goto(app.facilitatorLink('ideate'));
+    await phone.goto(app.boardLink('ideate'));
     // On a phone the panel starts folded (it would cover the board): one tap opens it. Tapped as
     // soon as it shows, before the board has synced: the cluster section must still come once
     // the lanes arrive (FacilitatorPanel.tsx).

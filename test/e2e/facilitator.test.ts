@@ -70,7 +70,7 @@ beforeAll(async () => {
   fac = await app.page({ viewport: DESKTOP });
   p1 = await app.page();
   p2 = await app.page();
-  await openLink(fac, app.facilitatorLink('empathise'));
+  await openLink(fac, app.boardLink('empathise'));
   await app.join(p1, SANNE);
   await app.join(p2, { name: 'Youssef El Amrani', organisation: 'Metaal BV', kind: 'regular' });
 });

@@ -24,7 +24,7 @@ beforeAll(async () => {
   dutch = await app.page();
   english = await app.page({ english: true });
   englishPhone = await app.page({ viewport: PHONE, touch: true, mobile: true, english: true });
-  await openLink(fac, app.facilitatorLink('define'));
+  await openLink(fac, app.boardLink('define'));
   await app.join(dutch, SANNE);
   await app.join(english, EMMA);
   await app.join(englishPhone, { name: 'Liam Hughes', organisation: 'Eastgate', kind: 'partner' });

@@ -37,7 +37,7 @@ async function uncovered(p: Page, selector: string): Promise<boolean> {
 beforeAll(async () => {
   fac = await app.page();
   participant = await app.page();
-  await openLink(fac, app.facilitatorLink('ideate'));
+  await openLink(fac, app.boardLink('ideate'));
   await app.join(participant, SANNE);
 });
 
@@ -102,7 +102,7 @@ describe('the facilitator’s panel', () => {
 describe('the facilitator on a phone', () => {
   it('starts with the panel folded to a tab with the join code, and opens it over the board', async () => {
     const phone = await app.page({ viewport: PHONE, touch: true });
-    await openLink(phone, app.facilitatorLink('ideate'));
+    await openLink(phone, app.boardLink('ideate'));
     await phone.locator('aside.fp-collapsed').waitFor();
     await expect
       .poll(() => phone.getByTestId('join-code').textContent())

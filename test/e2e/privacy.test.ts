@@ -45,9 +45,6 @@ let fac2: Page;
 let watcher: Page;
 let annaPage: Page;
 
-const boardUrl = (board: string, token: string) =>
-  `${app.server.url}/w/${app.workshop.workshopId}/${board}#token=${token}`;
-
 const texts = (page: Page) =>
   page.evaluate(() =>
     [...(window.__werkbank?.board.state.elements.values() ?? [])].map((e) =>
@@ -105,10 +102,10 @@ beforeAll(async () => {
   annaPage = (await newPerson(app.browser, { viewport: LAPTOP })).page;
   const chloe = await join(app.server, app.workshop.joinCode, 'Chloé Jansen', 'Jansen Zorg');
   await Promise.all([
-    openLink(fac, boardUrl('empathise', app.workshop.facilitatorToken)),
-    openLink(fac2, boardUrl('empathise', app.workshop.facilitatorToken)),
-    openLink(watcher, boardUrl('empathise', chloe.token)),
-    openLink(annaPage, boardUrl('empathise', anna.token)),
+    openLink(fac, app.boardLink('empathise')),
+    openLink(fac2, app.boardLink('empathise')),
+    openLink(watcher, app.boardLink('empathise', chloe.token)),
+    openLink(annaPage, app.boardLink('empathise', anna.token)),
   ]);
   for (const p of [fac, fac2]) p.on('dialog', (d) => void d.accept());
 });

@@ -88,10 +88,7 @@ beforeAll(async () => {
   check.destroy();
   d.destroy();
   page = (await newPerson(app.browser, { viewport: { width: 1280, height: 800 } })).page;
-  await openLink(
-    page,
-    `${app.server.url}/w/${app.workshop.workshopId}/define#token=${app.workshop.viewerToken}`,
-  );
+  await openLink(page, app.boardLink('define', app.workshop.viewerToken));
 });
 
 /** The shipped fonts inline, as the browser export embeds them (web/report/rasterise.ts). */

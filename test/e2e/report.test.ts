@@ -55,7 +55,7 @@ beforeAll(async () => {
   back.destroy();
   c.destroy();
   fac = (await newPerson(app.browser, { viewport: LAPTOP })).page;
-  await openLink(fac, app.facilitatorLink('ideate'));
+  await openLink(fac, app.boardLink('ideate'));
 });
 
 describe('the report in the browser', () => {

@@ -61,7 +61,7 @@ beforeAll(async () => {
   viewer = await app.page();
   await recordToasts(roamer, 'roamer');
   await recordToasts(viewer, 'viewer');
-  await openLink(fac, app.facilitatorLink('empathise'));
+  await openLink(fac, app.boardLink('empathise'));
   await app.join(roamer, SANNE);
   await app.join(phone, JOOST);
   await app.join(english, EMMA);

@@ -74,7 +74,7 @@ beforeAll(async () => {
   laptop = await app.page();
   phone = await app.page({ viewport: PHONE, touch: true });
   english = await app.page({ english: true });
-  await openLink(fac, app.facilitatorLink('ideate'));
+  await openLink(fac, app.boardLink('ideate'));
   await app.join(laptop, SANNE);
   await app.join(phone, JOOST);
   await app.join(english, EMMA);

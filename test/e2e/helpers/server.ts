@@ -50,11 +50,12 @@ export function newWorkshop(
   return createWorkshop(server, title, 'nl');
 }
 
-/** The facilitator's link to one of the workshop's boards (`/w/<id>/<board>#token=…`). */
-export function facilitatorLink(
+/** The link to one of the workshop's boards with a token: the facilitator's unless given. */
+export function boardLink(
   server: { url: string },
   workshop: { workshopId: string; facilitatorToken: string },
   board: string,
+  token = workshop.facilitatorToken,
 ): string {
-  return `${server.url}/w/${workshop.workshopId}/${board}#token=${workshop.facilitatorToken}`;
+  return `${server.url}/w/${workshop.workshopId}/${board}#token=${token}`;
 }

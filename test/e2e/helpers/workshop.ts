@@ -9,7 +9,7 @@ import type { CreateWorkshopResponse } from '../../../workshops';
 import type { DeviceOptions } from './browser';
 import { joinByCode, launchChromium, newPerson } from './browser';
 import type { TestServer } from './server';
-import { facilitatorLink, newWorkshop, startAppServer } from './server';
+import { boardLink, newWorkshop, startAppServer } from './server';
 
 /** Who a participant says they are on the join form. */
 export interface Participant {
@@ -43,8 +43,8 @@ export interface WorkshopInChromium {
   page(options?: DeviceOptions): Promise<Page>;
   /** `page` joins the workshop by its code as `who`, and waits for the board. */
   join(page: Page, who: Participant): Promise<void>;
-  /** The facilitator's link to `board`. */
-  facilitatorLink(board: string): string;
+  /** The link to `board` with `token`: the facilitator's unless given. */
+  boardLink(board: string, token?: string): string;
 }
 
 /** Registers the file's beforeAll and afterAll; `title` is the workshop's. */
@@ -82,7 +82,7 @@ export function workshopInChromium(title?: string): WorkshopInChromium {
     },
     join: (page, who) =>
       joinByCode(page, app.server, app.workshop.joinCode, who.name, who.organisation, who.kind),
-    facilitatorLink: (board) => facilitatorLink(app.server, app.workshop, board),
+    boardLink: (board, token) => boardLink(app.server, app.workshop, board, token),
   };
   return app;
 }
