@@ -16,7 +16,7 @@ export interface ServerFixture {
   /** The server `start` started (a test may put a server of its own in its place). */
   server: TestServer;
   /** The workshop `start` created on it. */
-  workshop: CreateWorkshopResponse;
+  readonly workshop: CreateWorkshopResponse;
   /**
    * Starts a server and creates a workshop on it (a server started before is disposed first);
    * resolves with the workshop.
@@ -63,9 +63,6 @@ export function serverFixture(scope: 'test' | 'file' = 'test'): ServerFixture {
     get workshop() {
       if (!workshop) throw new Error('no workshop: call start() first');
       return workshop;
-    },
-    set workshop(w) {
-      workshop = w;
     },
     async start(options = {}, title) {
       await server?.dispose();
