@@ -4,18 +4,14 @@
  * page; and the outline view edits the board (add a note to a frame, change its text, move it to
  * another frame) with the other participant seeing each change.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from './helpers/browser';
-import { PHONE, joinByCode, launchChromium, newPerson, openLink } from './helpers/browser';
+import { PHONE, joinByCode, newPerson, openLink } from './helpers/browser';
 import { seriousViolations, shot } from './helpers/a11y';
-import type { TestServer } from './helpers/server';
-import { newWorkshop, startAppServer } from './helpers/server';
+import { workshopInChromium } from './helpers/workshop';
 
-let server: TestServer;
-let browser: Browser;
-let workshop: CreateWorkshopResponse;
+const app = workshopInChromium();
+
 let anna: Person;
 let bram: Person;
 
@@ -42,33 +38,25 @@ const frameBox = (p: Person, id: string) =>
   }, id);
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-  workshop = await newWorkshop(server);
-  anna = await newPerson(browser);
-  bram = await newPerson(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  anna = await newPerson(app.browser);
+  bram = await newPerson(app.browser);
 });
 
 describe('axe: no serious or critical violations', () => {
   it('on the join page (laptop and phone)', async () => {
-    await anna.page.goto(server.url + '/');
+    await anna.page.goto(app.server.url + '/');
     await anna.page.locator('#join-code').waitFor();
     expect(await seriousViolations(anna.page)).toEqual([]);
-    const phone = await newPerson(browser, { viewport: PHONE, touch: true });
-    await phone.page.goto(server.url + '/');
+    const phone = await newPerson(app.browser, { viewport: PHONE, touch: true });
+    await phone.page.goto(app.server.url + '/');
     await phone.page.locator('#join-code').waitFor();
     expect(await seriousViolations(phone.page)).toEqual([]);
     await phone.context.close();
   });
 
   it("on a participant's board", async () => {
-    await joinByCode(anna.page, server, workshop.joinCode, 'Anna de Vries', 'Buurtkracht');
-    await joinByCode(bram.page, server, workshop.joinCode, 'Bram Jansen', 'Metaal BV');
+    await joinByCode(anna.page, app.server, app.workshop.joinCode, 'Anna de Vries', 'Buurtkracht');
+    await joinByCode(bram.page, app.server, app.workshop.joinCode, 'Bram Jansen', 'Metaal BV');
     expect(await seriousViolations(anna.page)).toEqual([]);
   });
 
@@ -81,11 +69,8 @@ describe('axe: no serious or critical violations', () => {
   });
 
   it("on the facilitator's panel", async () => {
-    const fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
-    await openLink(
-      fac.page,
-      `${server.url}/w/${workshop.workshopId}/empathise#token=${workshop.facilitatorToken}`,
-    );
+    const fac = await newPerson(app.browser, { viewport: { width: 1440, height: 900 } });
+    await openLink(fac.page, app.boardLink('empathise'));
     await fac.page.locator('.fp').waitFor();
     await shot(fac.page, 'access-facilitator');
     expect(await seriousViolations(fac.page)).toEqual([]);
@@ -93,9 +78,9 @@ describe('axe: no serious or critical violations', () => {
   });
 
   it('on the admin page', async () => {
-    const admin = await newPerson(browser);
-    await admin.page.goto(`${server.url}/admin#token=${server.adminToken}`);
-    await admin.page.getByText(workshop.joinCode).first().waitFor();
+    const admin = await newPerson(app.browser);
+    await admin.page.goto(`${app.server.url}/admin#token=${app.server.adminToken}`);
+    await admin.page.getByText(app.workshop.joinCode).first().waitFor();
     expect(await seriousViolations(admin.page)).toEqual([]);
     await admin.context.close();
   });

@@ -5,18 +5,15 @@
  * that the board was locked and that they were brought to the activity. Only Tab, Shift+Tab,
  * Enter, Escape, arrows and typing — no mouse on the participant's side.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from './helpers/browser';
-import { launchChromium, newPerson, viewSettled, waitForBoard } from './helpers/browser';
+import { newPerson, viewSettled, waitForBoard } from './helpers/browser';
 import { facilitatorOn, shot } from './helpers/a11y';
-import type { TestServer } from './helpers/server';
-import { newWorkshop, startAppServer } from './helpers/server';
+import { workshopInChromium } from './helpers/workshop';
 
-let server: TestServer;
-let browser: Browser;
-let workshop: CreateWorkshopResponse;
+const app = workshopInChromium();
+
 let fac: Person;
 let kim: Person;
 
@@ -63,26 +60,18 @@ async function tabTo(
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-  workshop = await newWorkshop(server);
-  kim = await newPerson(browser);
-  fac = await facilitatorOn(browser, server, workshop);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  kim = await newPerson(app.browser);
+  fac = await facilitatorOn(app.browser, app.server, app.workshop);
 });
 
 describe('a session with the keyboard alone', () => {
   it('joins by keyboard', async () => {
     const { page } = kim;
-    await page.goto(server.url + '/');
+    await page.goto(app.server.url + '/');
     await page.locator('#join-code').waitFor();
     await tabTo(page, (a) => a.elId === 'join-code', 'the code field', 20);
     // The code field has focus (first field); type, Tab to the name, type, Enter submits.
-    await page.keyboard.type(workshop.joinCode);
+    await page.keyboard.type(app.workshop.joinCode);
     await page.keyboard.press('Tab');
     await page.keyboard.type('Kim Verhoeven');
     await page.keyboard.press('Enter');

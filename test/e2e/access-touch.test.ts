@@ -4,26 +4,16 @@
  * participant adds, edits, moves, votes on a note, rates and answers the survey — all by tap and
  * touch drag. Screenshots: test-results/screens/access-phone-*.png.
  */
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
+import type { CDPSession, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutWidget } from '../../workshops';
 import type { Person } from './helpers/browser';
-import {
-  PHONE,
-  launchChromium,
-  newPerson,
-  viewSettled,
-  waitForBoard,
-  worldToPage,
-} from './helpers/browser';
+import { PHONE, newPerson, viewSettled, waitForBoard, worldToPage } from './helpers/browser';
 import { facilitatorOn, seriousViolations, shot } from './helpers/a11y';
-import type { TestServer } from './helpers/server';
-import { newWorkshop, startAppServer } from './helpers/server';
+import { workshopInChromium } from './helpers/workshop';
 
-let server: TestServer;
-let browser: Browser;
-let workshop: CreateWorkshopResponse;
+const app = workshopInChromium();
+
 let fac: Person;
 let phone: Person;
 let cdp: CDPSession;
@@ -107,25 +97,17 @@ const smallTargets = (page: Page) =>
   });
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-  workshop = await newWorkshop(server);
-  phone = await newPerson(browser, { viewport: PHONE, touch: true });
+  phone = await newPerson(app.browser, { viewport: PHONE, touch: true });
   cdp = await phone.context.newCDPSession(phone.page);
-  fac = await facilitatorOn(browser, server, workshop);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  fac = await facilitatorOn(app.browser, app.server, app.workshop);
 });
 
 describe('a participant on a touch phone', () => {
   it('joins by tapping; the board opens readable; the toolbar fits; targets are 44 px', async () => {
     const { page } = phone;
-    await page.goto(server.url + '/');
+    await page.goto(app.server.url + '/');
     await tapOn(page, '#join-code');
-    await page.keyboard.type(workshop.joinCode);
+    await page.keyboard.type(app.workshop.joinCode);
     await tapOn(page, '#join-name');
     await page.keyboard.type('Sanne Bakker');
     await shot(page, 'access-phone-join');

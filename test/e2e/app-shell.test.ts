@@ -3,58 +3,37 @@
  * shown in the state chip, a lock set by the facilitator reaching a participant live, a returning
  * person going straight back, and the phone layout.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
+import { afterAll, describe, expect, it } from 'vitest';
 import { controlRoom, liveMap, setBoardLocked } from '../../workshops';
 import type { Client } from '../integration/helpers/server';
 import { connect, synced } from '../integration/helpers/server';
-import {
-  PHONE,
-  joinByCode,
-  launchChromium,
-  newPerson,
-  screenshot,
-  waitForBoard,
-} from './helpers/browser';
-import type { TestServer } from './helpers/server';
-import { newWorkshop, startAppServer } from './helpers/server';
+import { PHONE, newPerson, screenshot, waitForBoard } from './helpers/browser';
+import { workshopInChromium } from './helpers/workshop';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+const app = workshopInChromium('Samen werken aan werk');
+
 let facilitatorControl: Client | null = null;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await newWorkshop(server, 'Samen werken aan werk');
-  browser = await launchChromium();
-});
 
 afterAll(async () => {
   facilitatorControl?.destroy();
-  await browser?.close();
-  await server?.dispose();
 });
 
 describe('links with a token', () => {
   it('a facilitator link moves its token into storage and out of the address bar', async () => {
-    const { page } = await newPerson(browser);
-    await page.goto(
-      `${server.url}/w/${workshop.workshopId}/define#token=${workshop.facilitatorToken}`,
-    );
+    const { page } = await newPerson(app.browser);
+    await page.goto(app.boardLink('define'));
     await waitForBoard(page);
     expect(new URL(page.url()).hash).toBe('');
-    expect(new URL(page.url()).pathname).toBe(`/w/${workshop.workshopId}/define`);
+    expect(new URL(page.url()).pathname).toBe(`/w/${app.workshop.workshopId}/define`);
     const stored = await page.evaluate(
       (id) =>
         JSON.parse(localStorage.getItem(`werkbank:ws:${id}`) ?? 'null') as {
           token: string;
           role: string;
         } | null,
-      workshop.workshopId,
+      app.workshop.workshopId,
     );
-    expect(stored?.token).toBe(workshop.facilitatorToken);
+    expect(stored?.token).toBe(app.workshop.facilitatorToken);
     expect(stored?.role).toBe('facilitator');
     await expect
       .poll(() => page.locator('.topbar .title').textContent())
@@ -70,8 +49,8 @@ describe('links with a token', () => {
   });
 
   it('a viewer link opens the board read-only, and says so', async () => {
-    const { page } = await newPerson(browser);
-    await page.goto(`${server.url}/w/${workshop.workshopId}/ideate#token=${workshop.viewerToken}`);
+    const { page } = await newPerson(app.browser);
+    await page.goto(app.boardLink('ideate', app.workshop.viewerToken));
     await waitForBoard(page);
     await page.locator('[data-state="readonly"]').waitFor();
     expect(await page.evaluate(() => window.__werkbank?.board.state.readOnly)).toBe('viewer');
@@ -80,10 +59,10 @@ describe('links with a token', () => {
 
 describe('a link that no longer works', () => {
   it('says why and offers to join again', async () => {
-    const { page } = await newPerson(browser);
+    const { page } = await newPerson(app.browser);
     // Well-formed, but its signature is not the server's.
-    const forged = workshop.facilitatorToken.slice(0, -6) + 'AAAAAA';
-    await page.goto(`${server.url}/w/${workshop.workshopId}/define#token=${forged}`);
+    const forged = app.workshop.facilitatorToken.slice(0, -6) + 'AAAAAA';
+    await page.goto(app.boardLink('define', forged));
     await expect
       .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
       .toContain('Je toegang is verlopen of ongeldig');
@@ -95,16 +74,16 @@ describe('a link that no longer works', () => {
 
 describe('a participant', () => {
   it('sees a lock the facilitator sets, live, and can edit again after unlocking', async () => {
-    const { page } = await newPerson(browser);
-    await joinByCode(page, server, workshop.joinCode, 'Fatima El Amrani', 'Zorg & Werk', 'social');
+    const { page } = await newPerson(app.browser);
+    await app.join(page, { name: 'Fatima El Amrani', organisation: 'Zorg & Werk', kind: 'social' });
     const boardId = new URL(page.url()).pathname.split('/')[3] ?? '';
     expect(boardId).not.toBe('');
     await page.locator('[data-state="saved"]').waitFor();
 
     facilitatorControl = connect(
-      server,
-      controlRoom(workshop.workshopId),
-      workshop.facilitatorToken,
+      app.server,
+      controlRoom(app.workshop.workshopId),
+      app.workshop.facilitatorToken,
     );
     await synced(facilitatorControl);
     setBoardLocked(facilitatorControl.doc, boardId, true);
@@ -139,46 +118,40 @@ describe('a participant', () => {
   it('lands on the board where the facilitator has the room', async () => {
     const control =
       facilitatorControl ??
-      connect(server, controlRoom(workshop.workshopId), workshop.facilitatorToken);
+      connect(app.server, controlRoom(app.workshop.workshopId), app.workshop.facilitatorToken);
     facilitatorControl = control;
     await synced(control);
     liveMap(control.doc).set('boardId', 'prototype');
-    const { page } = await newPerson(browser);
-    await joinByCode(
-      page,
-      server,
-      workshop.joinCode,
-      'Joost Visser',
-      'Visser Logistiek',
-      'regular',
-    );
-    expect(new URL(page.url()).pathname).toBe(`/w/${workshop.workshopId}/prototype`);
+    const { page } = await newPerson(app.browser);
+    await app.join(page, {
+      name: 'Joost Visser',
+      organisation: 'Visser Logistiek',
+      kind: 'regular',
+    });
+    expect(new URL(page.url()).pathname).toBe(`/w/${app.workshop.workshopId}/prototype`);
     liveMap(control.doc).delete('boardId');
   });
 
   it('who comes back to the start page goes straight back to the board', async () => {
-    const { page } = await newPerson(browser);
-    await joinByCode(page, server, workshop.joinCode, 'Kees Bakker', 'Bakker Techniek', 'regular');
+    const { page } = await newPerson(app.browser);
+    await app.join(page, { name: 'Kees Bakker', organisation: 'Bakker Techniek', kind: 'regular' });
     const boardPath = new URL(page.url()).pathname;
-    await page.goto(server.url + '/');
+    await page.goto(app.server.url + '/');
     await waitForBoard(page);
     expect(new URL(page.url()).pathname).toBe(boardPath);
     // The same join code again: no second entry on the roster, straight back.
-    await page.goto(`${server.url}/join/${workshop.joinCode}`);
+    await page.goto(`${app.server.url}/join/${app.workshop.joinCode}`);
     await waitForBoard(page);
     expect(new URL(page.url()).pathname).toBe(boardPath);
   });
 
   it('on a phone: no sideways scrolling, boards in a menu, the state still announced', async () => {
-    const { page } = await newPerson(browser, { viewport: PHONE, touch: true });
-    await joinByCode(
-      page,
-      server,
-      workshop.joinCode,
-      'Sanne de Boer',
-      'Groenvoorziening De Boer',
-      'partner',
-    );
+    const { page } = await newPerson(app.browser, { viewport: PHONE, touch: true });
+    await app.join(page, {
+      name: 'Sanne de Boer',
+      organisation: 'Groenvoorziening De Boer',
+      kind: 'partner',
+    });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       PHONE.width,
     );
@@ -191,7 +164,7 @@ describe('a participant', () => {
     await page.keyboard.press('Escape');
     await page.locator('.tabs-select').selectOption('ideate');
     await waitForBoard(page);
-    expect(new URL(page.url()).pathname).toBe(`/w/${workshop.workshopId}/ideate`);
+    expect(new URL(page.url()).pathname).toBe(`/w/${app.workshop.workshopId}/ideate`);
     await screenshot(page, 'app-shell-phone');
   });
 });

@@ -3,42 +3,16 @@
  * re-sends every remote change it receives, so in a room of n people each cursor move came back
  * to the server n times.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardRoom } from '../../workshops';
-import type { Client } from '../integration/helpers/server';
-import { connect, startTestServer, synced } from '../integration/helpers/server';
-import type { Person } from './helpers/browser';
-import { joinByCode, launchChromium, newPerson } from './helpers/browser';
-import type { TestServer } from './helpers/server';
-import { STATIC_DIR, ensureBuilt, join, newWorkshop } from './helpers/server';
+import { describe, expect, it } from 'vitest';
+import { synced } from '../integration/helpers/server';
+import { onePerson } from './helpers/one-person';
+import { join } from './helpers/server';
 
-let server: TestServer;
-let browser: Browser;
-let person: Person;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await startTestServer({
-    staticDir: STATIC_DIR,
-    limits: { joinAttemptsPerMinute: 1000, joinFailuresPerMinute: 1000 },
-  });
-  browser = await launchChromium();
-  person = await newPerson(browser);
-});
-
-afterAll(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await person?.context.close();
-  await browser?.close();
-  await server?.dispose();
-});
+const app = onePerson();
 
 describe('awareness', () => {
   it('the app does not echo other people’s presence back to the server', async () => {
-    const workshop = await newWorkshop(server);
-    const { page } = person;
+    const { page } = app.person;
     // Counts the awareness frames (kind 1) the page sends on its board socket.
     await page.addInitScript(() => {
       const sent = { awareness: 0 };
@@ -52,14 +26,11 @@ describe('awareness', () => {
         return send.call(this, data);
       };
     });
-    await joinByCode(page, server, workshop.joinCode, 'Femke');
-    const boardId = new URL(page.url()).pathname.split('/')[3] ?? '';
-    const room = boardRoom(workshop.workshopId, boardId);
+    const { workshop, room } = await app.joinNewWorkshop();
     const others = await Promise.all(
       ['Ann', 'Bo', 'Cas'].map(async (name) => {
-        const p = await join(server, workshop.joinCode, name);
-        const c = connect(server, room, p.token);
-        clients.push(c);
+        const p = await join(app.server, workshop.joinCode, name);
+        const c = app.open(room, p.token);
         await synced(c);
         return c;
       }),

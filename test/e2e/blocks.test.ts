@@ -11,16 +11,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
 import { templateElementId } from '../../workshops';
 import type { Person } from './helpers/browser';
 import {
   PHONE,
   RESULTS_DIR,
-  joinByCode,
-  launchChromium,
   newPerson,
   screenshot,
   until,
@@ -29,8 +26,7 @@ import {
   waitForScene,
   worldToPage,
 } from './helpers/browser';
-import type { TestServer } from './helpers/server';
-import { newWorkshop, startAppServer } from './helpers/server';
+import { workshopInChromium } from './helpers/workshop';
 
 interface Info {
   id: string;
@@ -48,9 +44,8 @@ interface Info {
   arrow?: string;
 }
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+const app = workshopInChromium();
+
 let anna: Person;
 let bram: Person;
 const DESIGN = templateElementId('prototype', 'design-1');
@@ -126,21 +121,16 @@ async function moveBlock(page: Page, block: Info, to: { x: number; y: number }):
 
 beforeAll(async () => {
   mkdirSync(resolve(RESULTS_DIR, 'screens'), { recursive: true });
-  server = await startAppServer();
-  workshop = await newWorkshop(server);
-  browser = await launchChromium();
-  anna = await newPerson(browser);
-  bram = await newPerson(browser);
-  await joinByCode(anna.page, server, workshop.joinCode, 'Anna', 'De Werkplaats', 'social');
-  await joinByCode(bram.page, server, workshop.joinCode, 'Bram', 'Bakkerij Jansen', 'regular');
+  anna = await newPerson(app.browser);
+  bram = await newPerson(app.browser);
+  await app.join(anna.page, { name: 'Anna', organisation: 'De Werkplaats', kind: 'social' });
+  await app.join(bram.page, { name: 'Bram', organisation: 'Bakkerij Jansen', kind: 'regular' });
   await openPrototype(anna.page);
   await openPrototype(bram.page);
 });
 
 afterAll(async () => {
   if (anna) await screenshot(anna.page, 'screens/boardui-blocks-anna-last').catch(() => undefined);
-  await browser?.close();
-  await server?.dispose();
 });
 
 describe('session 4: building blocks and bridges', () => {
@@ -359,10 +349,10 @@ describe('session 4: building blocks and bridges', () => {
 
 describe('the palette on a phone', () => {
   it('is a bottom sheet at 390×844 with touch: browse, tap to place in view', async () => {
-    const chris = await newPerson(browser, { viewport: PHONE, touch: true });
+    const chris = await newPerson(app.browser, { viewport: PHONE, touch: true });
     try {
       const { page } = chris;
-      await joinByCode(page, server, workshop.joinCode, 'Chris', 'Zorgboerderij', 'partner');
+      await app.join(page, { name: 'Chris', organisation: 'Zorgboerderij', kind: 'partner' });
       await openPrototype(page);
       await page.locator('[data-tool="block"]').tap();
       const palette = page.getByRole('dialog', { name: 'Bouwstenen' });

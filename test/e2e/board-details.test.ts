@@ -113,13 +113,9 @@ beforeAll(async () => {
   mkdirSync(resolve(RESULTS_DIR, 'screens'), { recursive: true });
   room = await openPair();
   ({ anna, bram, base, server, workshop } = room);
-  await look(anna.page);
-  await look(bram.page);
 });
 
-afterAll(async () => {
-  await room?.dispose();
-});
+afterAll(() => room?.dispose());
 
 describe('silent brainstorm: hidden is not drawn anywhere, not selected', () => {
   it('another’s hidden note is in neither the canvas, the minimap nor a select-all', async () => {

@@ -6,41 +6,37 @@
  * as long as a slow network would keep it there.
  */
 import type { Route } from 'playwright-core';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
 import { addElement, boardRoom, readElements } from '../../workshops';
 import type { Client } from '../integration/helpers/server';
 import { connect, settled, synced } from '../integration/helpers/server';
 import type { Person } from './helpers/browser';
 import {
-  launchChromium,
   newPerson,
   readScene,
   screenshot,
-  startAppServer,
   waitForBoard,
   waitUntil,
   worldToPage,
 } from './helpers/browser';
-import type { TestServer } from './helpers/server';
-import { join, newWorkshop } from './helpers/server';
+import { join } from './helpers/server';
+import { workshopInChromium } from './helpers/workshop';
 import { testEnv } from '../fixtures/env';
 
 const env = testEnv();
 
-let server: TestServer;
-let browser: Browser;
-let ws: CreateWorkshopResponse;
+const app = workshopInChromium();
+
 let watcher: Client;
 const people: Person[] = [];
 const NOTES = 400;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-  ws = await newWorkshop(server);
-  watcher = connect(server, boardRoom(ws.workshopId, 'ideate'), ws.facilitatorToken);
+  watcher = connect(
+    app.server,
+    boardRoom(app.workshop.workshopId, 'ideate'),
+    app.workshop.facilitatorToken,
+  );
   await synced(watcher);
   for (let i = 0; i < NOTES; i++)
     addElement(
@@ -55,8 +51,6 @@ beforeAll(async () => {
 afterAll(async () => {
   watcher?.destroy();
   for (const p of people) await p.context.close();
-  await browser?.close();
-  await server?.dispose();
 });
 
 const boardState = (person: Person) =>
@@ -82,10 +76,10 @@ const noteInView = async (person: Person) => {
 
 describe('a board drawn before its document arrives', () => {
   it('shows the picture read-only, then the document takes over', async () => {
-    const person = await newPerson(browser);
+    const person = await newPerson(app.browser);
     people.push(person);
     const { page } = person;
-    const joined = await join(server, ws.joinCode, 'Noor', 'Buurtbedrijf');
+    const joined = await join(app.server, app.workshop.joinCode, 'Noor', 'Buurtbedrijf');
     // The board's socket waits for its ticket; the control room's passes.
     let ticketsAsked = 0;
     let letGo: () => void = () => undefined;
@@ -96,7 +90,7 @@ describe('a board drawn before its document arrives', () => {
       await route.continue();
     });
     const snapshot = page.waitForResponse((r) => r.url().includes('/boards/ideate/snapshot'));
-    await page.goto(`${server.url}/w/${ws.workshopId}/ideate#token=${joined.token}`);
+    await page.goto(app.boardLink('ideate', joined.token));
     const res = await snapshot;
     expect(res.status()).toBe(200);
     expect(res.headers()['content-encoding']).toBe('gzip');

@@ -5,24 +5,21 @@
  * in their lane below its hint; the carried challenges, the hand-placed note and the idea the
  * suggester is unsure of stay where they were; no two notes overlap.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
-import type { TestServer } from './helpers/server';
-import { createWorkshop, startAppServer } from './helpers/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  launchChromium,
-  newPerson,
+  LAPTOP,
+  PHONE,
   openLink,
   screenshot,
   viewSettled,
   waitForBoard,
   waitUntil,
 } from './helpers/browser';
+import { workshopInChromium } from './helpers/workshop';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+const app = workshopInChromium();
+
 let fac: Page;
 
 interface Note {
@@ -71,30 +68,20 @@ const UNSURE = 'Vrijdag borrel!';
 const BY_HAND = 'buddy voor elke nieuwe collega';
 
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await createWorkshop(server);
-  browser = await launchChromium();
-  fac = (await newPerson(browser, { viewport: { width: 1280, height: 800 } })).page;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  fac = await app.page({ viewport: LAPTOP });
 });
 
 describe('clustering: accept all', () => {
   let before: Note[] = [];
 
   it('session 2’s challenges are pulled into the ideate board, ideas are written', async () => {
-    const link = (board: string) =>
-      `${server.url}/w/${workshop.workshopId}/${board}#token=${workshop.facilitatorToken}`;
-    await openLink(fac, link('define'));
+    await openLink(fac, app.boardLink('define'));
     await addNotes(fac, [
       { text: 'Hoe vinden we passende werkplekken?', x: 200, y: 200, votes: { a: 3 } },
       { text: 'Hoe inspireren we andere ondernemers?', x: 420, y: 200, votes: { b: 2 } },
     ]);
     await waitUntil(fac, async () => (await notes(fac)).length === 2, 'challenges on define');
-    await openLink(fac, link('ideate'));
+    await openLink(fac, app.boardLink('ideate'));
     await fac.getByRole('button', { name: 'Ophalen uit vorige sessie' }).click();
     await waitUntil(
       fac,
@@ -183,11 +170,8 @@ describe('clustering: accept all', () => {
   });
 
   it('on a phone: what is left is suggested again, still for the facilitator to decide', async () => {
-    const phone = (await newPerson(browser, { viewport: { width: 390, height: 844 }, touch: true }))
-      .page;
-    await phone.goto(
-      `${server.url}/w/${workshop.workshopId}/ideate#token=${workshop.facilitatorToken}`,
-    );
+    const phone = await app.page({ viewport: PHONE, touch: true });
+    await phone.goto(app.boardLink('ideate'));
     // On a phone the panel starts folded (it would cover the board): one tap opens it. Tapped as
     // soon as it shows, before the board has synced: the cluster section must still come once
     // the lanes arrive (FacilitatorPanel.tsx).

@@ -105,18 +105,11 @@ const hasText = (scene: Map<string, SceneNode>, id: string, text: string) =>
   scene.get(id)?.texts.includes(text) ?? false;
 
 beforeAll(async () => {
-  room = await openPair();
+  room = await openPair({ zoom: 0.5, margin: 60 });
   ({ anna, bram, base } = room);
-  await look(anna.page);
-  await look(bram.page);
 });
 
-afterAll(async () => {
-  // Each person's last view, for a look when something failed.
-  if (anna) await screenshot(anna.page, 'collab-anna-last').catch(() => undefined);
-  if (bram) await screenshot(bram.page, 'collab-bram-last').catch(() => undefined);
-  await room?.dispose();
-});
+afterAll(() => room?.dispose({ lastViews: 'collab' }));
 
 describe('two people on one board', () => {
   const ids: Record<string, string> = {};

@@ -4,15 +4,13 @@
  * facilitator accepts suggested categories and the ideas end up in the right lanes for everyone;
  * the timer shows the same remaining time in all three contexts.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
-import type { TestServer } from './helpers/server';
-import { createWorkshop, startAppServer } from './helpers/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StickyElement } from '../../workshops';
+import { boardStickies, myVotes } from './helpers/board';
+import { SANNE, workshopInChromium } from './helpers/workshop';
 import {
-  joinByCode,
-  launchChromium,
-  newPerson,
+  DESKTOP,
   openLink,
   screenshot,
   viewSettled,
@@ -21,30 +19,12 @@ import {
   waitUntil,
 } from './helpers/browser';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+const app = workshopInChromium();
+
 let fac: Page;
 let p1: Page;
 let p2: Page;
 
-interface StickyInfo {
-  id: string;
-  text: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  category?: string;
-  votes: Record<string, number>;
-}
-const stickies = (page: Page) =>
-  page.evaluate(
-    () =>
-      [...(window.__werkbank?.board.state.elements.values() ?? [])].filter(
-        (e) => e.type === 'sticky' && !e.templateId,
-      ) as unknown as StickyInfo[],
-  );
 const lanes = (page: Page) =>
   page.evaluate(
     () =>
@@ -68,18 +48,10 @@ async function addIdea(page: Page, text: string, dx: number) {
   await editor.waitFor({ state: 'detached' });
 }
 
-/** This person's votes on a sticky, as their own board holds it. */
-const myVotes = (page: Page, id: string) =>
-  page.evaluate((sid) => {
-    const b = window.__werkbank?.board;
-    const el = b?.state.elements.get(sid);
-    return el && el.type === 'sticky' ? (el.votes[b?.options.user.id ?? ''] ?? 0) : 0;
-  }, id);
-
 /** Clicks a sticky to vote and waits until the vote is on this person's board. */
 async function voteOn(page: Page, id: string) {
   const before = await myVotes(page, id);
-  const s = (await stickies(page)).find((x) => x.id === id);
+  const s = (await boardStickies(page)).find((x) => x.id === id);
   if (!s) throw new Error(`no sticky ${id}`);
   // As a person would: bring the note into view first (each device has its own camera).
   await page.evaluate((el) => window.__werkbank?.board.centreOn(el), id);
@@ -95,23 +67,12 @@ async function voteOn(page: Page, id: string) {
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await createWorkshop(server);
-  browser = await launchChromium();
-  fac = (await newPerson(browser, { viewport: { width: 1440, height: 900 } })).page;
-  p1 = (await newPerson(browser)).page;
-  p2 = (await newPerson(browser)).page;
-  await openLink(
-    fac,
-    `${server.url}/w/${workshop.workshopId}/empathise#token=${workshop.facilitatorToken}`,
-  );
-  await joinByCode(p1, server, workshop.joinCode, 'Sanne Bakker', 'Groenwerk', 'social');
-  await joinByCode(p2, server, workshop.joinCode, 'Youssef El Amrani', 'Metaal BV', 'regular');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  fac = await app.page({ viewport: DESKTOP });
+  p1 = await app.page();
+  p2 = await app.page();
+  await openLink(fac, app.boardLink('empathise'));
+  await app.join(p1, SANNE);
+  await app.join(p2, { name: 'Youssef El Amrani', organisation: 'Metaal BV', kind: 'regular' });
 });
 
 describe('a facilitator runs session 3', () => {
@@ -160,7 +121,7 @@ describe('a facilitator runs session 3', () => {
     await addIdea(p1, 'Kennis delen over het begeleiden van nieuwe collega’s', 0);
     await addIdea(p2, 'Afspraken met de gemeente over loonkostensubsidie', 220);
     for (const p of [fac, p1, p2])
-      await waitUntil(p, async () => (await stickies(p)).length === 2, 'two ideas everywhere');
+      await waitUntil(p, async () => (await boardStickies(p)).length === 2, 'two ideas everywhere');
   });
 
   it('a vote runs, hidden until the facilitator reveals it', async () => {
@@ -172,7 +133,7 @@ describe('a facilitator runs session 3', () => {
         .locator('.session-bar')
         .getByText(/Stemronde/)
         .waitFor();
-    const ideas = await stickies(p1);
+    const ideas = await boardStickies(p1);
     const gemeente = ideas.find((s) => s.text.includes('gemeente'));
     const kennis = ideas.find((s) => s.text.includes('Kennis'));
     await voteOn(p1, gemeente?.id ?? '');
@@ -181,7 +142,7 @@ describe('a facilitator runs session 3', () => {
     await waitUntil(
       fac,
       async () =>
-        (await stickies(fac)).reduce(
+        (await boardStickies(fac)).reduce(
           (n, s) => n + Object.values(s.votes).reduce((a, b) => a + b, 0),
           0,
         ) === 3,
@@ -207,9 +168,9 @@ describe('a facilitator runs session 3', () => {
       await waitUntil(
         p,
         async () => {
-          const [ss, ls] = [await stickies(p), await lanes(p)];
+          const [ss, ls] = [await boardStickies(p), await lanes(p)];
           const byText = (t: string) => ss.find((s) => s.text.includes(t));
-          const inLane = (s: StickyInfo | undefined, lane: string) => {
+          const inLane = (s: StickyElement | undefined, lane: string) => {
             const l = ls.find((x) => x.lane === lane);
             if (!s || !l) return false;
             const cx = s.x + s.w / 2;
@@ -222,7 +183,7 @@ describe('a facilitator runs session 3', () => {
         },
         `ideas in their lanes, for ${p === fac ? 'the facilitator' : p === p1 ? 'participant 1' : 'participant 2'}`,
         30_000,
-        async () => ({ stickies: await stickies(p), lanes: await lanes(p) }),
+        async () => ({ stickies: await boardStickies(p), lanes: await lanes(p) }),
       );
     }
     await screenshot(fac, 'facilitator-after-clustering');

@@ -4,25 +4,13 @@
  * people write stays as written for both. The voting instruction names the round's actual
  * number of votes.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
-import type { TestServer } from './helpers/server';
-import { createWorkshop, startAppServer } from './helpers/server';
-import {
-  LAPTOP,
-  PHONE,
-  joinByCode,
-  launchChromium,
-  newPerson,
-  openLink,
-  screenshot,
-  waitForScene,
-} from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EMMA, SANNE, workshopInChromium } from './helpers/workshop';
+import { PHONE, openLink, screenshot, waitForScene } from './helpers/browser';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+const app = workshopInChromium();
+
 let fac: Page;
 let dutch: Page;
 let english: Page;
@@ -31,37 +19,15 @@ let englishPhone: Page;
 const texts = (scene: Map<string, { texts: string[] }>) =>
   [...scene.values()].flatMap((n) => n.texts).join(' | ');
 
-async function englishPerson(viewport: { width: number; height: number }, touch = false) {
-  const context = await browser.newContext({
-    viewport,
-    locale: 'en-GB',
-    hasTouch: touch,
-    isMobile: touch,
-  });
-  await context.addInitScript(() => localStorage.setItem('werkbank:lang', 'en'));
-  return context.newPage();
-}
-
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await createWorkshop(server, 'Meer impact door samenwerking', 'nl');
-  browser = await launchChromium();
-  fac = (await newPerson(browser)).page;
-  dutch = (await newPerson(browser)).page;
-  english = await englishPerson(LAPTOP);
-  englishPhone = await englishPerson(PHONE, true);
-  await openLink(
-    fac,
-    `${server.url}/w/${workshop.workshopId}/define#token=${workshop.facilitatorToken}`,
-  );
-  await joinByCode(dutch, server, workshop.joinCode, 'Sanne Bakker', 'Groenwerk', 'social');
-  await joinByCode(english, server, workshop.joinCode, 'Emma Clarke', 'Northwind', 'partner');
-  await joinByCode(englishPhone, server, workshop.joinCode, 'Liam Hughes', 'Eastgate', 'partner');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  fac = await app.page();
+  dutch = await app.page();
+  english = await app.page({ english: true });
+  englishPhone = await app.page({ viewport: PHONE, touch: true, mobile: true, english: true });
+  await openLink(fac, app.boardLink('define'));
+  await app.join(dutch, SANNE);
+  await app.join(english, EMMA);
+  await app.join(englishPhone, { name: 'Liam Hughes', organisation: 'Eastgate', kind: 'partner' });
 });
 
 describe('template content in each person’s language', () => {

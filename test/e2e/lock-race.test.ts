@@ -5,56 +5,23 @@
  * and the store. The chip is honest throughout: "Niet geaccepteerd" after the refusal, never
  * "Opgeslagen" until a later edit is stored.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import {
-  boardRoom,
-  controlRoom,
-  isBoardLocked,
-  readElements,
-  setBoardLocked,
-} from '../../workshops';
-import type { Client } from '../integration/helpers/server';
-import { connect, startTestServer, synced, waitFor } from '../integration/helpers/server';
-import type { Person } from './helpers/browser';
-import { PHONE, joinByCode, launchChromium, newPerson, screenshot } from './helpers/browser';
-import type { TestServer } from './helpers/server';
-import { STATIC_DIR, ensureBuilt, join, newWorkshop } from './helpers/server';
+import { controlRoom, isBoardLocked, readElements, setBoardLocked } from '../../workshops';
+import { synced, waitFor } from '../integration/helpers/server';
+import { onePerson } from './helpers/one-person';
+import { PHONE, screenshot } from './helpers/browser';
+import { join } from './helpers/server';
 
-let server: TestServer;
-let browser: Browser;
-let person: Person;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await startTestServer({
-    staticDir: STATIC_DIR,
-    idleUnloadMs: 300,
-    limits: { joinAttemptsPerMinute: 1000, joinFailuresPerMinute: 1000 },
-  });
-  browser = await launchChromium();
-  person = await newPerson(browser);
-});
-
-afterAll(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await person?.context.close();
-  await browser?.close();
-  await server?.dispose();
-});
+const app = onePerson({ idleUnloadMs: 300 });
 
 const texts = (doc: Y.Doc) =>
   readElements(doc).flatMap((e) => (e.type === 'sticky' ? [e.text] : []));
 
 describe('typing while the facilitator locks the board', () => {
   it('strands nothing, and the chip never says saved while something is not stored', async () => {
-    const workshop = await newWorkshop(server);
-    const { page } = person;
-    await joinByCode(page, server, workshop.joinCode, 'Femke', 'Kringloop Oost');
-    const boardId = new URL(page.url()).pathname.split('/')[3] ?? '';
-    const room = boardRoom(workshop.workshopId, boardId);
+    const { workshop, boardId, room } = await app.joinNewWorkshop('Kringloop Oost');
+    const { page } = app.person;
     // Every state the chip shows, in order (and markers the test adds).
     await page.evaluate(() => {
       const log: string[] = [];
@@ -72,15 +39,10 @@ describe('typing while the facilitator locks the board', () => {
     const mark = (what: string) =>
       page.evaluate((m) => (window as unknown as { chipLog: string[] }).chipLog.push(m), what);
 
-    const facilitator = connect(
-      server,
-      controlRoom(workshop.workshopId),
-      workshop.facilitatorToken,
-    );
-    const bo = await join(server, workshop.joinCode, 'Bo');
-    const other = connect(server, room, bo.token);
-    const boControl = connect(server, controlRoom(workshop.workshopId), bo.token);
-    clients.push(facilitator, other, boControl);
+    const facilitator = app.open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
+    const bo = await join(app.server, workshop.joinCode, 'Bo');
+    const other = app.open(room, bo.token);
+    const boControl = app.open(controlRoom(workshop.workshopId), bo.token);
     await Promise.all([synced(facilitator), synced(other), synced(boControl)]);
 
     // Femke writes a note; it is stored.
@@ -152,16 +114,15 @@ describe('typing while the facilitator locks the board', () => {
     expect(afterRace.slice(afterRace.indexOf('typing'))).toContain('saved');
 
     // The store holds the later text: the room unloaded (flushed), then read from disk.
-    for (const c of clients.splice(0)) c.destroy();
+    app.closeClients();
     await page.goto('about:blank');
-    await waitFor(() => server.stats().rooms === 0, 10_000, 'rooms unloaded');
-    const check = connect(server, room, workshop.facilitatorToken);
-    clients.push(check);
+    await waitFor(() => app.server.stats().rooms === 0, 10_000, 'rooms unloaded');
+    const check = app.open(room, workshop.facilitatorToken);
     await synced(check);
     expect(texts(check.doc)).toEqual(expect.arrayContaining(['na het slot', 'verder getypt']));
     expect(texts(check.doc)).not.toContain('voor het slot, getypt');
-    expect(person.errors.filter((e) => !/WebSocket|ERR_INTERNET|Failed to load/.test(e))).toEqual(
-      [],
-    );
+    expect(
+      app.person.errors.filter((e) => !/WebSocket|ERR_INTERNET|Failed to load/.test(e)),
+    ).toEqual([]);
   }, 90_000);
 });

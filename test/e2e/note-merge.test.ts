@@ -23,8 +23,6 @@ const noteText = (page: Page, id: string): Promise<string | null> =>
     return el && el.type === 'sticky' ? el.text : null;
   }, id);
 
-const look = (page: Page) => room.look(page, 0.5, 60);
-
 /** Opens the note at (wx, wy) in the in-place editor, the caret at its start or end. */
 async function openNote(page: Page, wx: number, wy: number, caret: 'start' | 'end') {
   const p = await worldToPage(page, wx, wy);
@@ -41,17 +39,11 @@ async function closeEditor(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  room = await openPair();
+  room = await openPair({ zoom: 0.5, margin: 60 });
   ({ anna, bram, base } = room);
-  await look(anna.page);
-  await look(bram.page);
 });
 
-afterAll(async () => {
-  if (anna) await screenshot(anna.page, 'note-merge-anna-last').catch(() => undefined);
-  if (bram) await screenshot(bram.page, 'note-merge-bram-last').catch(() => undefined);
-  await room?.dispose();
-});
+afterAll(() => room?.dispose({ lastViews: 'note-merge' }));
 
 describe('two people editing one note', () => {
   let id = '';

@@ -5,23 +5,13 @@
  * shortcuts, Escape on the instructions popover, the timer following an activity's minutes,
  * restarting a finished session asks first, the lock as an icon, idle cursor labels fade.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
-import type { TestServer } from './helpers/server';
-import { createWorkshop, startAppServer } from './helpers/server';
-import {
-  PHONE,
-  joinByCode,
-  launchChromium,
-  newPerson,
-  openLink,
-  screenshot,
-} from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SANNE, workshopInChromium } from './helpers/workshop';
+import { PHONE, openLink, screenshot } from './helpers/browser';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+const app = workshopInChromium();
+
 let fac: Page;
 let participant: Page;
 
@@ -45,21 +35,10 @@ async function uncovered(p: Page, selector: string): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await createWorkshop(server);
-  browser = await launchChromium();
-  fac = (await newPerson(browser)).page;
-  participant = (await newPerson(browser)).page;
-  await openLink(
-    fac,
-    `${server.url}/w/${workshop.workshopId}/ideate#token=${workshop.facilitatorToken}`,
-  );
-  await joinByCode(participant, server, workshop.joinCode, 'Sanne Bakker', 'Groenwerk', 'social');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  fac = await app.page();
+  participant = await app.page();
+  await openLink(fac, app.boardLink('ideate'));
+  await app.join(participant, SANNE);
 });
 
 describe('the facilitator’s panel', () => {
@@ -94,7 +73,7 @@ describe('the facilitator’s panel', () => {
   });
 
   it('shows the join code, and its sections fold', async () => {
-    await expect.poll(() => fac.getByTestId('join-code').textContent()).toBe(workshop.joinCode);
+    await expect.poll(() => fac.getByTestId('join-code').textContent()).toBe(app.workshop.joinCode);
     const voting = fac.locator('.fp-fold[data-fold="voting"] .fp-fold-head');
     expect(await voting.getAttribute('aria-expanded')).toBe('true');
     await voting.click();
@@ -110,7 +89,7 @@ describe('the facilitator’s panel', () => {
     await expect
       .poll(async () => (await box(fac, '.wb-canvas')).width)
       .toBeGreaterThan(before.width + 200);
-    expect(await fac.getByTestId('join-code').textContent()).toBe(workshop.joinCode);
+    expect(await fac.getByTestId('join-code').textContent()).toBe(app.workshop.joinCode);
     await expect
       .poll(() => fac.evaluate(() => window.__werkbank?.board.state.viewport.w ?? 0))
       .toBeGreaterThan(before.width + 200);
@@ -122,13 +101,12 @@ describe('the facilitator’s panel', () => {
 
 describe('the facilitator on a phone', () => {
   it('starts with the panel folded to a tab with the join code, and opens it over the board', async () => {
-    const phone = (await newPerson(browser, { viewport: PHONE, touch: true })).page;
-    await openLink(
-      phone,
-      `${server.url}/w/${workshop.workshopId}/ideate#token=${workshop.facilitatorToken}`,
-    );
+    const phone = await app.page({ viewport: PHONE, touch: true });
+    await openLink(phone, app.boardLink('ideate'));
     await phone.locator('aside.fp-collapsed').waitFor();
-    await expect.poll(() => phone.getByTestId('join-code').textContent()).toBe(workshop.joinCode);
+    await expect
+      .poll(() => phone.getByTestId('join-code').textContent())
+      .toBe(app.workshop.joinCode);
     await screenshot(phone, 'screens/roomui-panel-phone-folded');
     await phone.locator('aside.fp-collapsed .fp-open').tap();
     await phone.locator('aside.fp:not(.fp-collapsed)').waitFor();

@@ -9,10 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import type { CreateWorkshopResponse, JoinResponse } from '../../workshops';
+import type { JoinResponse } from '../../workshops';
 import type { ParticipantExport } from '../../workshops/report';
 import {
   addElement,
@@ -22,10 +22,10 @@ import {
   widgetQuestions,
 } from '../../workshops';
 import { connect, synced, waitFor } from '../integration/helpers/server';
-import { LAPTOP, launchChromium, newPerson, openLink, waitForBoard } from './helpers/browser';
+import { LAPTOP, newPerson, openLink, waitForBoard } from './helpers/browser';
 import { shot } from './helpers/a11y';
-import type { TestServer } from './helpers/server';
-import { createWorkshop, join, startAppServer } from './helpers/server';
+import { join } from './helpers/server';
+import { workshopInChromium } from './helpers/workshop';
 import { testEnv } from '../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
@@ -36,18 +36,14 @@ const BRAM = { name: 'Bram Kuipers', org: 'Kuipers Metaal' };
 const ANNA_NOTE = 'Anna: samen opleiden op de werkvloer';
 const BRAM_NOTE = 'Bram: een gedeelde werkplaats';
 
-let server: TestServer;
-let browser: Browser;
-let workshop: CreateWorkshopResponse;
+const app = workshopInChromium('Privacy in de praktijk');
+
 let anna: JoinResponse;
 let bram: JoinResponse;
 let fac: Page;
 let fac2: Page;
 let watcher: Page;
 let annaPage: Page;
-
-const boardUrl = (board: string, token: string) =>
-  `${server.url}/w/${workshop.workshopId}/${board}#token=${token}`;
 
 const texts = (page: Page) =>
   page.evaluate(() =>
@@ -58,8 +54,8 @@ const texts = (page: Page) =>
 
 /** Writes a note on the first board and answers every question of a test-stage widget. */
 async function contribute(who: JoinResponse, note: string, kind: 'rating' | 'survey') {
-  const first = connect(server, `${workshop.workshopId}/empathise`, who.token);
-  const test = connect(server, `${workshop.workshopId}/test`, who.token);
+  const first = connect(app.server, `${app.workshop.workshopId}/empathise`, who.token);
+  const test = connect(app.server, `${app.workshop.workshopId}/test`, who.token);
   await Promise.all([synced(first), synced(test)]);
   addElement(
     first.doc,
@@ -72,7 +68,11 @@ async function contribute(who: JoinResponse, note: string, kind: 'rating' | 'sur
   for (const q of widgetQuestions(widget))
     recordWidgetAnswer(test.doc, widget, { questionId: q, score: 4 }, who.participantId);
   // Stored on the server: a fresh client reads both back.
-  const check = connect(server, `${workshop.workshopId}/empathise`, workshop.facilitatorToken);
+  const check = connect(
+    app.server,
+    `${app.workshop.workshopId}/empathise`,
+    app.workshop.facilitatorToken,
+  );
   await synced(check);
   await waitFor(
     () => readElements(check.doc).some((e) => e.type === 'sticky' && e.text === note),
@@ -92,30 +92,22 @@ async function openReport(page: Page) {
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await createWorkshop(server, 'Privacy in de praktijk');
-  anna = await join(server, workshop.joinCode, ANNA.name, ANNA.org);
-  bram = await join(server, workshop.joinCode, BRAM.name, BRAM.org);
+  anna = await join(app.server, app.workshop.joinCode, ANNA.name, ANNA.org);
+  bram = await join(app.server, app.workshop.joinCode, BRAM.name, BRAM.org);
   await contribute(anna, ANNA_NOTE, 'rating');
   await contribute(bram, BRAM_NOTE, 'survey');
-  browser = await launchChromium();
-  fac = (await newPerson(browser, { viewport: LAPTOP })).page;
-  fac2 = (await newPerson(browser, { viewport: LAPTOP })).page;
-  watcher = (await newPerson(browser, { viewport: LAPTOP })).page;
-  annaPage = (await newPerson(browser, { viewport: LAPTOP })).page;
-  const chloe = await join(server, workshop.joinCode, 'Chloé Jansen', 'Jansen Zorg');
+  fac = (await newPerson(app.browser, { viewport: LAPTOP })).page;
+  fac2 = (await newPerson(app.browser, { viewport: LAPTOP })).page;
+  watcher = (await newPerson(app.browser, { viewport: LAPTOP })).page;
+  annaPage = (await newPerson(app.browser, { viewport: LAPTOP })).page;
+  const chloe = await join(app.server, app.workshop.joinCode, 'Chloé Jansen', 'Jansen Zorg');
   await Promise.all([
-    openLink(fac, boardUrl('empathise', workshop.facilitatorToken)),
-    openLink(fac2, boardUrl('empathise', workshop.facilitatorToken)),
-    openLink(watcher, boardUrl('empathise', chloe.token)),
-    openLink(annaPage, boardUrl('empathise', anna.token)),
+    openLink(fac, app.boardLink('empathise')),
+    openLink(fac2, app.boardLink('empathise')),
+    openLink(watcher, app.boardLink('empathise', chloe.token)),
+    openLink(annaPage, app.boardLink('empathise', anna.token)),
   ]);
   for (const p of [fac, fac2]) p.on('dialog', (d) => void d.accept());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
 });
 
 describe('privacy (AVG): one participant', () => {
@@ -126,7 +118,7 @@ describe('privacy (AVG): one participant', () => {
     const exportButton = privacy.getByRole('button', { name: 'Alle gegevens exporteren (JSON)' });
     await expect.poll(() => exportButton.isEnabled(), { timeout: 30_000 }).toBe(true);
     const [download] = await Promise.all([fac.waitForEvent('download'), exportButton.click()]);
-    const file = joinPath(tmpdir(), `privacy-${workshop.workshopId}.json`);
+    const file = joinPath(tmpdir(), `privacy-${app.workshop.workshopId}.json`);
     await download.saveAs(file);
     const data = JSON.parse(readFileSync(file, 'utf8')) as ParticipantExport;
     expect(data.participant).toMatchObject({
@@ -190,9 +182,12 @@ describe('privacy (AVG): one participant', () => {
 
   it('the server’s report and answers hold no name and none of their answers', async () => {
     const get = async (path: string) => {
-      const res = await fetch(`${server.url}/api/workshops/${workshop.workshopId}/${path}`, {
-        headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
-      });
+      const res = await fetch(
+        `${app.server.url}/api/workshops/${app.workshop.workshopId}/${path}`,
+        {
+          headers: { authorization: `Bearer ${app.workshop.facilitatorToken}` },
+        },
+      );
       expect(res.status).toBe(200);
       return res;
     };

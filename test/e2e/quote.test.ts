@@ -15,8 +15,6 @@ let anna: Person;
 let bram: Person;
 let base = { x: 0, y: 0 };
 
-const look = (page: Page) => room.look(page);
-
 /** The quotes on a page's board, as plain records. */
 const quotes = (page: Page) =>
   page.evaluate(() =>
@@ -28,13 +26,9 @@ const quotes = (page: Page) =>
 beforeAll(async () => {
   room = await openPair();
   ({ anna, bram, base } = room);
-  await look(anna.page);
-  await look(bram.page);
 });
 
-afterAll(async () => {
-  await room?.dispose();
-});
+afterAll(() => room?.dispose());
 
 describe('quote card', () => {
   it('is placed with its tool, written in place, attributed in its inspector, seen by others', async () => {

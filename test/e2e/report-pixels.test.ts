@@ -9,30 +9,26 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse, Element } from '../../workshops';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Element } from '../../workshops';
 import { addElement, readElements, setVotes } from '../../workshops';
 import { renderBoard } from '../../workshops/render';
 import { connect, synced, waitFor } from '../integration/helpers/server';
-import { RESULTS_DIR, launchChromium, newPerson, openLink, viewSettled } from './helpers/browser';
-import type { TestServer } from './helpers/server';
-import { createWorkshop, startAppServer } from './helpers/server';
+import { RESULTS_DIR, newPerson, openLink, viewSettled } from './helpers/browser';
+import { workshopInChromium } from './helpers/workshop';
 
 const X0 = 30_000;
 const Y0 = 30_000;
 const AREA = { x: X0 + 40, y: Y0 + 40, w: 720, h: 440 };
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+const app = workshopInChromium('Pixels');
+
 let page: Page;
 let elements: Element[];
 
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await createWorkshop(server, 'Pixels');
-  const d = connect(server, `${workshop.workshopId}/define`, workshop.facilitatorToken);
+  const d = connect(app.server, `${app.workshop.workshopId}/define`, app.workshop.facilitatorToken);
   await synced(d);
   const opts = (id: string, z: string) => ({ author: 'facilitator', id, z, createdAt: 1 });
   addElement(
@@ -81,23 +77,18 @@ beforeAll(async () => {
   setVotes(d.doc, 'px-s2', 'facilitator', 2);
   await waitFor(() => readElements(d.doc).some((e) => e.id === 'px-t'), 5000, 'elements');
   // Stored once a second client sees them.
-  const check = connect(server, `${workshop.workshopId}/define`, workshop.facilitatorToken);
+  const check = connect(
+    app.server,
+    `${app.workshop.workshopId}/define`,
+    app.workshop.facilitatorToken,
+  );
   await synced(check);
   await waitFor(() => check.doc.getMap('elements').has('px-t'), 10_000, 'elements stored');
   elements = readElements(check.doc).filter((e) => e.id.startsWith('px-'));
   check.destroy();
   d.destroy();
-  browser = await launchChromium();
-  page = (await newPerson(browser, { viewport: { width: 1280, height: 800 } })).page;
-  await openLink(
-    page,
-    `${server.url}/w/${workshop.workshopId}/define#token=${workshop.viewerToken}`,
-  );
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  page = (await newPerson(app.browser, { viewport: { width: 1280, height: 800 } })).page;
+  await openLink(page, app.boardLink('define', app.workshop.viewerToken));
 });
 
 /** The shipped fonts inline, as the browser export embeds them (web/report/rasterise.ts). */

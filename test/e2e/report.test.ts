@@ -9,14 +9,12 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addElement, readElements, templateElementId } from '../../workshops';
 import { connect, synced, waitFor } from '../integration/helpers/server';
-import { LAPTOP, PHONE, RESULTS_DIR, launchChromium, newPerson, openLink } from './helpers/browser';
-import type { TestServer } from './helpers/server';
-import { createWorkshop, startAppServer } from './helpers/server';
+import { LAPTOP, PHONE, RESULTS_DIR, newPerson, openLink } from './helpers/browser';
+import { workshopInChromium } from './helpers/workshop';
 import { testEnv } from '../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
@@ -25,9 +23,8 @@ const env = testEnv();
 const SCREENS = resolve(RESULTS_DIR, 'screens');
 const IDEA = 'Gezamenlijke training voor werkbegeleiders in Enschedé';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+const app = workshopInChromium('Inclusief samenwerken');
+
 let fac: Page;
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -36,10 +33,8 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await createWorkshop(server, 'Inclusief samenwerken');
   // Content through the stock client, as another device would write it.
-  const c = connect(server, `${workshop.workshopId}/ideate`, workshop.facilitatorToken);
+  const c = connect(app.server, `${app.workshop.workshopId}/ideate`, app.workshop.facilitatorToken);
   await synced(c);
   const lane = readElements(c.doc).find(
     (e) => e.id === templateElementId('ideate', 'lane-knowledge'),
@@ -50,22 +45,17 @@ beforeAll(async () => {
     { x: lane.x + 60, y: lane.y + 200, text: IDEA },
     { author: 'facilitator', id: 'e2e-idea', env },
   );
-  const back = connect(server, `${workshop.workshopId}/ideate`, workshop.facilitatorToken);
+  const back = connect(
+    app.server,
+    `${app.workshop.workshopId}/ideate`,
+    app.workshop.facilitatorToken,
+  );
   await synced(back);
   await waitFor(() => back.doc.getMap('elements').has('e2e-idea'), 10_000, 'the idea stored');
   back.destroy();
   c.destroy();
-  browser = await launchChromium();
-  fac = (await newPerson(browser, { viewport: LAPTOP })).page;
-  await openLink(
-    fac,
-    `${server.url}/w/${workshop.workshopId}/ideate#token=${workshop.facilitatorToken}`,
-  );
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  fac = (await newPerson(app.browser, { viewport: LAPTOP })).page;
+  await openLink(fac, app.boardLink('ideate'));
 });
 
 describe('the report in the browser', () => {
@@ -80,7 +70,7 @@ describe('the report in the browser', () => {
       fac.waitForEvent('download', { timeout: 120_000 }),
       dialog.getByRole('button', { name: 'Word (DOCX)' }).click(),
     ]);
-    const file = join(tmpdir(), `report-${workshop.workshopId}.docx`);
+    const file = join(tmpdir(), `report-${app.workshop.workshopId}.docx`);
     await download.saveAs(file);
     const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml']!);
     expect(xml).toContain(IDEA);
@@ -89,13 +79,16 @@ describe('the report in the browser', () => {
   });
 
   it('the PDF report: a page as a picture (poppler’s pdftoppm, installed by .ci/run)', async () => {
-    const res = await fetch(`${server.url}/api/workshops/${workshop.workshopId}/report.pdf`, {
-      headers: { authorization: `Bearer ${workshop.viewerToken}` },
-    });
+    const res = await fetch(
+      `${app.server.url}/api/workshops/${app.workshop.workshopId}/report.pdf`,
+      {
+        headers: { authorization: `Bearer ${app.workshop.viewerToken}` },
+      },
+    );
     expect(res.status).toBe(200);
-    const pdf = join(tmpdir(), `report-${workshop.workshopId}.pdf`);
+    const pdf = join(tmpdir(), `report-${app.workshop.workshopId}.pdf`);
     writeFileSync(pdf, new Uint8Array(await res.arrayBuffer()));
-    const out = join(tmpdir(), `report-${workshop.workshopId}-page`);
+    const out = join(tmpdir(), `report-${app.workshop.workshopId}-page`);
     // Page 10: session 3's board picture and notes.
     execFileSync('/usr/bin/pdftoppm', [
       '-r',

@@ -4,42 +4,17 @@
  * copy was cleared, but before the changes were carried over, carries them over on its next
  * start; the kept copy is deleted once the server has stored them.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addElement, boardRoom, readElements } from '../../workshops';
-import type { Client } from '../integration/helpers/server';
-import { connect, startTestServer, synced, waitFor } from '../integration/helpers/server';
-import type { Person } from './helpers/browser';
-import { joinByCode, launchChromium, newPerson } from './helpers/browser';
-import type { TestServer } from './helpers/server';
-import { STATIC_DIR, ensureBuilt, newWorkshop } from './helpers/server';
+import { addElement, readElements } from '../../workshops';
+import { synced, waitFor } from '../integration/helpers/server';
+import { onePerson } from './helpers/one-person';
 import { testEnv } from '../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
 const env = testEnv();
 
-let server: TestServer;
-let browser: Browser;
-let person: Person;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await startTestServer({
-    staticDir: STATIC_DIR,
-    limits: { joinAttemptsPerMinute: 1000, joinFailuresPerMinute: 1000 },
-  });
-  browser = await launchChromium();
-  person = await newPerson(browser);
-});
-
-afterAll(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await person?.context.close();
-  await browser?.close();
-  await server?.dispose();
-});
+const app = onePerson();
 
 /** Writes a kept copy of `room` into the page's IndexedDB, as a closed tab left it. */
 function keepCopy([room, update]: readonly [string, readonly number[]]) {
@@ -67,14 +42,10 @@ function keepCopy([room, update]: readonly [string, readonly number[]]) {
 
 describe('the kept copy of a board that starts over', () => {
   it('survives a closed tab and is carried over on the next start, then deleted', async () => {
-    const workshop = await newWorkshop(server);
-    const { page } = person;
-    await joinByCode(page, server, workshop.joinCode, 'Femke');
+    const { workshop, room } = await app.joinNewWorkshop();
+    const { page } = app.person;
     const url = page.url();
-    const boardId = new URL(url).pathname.split('/')[3] ?? '';
-    const room = boardRoom(workshop.workshopId, boardId);
-    const other = connect(server, room, workshop.facilitatorToken);
-    clients.push(other);
+    const other = app.open(room, workshop.facilitatorToken);
     await synced(other);
 
     // The participant as the app knows them: their notes carry their id as author.

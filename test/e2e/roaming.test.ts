@@ -5,25 +5,13 @@
  * address, a reload), a participant on a phone (390×844, touch, the board menu), one in English
  * and a viewer.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
-import type { TestServer } from './helpers/server';
-import { createWorkshop, startAppServer } from './helpers/server';
-import {
-  LAPTOP,
-  PHONE,
-  joinByCode,
-  launchChromium,
-  newPerson,
-  openLink,
-  screenshot,
-  waitForBoard,
-} from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EMMA, JOOST, SANNE, workshopInChromium } from './helpers/workshop';
+import { DESKTOP, PHONE, openLink, screenshot, waitForBoard } from './helpers/browser';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+const app = workshopInChromium();
+
 let fac: Page;
 let roamer: Page;
 let phone: Page;
@@ -32,7 +20,7 @@ let viewer: Page;
 const toasts: Record<string, string[]> = {};
 
 const boardOf = (p: Page) => new URL(p.url()).pathname.split('/')[3] ?? '';
-const base = () => `${server.url}/w/${workshop.workshopId}`;
+const base = () => `${app.server.url}/w/${app.workshop.workshopId}`;
 
 /** Watches every alert toast a page shows (a false alarm must fail the test). */
 async function recordToasts(p: Page, who: string) {
@@ -66,29 +54,18 @@ async function clickTab(p: Page, boardId: string) {
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await createWorkshop(server);
-  browser = await launchChromium();
-  fac = (await newPerson(browser, { viewport: { width: 1440, height: 900 } })).page;
-  roamer = (await newPerson(browser)).page;
-  phone = (await newPerson(browser, { viewport: PHONE, touch: true })).page;
-  const enContext = await browser.newContext({ viewport: LAPTOP, locale: 'en-GB' });
-  // The language chosen on this device, as the language switch remembers it.
-  await enContext.addInitScript(() => localStorage.setItem('werkbank:lang', 'en'));
-  english = await enContext.newPage();
-  viewer = (await newPerson(browser)).page;
+  fac = await app.page({ viewport: DESKTOP });
+  roamer = await app.page();
+  phone = await app.page({ viewport: PHONE, touch: true });
+  english = await app.page({ english: true });
+  viewer = await app.page();
   await recordToasts(roamer, 'roamer');
   await recordToasts(viewer, 'viewer');
-  await openLink(fac, `${base()}/empathise#token=${workshop.facilitatorToken}`);
-  await joinByCode(roamer, server, workshop.joinCode, 'Sanne Bakker', 'Groenwerk', 'social');
-  await joinByCode(phone, server, workshop.joinCode, 'Joost de Vries', 'Bouw & Co', 'regular');
-  await joinByCode(english, server, workshop.joinCode, 'Emma Clarke', 'Northwind', 'partner');
-  await openLink(viewer, `${base()}#token=${workshop.viewerToken}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  await openLink(fac, app.boardLink('empathise'));
+  await app.join(roamer, SANNE);
+  await app.join(phone, JOOST);
+  await app.join(english, EMMA);
+  await openLink(viewer, `${base()}#token=${app.workshop.viewerToken}`);
 });
 
 const everyoneElse = () => [roamer, phone, english, viewer];

@@ -4,65 +4,30 @@
  * idle board is compacted, they add a note offline and come back. The server refuses their old
  * copy (4409); the app loads the board anew, carries the note over and says so.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { addElement, boardRoom, moveElements, readElements, readHistory } from '../../workshops';
-import type { Client } from '../integration/helpers/server';
-import { connect, startTestServer, synced, waitFor } from '../integration/helpers/server';
-import type { Person } from './helpers/browser';
-import {
-  deviceCopyWritten,
-  joinByCode,
-  launchChromium,
-  newPerson,
-  screenshot,
-} from './helpers/browser';
-import type { TestServer } from './helpers/server';
-import { STATIC_DIR, ensureBuilt, newWorkshop } from './helpers/server';
+import { addElement, moveElements, readElements, readHistory } from '../../workshops';
+import { synced, waitFor } from '../integration/helpers/server';
+import { onePerson } from './helpers/one-person';
+import { deviceCopyWritten, screenshot } from './helpers/browser';
 import { testEnv } from '../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
 const env = testEnv();
 
-let server: TestServer;
-let browser: Browser;
-let person: Person;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await startTestServer({
-    staticDir: STATIC_DIR,
-    idleUnloadMs: 300,
-    limits: { joinAttemptsPerMinute: 1000, joinFailuresPerMinute: 1000 },
-  });
-  browser = await launchChromium();
-  person = await newPerson(browser);
-});
-
-afterAll(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await person?.context.close();
-  await browser?.close();
-  await server?.dispose();
-});
+const app = onePerson({ idleUnloadMs: 300 });
 
 const notes = (doc: Y.Doc, text: string) =>
   readElements(doc).filter((e) => e.type === 'sticky' && e.text === text).length;
 
 describe('a copy from before the board was cleaned up', () => {
   it('is loaded anew, and what was added offline is carried over', async () => {
-    const workshop = await newWorkshop(server);
-    const { context } = person;
-    let { page } = person;
-    await joinByCode(page, server, workshop.joinCode, 'Femke', 'Kringloop Oost');
-    const boardId = new URL(page.url()).pathname.split('/')[3] ?? '';
-    const room = boardRoom(workshop.workshopId, boardId);
+    const { workshop, room } = await app.joinNewWorkshop('Kringloop Oost');
+    const { context } = app.person;
+    let { page } = app.person;
 
     // The facilitator's busy day on this board: 200 notes, dragged 10,000 times.
-    const writer = connect(server, room, workshop.facilitatorToken);
-    clients.push(writer);
+    const writer = app.open(room, workshop.facilitatorToken);
     await synced(writer);
     const ids: string[] = [];
     for (let i = 0; i < 200; i++)
@@ -96,7 +61,7 @@ describe('a copy from before the board was cleaned up', () => {
     const url = page.url();
     await page.close();
     // Meanwhile the idle board is compacted on the server.
-    await waitFor(() => server.stats().rooms === 0, 10_000, 'rooms unloaded');
+    await waitFor(() => app.server.stats().rooms === 0, 10_000, 'rooms unloaded');
 
     // Back online, the board reopened from the device copy: refused as stale, loaded anew, the
     // offline note carried over.
@@ -109,8 +74,7 @@ describe('a copy from before the board was cleaned up', () => {
     await page.locator('[data-state="saved"]').first().waitFor({ timeout: 20_000 });
     await screenshot(page, 'stale-copy-renewed');
 
-    const check = connect(server, room, workshop.facilitatorToken);
-    clients.push(check);
+    const check = app.open(room, workshop.facilitatorToken);
     await synced(check);
     await waitFor(
       () => notes(check.doc, 'bedacht in de trein') === 1,
@@ -129,7 +93,9 @@ describe('a copy from before the board was cleaned up', () => {
     expect(onPage).toBe(1);
     // No script errors, before or after the board was loaded anew.
     expect(
-      [...person.errors, ...errors].filter((e) => !/WebSocket|ERR_INTERNET|Failed to load/.test(e)),
+      [...app.person.errors, ...errors].filter(
+        (e) => !/WebSocket|ERR_INTERNET|Failed to load/.test(e),
+      ),
     ).toEqual([]);
   }, 90_000);
 });

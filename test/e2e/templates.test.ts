@@ -35,7 +35,7 @@ import {
   worldToPage,
 } from './helpers/browser';
 import type { TestServer } from './helpers/server';
-import { join, newWorkshop, startAppServer, waitFor } from './helpers/server';
+import { boardLink, join, newWorkshop, startAppServer, waitFor } from './helpers/server';
 import { testEnv } from '../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
@@ -140,9 +140,7 @@ describe('stage board templates in the browser', () => {
   for (const stage of STAGES) {
     it(`draws the ${stage} template`, async () => {
       const { page } = facilitator;
-      await page.goto(
-        `${server.url}/w/${workshop.workshopId}/${stage}#token=${workshop.facilitatorToken}`,
-      );
+      await page.goto(boardLink(server, workshop, stage));
       if (stage === 'test') await fillTestBoard();
       await waitForBoard(page);
       await page.evaluate((cam) => window.__werkbank?.board.setCamera(cam), CAMERA);

@@ -5,17 +5,13 @@
  * everyone gets the ranked results. The facilitator, a participant on a laptop, one on a phone
  * (390×844, touch) and one in English.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../workshops';
-import type { TestServer } from './helpers/server';
-import { createWorkshop, startAppServer } from './helpers/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { boardStickies, myVotes } from './helpers/board';
+import { EMMA, JOOST, SANNE, workshopInChromium } from './helpers/workshop';
 import {
-  LAPTOP,
+  DESKTOP,
   PHONE,
-  joinByCode,
-  launchChromium,
-  newPerson,
   openLink,
   screenshot,
   viewSettled,
@@ -23,42 +19,18 @@ import {
   waitUntil,
 } from './helpers/browser';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-let browser: Browser;
+const app = workshopInChromium();
+
 let fac: Page;
 let laptop: Page;
 let phone: Page;
 let english: Page;
 
-interface Note {
-  id: string;
-  text: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  votes: Record<string, number>;
-}
-const notes = (page: Page) =>
-  page.evaluate(
-    () =>
-      [...(window.__werkbank?.board.state.elements.values() ?? [])].filter(
-        (e) => e.type === 'sticky' && !e.templateId,
-      ) as unknown as Note[],
-  );
 const noteId = async (page: Page, text: string) => {
-  const n = (await notes(page)).find((s) => s.text === text);
+  const n = (await boardStickies(page)).find((s) => s.text === text);
   if (!n) throw new Error(`no note "${text}"`);
   return n.id;
 };
-/** This person's votes on a note, as their own board holds it. */
-const myVotes = (page: Page, id: string) =>
-  page.evaluate((sid) => {
-    const b = window.__werkbank?.board;
-    const el = b?.state.elements.get(sid);
-    return el && el.type === 'sticky' ? (el.votes[b?.options.user.id ?? ''] ?? 0) : 0;
-  }, id);
 /** Own-vote dots drawn inside a note's group on the Konva stage. */
 const ownDots = (page: Page, id: string) =>
   page.evaluate((sid) => {
@@ -77,7 +49,7 @@ async function tapNote(page: Page, text: string, touch = false) {
   const before = await myVotes(page, id);
   await page.evaluate((el) => window.__werkbank?.board.centreOn(el), id);
   await viewSettled(page);
-  const n = (await notes(page)).find((s) => s.id === id);
+  const n = (await boardStickies(page)).find((s) => s.id === id);
   if (!n) throw new Error('note gone');
   const at = await worldToPage(page, n.x + n.w / 2, n.y + n.h / 3);
   if (touch) await page.touchscreen.tap(at.x, at.y);
@@ -98,34 +70,21 @@ async function addNote(page: Page, text: string, dx: number) {
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
-  workshop = await createWorkshop(server);
-  browser = await launchChromium();
-  fac = (await newPerson(browser, { viewport: { width: 1440, height: 900 } })).page;
-  laptop = (await newPerson(browser)).page;
-  phone = (await newPerson(browser, { viewport: PHONE, touch: true })).page;
-  const en = await browser.newContext({ viewport: LAPTOP, locale: 'en-GB' });
-  await en.addInitScript(() => localStorage.setItem('werkbank:lang', 'en'));
-  english = await en.newPage();
-  await openLink(
-    fac,
-    `${server.url}/w/${workshop.workshopId}/ideate#token=${workshop.facilitatorToken}`,
-  );
-  await joinByCode(laptop, server, workshop.joinCode, 'Sanne Bakker', 'Groenwerk', 'social');
-  await joinByCode(phone, server, workshop.joinCode, 'Joost de Vries', 'Bouw & Co', 'regular');
-  await joinByCode(english, server, workshop.joinCode, 'Emma Clarke', 'Northwind', 'partner');
+  fac = await app.page({ viewport: DESKTOP });
+  laptop = await app.page();
+  phone = await app.page({ viewport: PHONE, touch: true });
+  english = await app.page({ english: true });
+  await openLink(fac, app.boardLink('ideate'));
+  await app.join(laptop, SANNE);
+  await app.join(phone, JOOST);
+  await app.join(english, EMMA);
   await fac.getByRole('button', { name: 'Iedereen hierheen' }).click();
   for (const p of [laptop, phone, english]) await p.waitForURL(/\/ideate$/, { timeout: 15_000 });
   await addNote(fac, 'Leerlijn voor de sector', 0);
   await addNote(fac, 'Samen inkopen', 220);
   await addNote(fac, 'Stageplekken delen', 440);
   for (const p of [laptop, phone, english])
-    await waitUntil(p, async () => (await notes(p)).length === 3, 'three notes everywhere');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+    await waitUntil(p, async () => (await boardStickies(p)).length === 3, 'three notes everywhere');
 });
 
 describe('dot voting by tap', () => {

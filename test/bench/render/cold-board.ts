@@ -11,18 +11,18 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { addElement } from '../../../workshops/board/doc';
-import type { CreateWorkshopResponse, JoinResponse } from '../../../workshops/contract';
+import type { JoinResponse } from '../../../workshops/contract';
 import { API } from '../../../workshops/contract';
 import { boardRoom } from '../../../workshops/rooms';
 import { STICKY_COLORS } from '../../../workshops/elements/sticky';
+import { createWorkshop, post } from '../lib/api';
 import { flushed, openClient } from '../lib/client';
 import type { SuiteContext } from '../lib/types';
 import type { ServerHandle } from '../sync/processes';
 import { startServerChild } from '../sync/processes';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, probedPage } from './chromium';
+import { launchChromium, probedPage } from './chromium';
 import { makeSeed } from './seed';
 import { ensureWebBuild, loadTimes } from './targets';
 import type { FullView } from './targets';
@@ -45,19 +45,6 @@ interface Seeded {
   stop(): Promise<void>;
 }
 
-async function post<T>(url: string, body: unknown, bearer?: string): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 /** A board of `n` stickies written one per transaction, then the server restarted (room cold). */
 export async function seedColdBoard(ctx: SuiteContext, n: number): Promise<Seeded> {
   ensureWebBuild(ctx.root);
@@ -68,11 +55,7 @@ export async function seedColdBoard(ctx: SuiteContext, n: number): Promise<Seede
   const seed = makeSeed(n);
   try {
     const base = server.ready.httpUrl;
-    const ws = await post<CreateWorkshopResponse>(
-      base + API.workshops,
-      { title: 'Cold board', language: 'nl' },
-      server.ready.adminToken,
-    );
+    const ws = await createWorkshop(server, 'Cold board');
     const room = boardRoom(ws.workshopId, 'ideate');
     const writer = openClient(server.ready.wsUrl, room, ws.facilitatorToken);
     await writer.synced;
@@ -162,7 +145,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const tmp = mkdtempSync(join(tmpdir(), 'wb-cold-'));
   const ctx: SuiteContext = { quick: false, log: (l) => console.error(l), tmpDir: tmp, root };
   const board = await seedColdBoard(ctx, n);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const got = await openColdBoard(browser, board, profileFile);
     console.log(JSON.stringify(got, null, 2));

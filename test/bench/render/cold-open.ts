@@ -5,15 +5,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { moveElements } from '../../../workshops/board/doc';
 import type { CreateWorkshopResponse } from '../../../workshops/contract';
-import { API } from '../../../workshops/contract';
 import { STAGES, boardRoom } from '../../../workshops/rooms';
+import { createWorkshop } from '../lib/api';
 import { flushed, openClient } from '../lib/client';
 import type { SuiteContext } from '../lib/types';
 import { startServerChild } from '../sync/processes';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, probedPage } from './chromium';
+import { launchChromium, probedPage } from './chromium';
 import { makeSeed, writeSeed } from './seed';
 import { ensureWebBuild, firstFullView } from './targets';
 
@@ -34,16 +33,7 @@ export async function coldOpenWorkshop(
   let ws: CreateWorkshopResponse;
   const seed = makeSeed(elementsPerBoard);
   try {
-    const res = await fetch(server.ready.httpUrl + API.workshops, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${server.ready.adminToken ?? ''}`,
-      },
-      body: JSON.stringify({ title: 'Cold open', language: 'nl' }),
-    });
-    if (!res.ok) throw new Error(`create workshop: ${res.status}`);
-    ws = (await res.json()) as CreateWorkshopResponse;
+    ws = await createWorkshop(server, 'Cold open');
     for (const stage of STAGES) {
       const room = boardRoom(ws.workshopId, stage);
       const c = openClient(server.ready.wsUrl, room, ws.facilitatorToken);
@@ -61,7 +51,7 @@ export async function coldOpenWorkshop(
     await server.stop();
   }
   server = await startServerChild('ours', dataDir, ctx.root);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const { context, page } = await probedPage(browser);
     await page.goto(

@@ -12,8 +12,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, probedPage } from './chromium';
+import { launchChromium, probedPage } from './chromium';
 import { measure, panCircle, zoomPath, zoomTo } from './driver';
 import { makeSeed } from './seed';
 import { appRoute, ensureWebBuild, werkbankTarget } from './targets';
@@ -35,7 +34,7 @@ const motion = process.argv[3] ?? 'pan';
 const root = join(import.meta.dirname, '../../..');
 if (!process.env.BENCH_STATIC_DIR) ensureWebBuild(root);
 const server = await startServerChild('ours', mkdtempSync(join(tmpdir(), 'wb-prof-')), root);
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 try {
   const { context, page } = await probedPage(browser);
   const seed = makeSeed(n);

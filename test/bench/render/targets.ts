@@ -8,9 +8,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { moveElements, updateElement } from '../../../workshops/board/doc';
-import type { CreateWorkshopResponse } from '../../../workshops/contract';
-import { API } from '../../../workshops/contract';
 import { boardRoom } from '../../../workshops/rooms';
+import { createWorkshop } from '../lib/api';
 import { flushed, openClient } from '../lib/client';
 import type { BenchClient } from '../lib/client';
 import type { ServerHandle } from '../sync/processes';
@@ -195,16 +194,7 @@ export function werkbankTarget(server: ServerHandle, url: BoardUrl, name: string
     name,
     async open(page, seed) {
       const base = server.ready.httpUrl;
-      const res = await fetch(base + API.workshops, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${server.ready.adminToken ?? ''}`,
-        },
-        body: JSON.stringify({ title: `Render ${seed.stickies.length}`, language: 'nl' }),
-      });
-      if (!res.ok) throw new Error(`create workshop: ${res.status}`);
-      const ws = (await res.json()) as CreateWorkshopResponse;
+      const ws = await createWorkshop(server, `Render ${seed.stickies.length}`);
       const room = boardRoom(ws.workshopId, 'ideate');
       const writer: BenchClient = openClient(server.ready.wsUrl, room, ws.facilitatorToken);
       await writer.synced;

@@ -6,10 +6,9 @@
  * (no network, no document decoding: what drawing alone costs); Excalidraw's 2.1 s opening
  * 10,000 elements from a file (ANCHORS.md) is the static one. Fails when the app does not open.
  */
-import { chromium } from 'playwright-core';
 import { atMost, row } from '../lib/types';
 import type { Suite } from '../lib/types';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, probedPage } from '../render/chromium';
+import { launchChromium, probedPage } from '../render/chromium';
 import type { ColdBoard } from '../render/cold-board';
 import { openColdBoard, seedColdBoard } from '../render/cold-board';
 import { makeSeed } from '../render/seed';
@@ -31,7 +30,7 @@ export const coldOpenSuite: Suite = {
     const scen = `${n.toLocaleString('en-US')} notes`;
     ctx.log(`coldopen: seeding ${n} notes`);
     const board = await seedColdBoard(ctx, n);
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       ctx.log('coldopen: cold room, fresh profile');
       const cold = await openColdBoard(browser, board);

@@ -9,11 +9,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { atLeast, atMost, row } from '../lib/types';
 import type { Goal, Row, Suite, SuiteContext } from '../lib/types';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, probedPage } from '../render/chromium';
+import { launchChromium, probedPage } from '../render/chromium';
 import { calibrate, measure, panCircle, zoomPath, zoomTo } from '../render/driver';
 import type { Motion } from '../render/driver';
 import { PROBE_SOURCE } from '../render/probe';
@@ -204,10 +203,7 @@ export const renderSuite: Suite = {
     const only = process.env.BENCH_RENDER_TARGETS?.split(',');
     const seconds = ctx.quick ? 1 : 5;
     const rows: Row[] = [];
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
-    });
+    const browser = await launchChromium();
     let werkbank: Werkbank | null = null;
     try {
       // Throws when the app does not open a board: the suite then fails, loudly.

@@ -10,14 +10,12 @@
 import { mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { CreateWorkshopResponse } from '../../../workshops/contract';
-import { API } from '../../../workshops/contract';
 import { boardRoom } from '../../../workshops/rooms';
+import { createWorkshop } from '../lib/api';
 import { flushed, openClient } from '../lib/client';
 import { row } from '../lib/types';
 import type { Row, Suite } from '../lib/types';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, probedPage } from '../render/chromium';
+import { launchChromium, probedPage } from '../render/chromium';
 import { makeSeed, writeSeed } from '../render/seed';
 import { ensureWebBuild, loadTimes } from '../render/targets';
 import { startServerChild } from '../sync/processes';
@@ -34,18 +32,9 @@ export const reportBrowserSuite: Suite = {
     const dataDir = join(ctx.tmpDir, `report-browser-${Date.now()}`);
     mkdirSync(dataDir, { recursive: true });
     const server = await startServerChild('ours', dataDir, ctx.root);
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
-      const res = await fetch(server.ready.httpUrl + API.workshops, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${server.ready.adminToken ?? ''}`,
-        },
-        body: JSON.stringify({ title: 'Export', language: 'nl' }),
-      });
-      if (!res.ok) throw new Error(`create workshop: ${res.status}`);
-      const ws = (await res.json()) as CreateWorkshopResponse;
+      const ws = await createWorkshop(server, 'Export');
       const room = boardRoom(ws.workshopId, 'ideate');
       const seed = makeSeed(n);
       const writer = openClient(server.ready.wsUrl, room, ws.facilitatorToken);

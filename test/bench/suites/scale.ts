@@ -10,8 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { API, addElement, boardRoom, readElements } from '../../../workshops';
-import type { CreateWorkshopResponse } from '../../../workshops';
+import { addElement, boardRoom, readElements } from '../../../workshops';
 import type { TestDatabase } from '../../integration/helpers/scale';
 import {
   PG_ADMIN_URL,
@@ -20,6 +19,7 @@ import {
   freshDatabase,
   freshPrefix,
 } from '../../integration/helpers/scale';
+import { createWorkshop } from '../lib/api';
 import { flushed, openClient } from '../lib/client';
 import { summarise } from '../lib/stats';
 import { row } from '../lib/types';
@@ -189,15 +189,7 @@ async function freshInstance(
   try {
     const [writer] = await startInstances(ctx, 1, db, prefix);
     if (!writer) throw new Error('no instance');
-    const res = await fetch(writer.ready.httpUrl + API.workshops, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${writer.ready.adminToken ?? ''}`,
-      },
-      body: JSON.stringify({ title: 'Scale bench', language: 'nl' }),
-    });
-    const ws = (await res.json()) as CreateWorkshopResponse;
+    const ws = await createWorkshop(writer, 'Scale bench');
     const room = boardRoom(ws.workshopId, 'ideate');
     const c = openClient(writer.ready.wsUrl, room, ws.facilitatorToken);
     await c.synced;

@@ -558,124 +558,37 @@ async function clientPair(ctx: SuiteContext, scenario: SyncScenario, i: number):
   const stock = pool(runs.stock);
   const rowsOf = (m: SyncMeasurement, ref: SyncMeasurement | null, who: string): Row[] => {
     const scen = `${scenario.label} · werkbank server, ${who}`;
-    const secs = m.windowMs / 1000;
-    const vs = (pick: (x: SyncMeasurement) => number) =>
-      ref ? { reference: pick(ref), referenceLabel: STOCK_CLIENT_LABEL } : {};
+    /** One figure of `m`, beside the same figure of `ref` (the stock clients) when there is one. */
+    const figure = (metric: string, unit: string, pick: (x: SyncMeasurement) => number) =>
+      row(
+        'sync',
+        scen,
+        metric,
+        pick(m),
+        unit,
+        ref ? { reference: pick(ref), referenceLabel: STOCK_CLIENT_LABEL } : {},
+      );
     const rate = (x: SyncMeasurement, v: number) => v / (x.windowMs / 1000);
     const perClient = (x: SyncMeasurement, v: number) => rate(x, v) / x.clients;
     return [
-      row(
-        'sync',
-        scen,
-        'server messages in',
-        m.wire.sentMessages / secs,
-        'msg/s',
-        vs((x) => rate(x, x.wire.sentMessages)),
-      ),
-      row(
-        'sync',
-        scen,
-        'server messages out',
-        m.wire.receivedMessages / secs,
-        'msg/s',
-        vs((x) => rate(x, x.wire.receivedMessages)),
-      ),
-      row(
-        'sync',
-        scen,
-        'server bytes in',
-        m.wire.sentBytes / secs / 1024,
-        'KiB/s',
-        vs((x) => rate(x, x.wire.sentBytes) / 1024),
-      ),
-      row(
-        'sync',
-        scen,
-        'server bytes out',
-        m.wire.receivedBytes / secs / 1024,
-        'KiB/s',
-        vs((x) => rate(x, x.wire.receivedBytes) / 1024),
-      ),
-      row(
-        'sync',
-        scen,
-        'per client messages sent',
-        perClient(m, m.wire.sentMessages),
-        'msg/s',
-        vs((x) => perClient(x, x.wire.sentMessages)),
-      ),
-      row(
-        'sync',
-        scen,
-        'per client messages received',
-        perClient(m, m.wire.receivedMessages),
-        'msg/s',
-        vs((x) => perClient(x, x.wire.receivedMessages)),
-      ),
-      row(
-        'sync',
-        scen,
-        'per client bytes sent',
-        perClient(m, m.wire.sentBytes) / 1024,
-        'KiB/s',
-        vs((x) => perClient(x, x.wire.sentBytes) / 1024),
-      ),
-      row(
-        'sync',
-        scen,
+      figure('server messages in', 'msg/s', (x) => rate(x, x.wire.sentMessages)),
+      figure('server messages out', 'msg/s', (x) => rate(x, x.wire.receivedMessages)),
+      figure('server bytes in', 'KiB/s', (x) => rate(x, x.wire.sentBytes) / 1024),
+      figure('server bytes out', 'KiB/s', (x) => rate(x, x.wire.receivedBytes) / 1024),
+      figure('per client messages sent', 'msg/s', (x) => perClient(x, x.wire.sentMessages)),
+      figure('per client messages received', 'msg/s', (x) => perClient(x, x.wire.receivedMessages)),
+      figure('per client bytes sent', 'KiB/s', (x) => perClient(x, x.wire.sentBytes) / 1024),
+      figure(
         'per client bytes received',
-        perClient(m, m.wire.receivedBytes) / 1024,
         'KiB/s',
-        vs((x) => perClient(x, x.wire.receivedBytes) / 1024),
+        (x) => perClient(x, x.wire.receivedBytes) / 1024,
       ),
-      row(
-        'sync',
-        scen,
-        'edit latency p50',
-        m.latency.p50,
-        'ms',
-        vs((x) => x.latency.p50),
-      ),
-      row(
-        'sync',
-        scen,
-        'edit latency p99',
-        m.latency.p99,
-        'ms',
-        vs((x) => x.latency.p99),
-      ),
-      row(
-        'sync',
-        scen,
-        'cursor latency p50',
-        m.cursor.p50,
-        'ms',
-        vs((x) => x.cursor.p50),
-      ),
-      row(
-        'sync',
-        scen,
-        'cursor latency p99',
-        m.cursor.p99,
-        'ms',
-        vs((x) => x.cursor.p99),
-      ),
-      row(
-        'sync',
-        scen,
-        'server CPU',
-        m.serverCpuPercent,
-        '% core',
-        vs((x) => x.serverCpuPercent),
-      ),
-      row(
-        'sync',
-        scen,
-        'clients CPU',
-        m.clientCpuPercent,
-        '% core',
-        vs((x) => x.clientCpuPercent),
-      ),
+      figure('edit latency p50', 'ms', (x) => x.latency.p50),
+      figure('edit latency p99', 'ms', (x) => x.latency.p99),
+      figure('cursor latency p50', 'ms', (x) => x.cursor.p50),
+      figure('cursor latency p99', 'ms', (x) => x.cursor.p99),
+      figure('server CPU', '% core', (x) => x.serverCpuPercent),
+      figure('clients CPU', '% core', (x) => x.clientCpuPercent),
       row('sync', scen, 'dropped updates', m.dropped, 'count', { goal: atMost(0, '') }),
       row('sync', scen, 'diverged rooms', m.divergedRooms, 'rooms', { goal: atMost(0, '') }),
     ].map((x, n) => (n === 0 && m.note ? { ...x, note: m.note } : x));

@@ -5,10 +5,11 @@
  * same content before the run (each the template of the stage board it stands for, written by a
  * stock client), so both servers and their clients carry documents of the same size.
  */
-import type { CreateWorkshopResponse, JoinResponse } from '../../../workshops/contract';
+import type { JoinResponse } from '../../../workshops/contract';
 import { API } from '../../../workshops/contract';
 import { STAGES, boardRoom } from '../../../workshops/rooms';
 import { seedBoardDoc } from '../../../workshops/seed';
+import { HttpError, createWorkshop, post } from '../lib/api';
 import { flushed, openClient } from '../lib/client';
 import type { RoomPlan } from './protocol';
 import type { ServerHandle } from './processes';
@@ -16,28 +17,6 @@ import { testEnv } from '../../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
 const env = testEnv();
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function post<T>(url: string, body: unknown, bearer?: string): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new HttpError(res.status, `POST ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 export interface Provisioned {
   rooms: RoomPlan[];
@@ -79,14 +58,9 @@ export async function provisionRooms(
   }
   let limited = 0;
   const base = server.ready.httpUrl;
-  const admin = server.ready.adminToken ?? '';
   const rooms: RoomPlan[] = [];
   for (let w = 0; rooms.length < roomCount; w++) {
-    const ws = await post<CreateWorkshopResponse>(
-      base + API.workshops,
-      { title: `Bench ${w}`, language: 'nl' },
-      admin,
-    );
+    const ws = await createWorkshop(server, `Bench ${w}`);
     for (const stage of STAGES) {
       if (rooms.length >= roomCount) break;
       const tokens: string[] = [];

@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import type { Person } from './browser';
-import { RESULTS_DIR, newPerson, openLink } from './browser';
+import { DESKTOP, RESULTS_DIR, newPerson, openLink } from './browser';
+import { boardLink } from './server';
 
 export const SCREENS_DIR = resolve(RESULTS_DIR, 'screens');
 
@@ -48,10 +49,7 @@ export async function facilitatorOn(
   server: { url: string },
   workshop: { workshopId: string; facilitatorToken: string },
 ): Promise<Person> {
-  const fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
-  await openLink(
-    fac.page,
-    `${server.url}/w/${workshop.workshopId}/empathise#token=${workshop.facilitatorToken}`,
-  );
+  const fac = await newPerson(browser, { viewport: DESKTOP });
+  await openLink(fac.page, boardLink(server, workshop, 'empathise'));
   return fac;
 }

@@ -5,40 +5,41 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 
+export { launchChromium } from '../../fixtures/chromium';
 export { startAppServer } from './server';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export const LAPTOP = { width: 1280, height: 800 };
+/** The facilitator's larger screen. */
+export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
 export const RESULTS_DIR = resolve(import.meta.dirname, '../../../test-results');
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export interface DeviceOptions {
+  viewport?: { width: number; height: number };
+  touch?: boolean;
+  /** A phone's browser (Playwright's isMobile: the page's meta viewport counts). */
+  mobile?: boolean;
+  /** English, as the language switch remembers it on this device; Dutch otherwise. */
+  english?: boolean;
 }
-export const launch = launchChromium;
 
-/** A person's own browser context (own localStorage and IndexedDB), Dutch, laptop-sized. */
-export function newContext(
+/** A person's own browser context (own localStorage and IndexedDB), laptop-sized. */
+export async function newContext(
   browser: Browser,
-  options: { viewport?: { width: number; height: number }; touch?: boolean } = {},
+  options: DeviceOptions = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: options.viewport ?? LAPTOP,
     deviceScaleFactor: 1,
     hasTouch: options.touch ?? false,
-    locale: 'nl-NL',
+    isMobile: options.mobile ?? false,
+    locale: options.english ? 'en-GB' : 'nl-NL',
   });
+  if (options.english)
+    await context.addInitScript(() => localStorage.setItem('werkbank:lang', 'en'));
+  return context;
 }
 
 export interface Person {
@@ -49,10 +50,7 @@ export interface Person {
 }
 
 /** A fresh person: own context (own localStorage and IndexedDB), one page. */
-export async function newPerson(
-  browser: Browser,
-  options: { viewport?: { width: number; height: number }; touch?: boolean } = {},
-): Promise<Person> {
+export async function newPerson(browser: Browser, options: DeviceOptions = {}): Promise<Person> {
   const context = await newContext(browser, options);
   const page = await context.newPage();
   const errors: string[] = [];

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { CreateWorkshopResponse } from '../../../workshops';
 import type { Person } from './browser';
-import { joinByCode, launchChromium, newPerson, viewSettled } from './browser';
+import { joinByCode, launchChromium, newPerson, screenshot, viewSettled } from './browser';
 import type { TestServer } from './server';
 import { newWorkshop, startAppServer } from './server';
 
@@ -22,10 +22,15 @@ export interface Pair {
   base: { x: number; y: number };
   /** Puts `page`'s camera at `zoom` with `base` `margin` units from the view's top left. */
   look(page: Page, zoom?: number, margin?: number): Promise<void>;
-  dispose(): Promise<void>;
+  /**
+   * Closes the browser and the server; with `lastViews`, each person's last view is saved first
+   * (`<lastViews>-anna-last.png`), for a look when something failed.
+   */
+  dispose(options?: { lastViews?: string }): Promise<void>;
 }
 
-export async function openPair(): Promise<Pair> {
+/** Opens the pair with both cameras on `base` (`look` with `view`'s zoom and margin). */
+export async function openPair(view: { zoom?: number; margin?: number } = {}): Promise<Pair> {
   const server = await startAppServer();
   const workshop = await newWorkshop(server);
   const browser = await launchChromium();
@@ -52,6 +57,8 @@ export async function openPair(): Promise<Pair> {
     });
     await viewSettled(page);
   };
+  await look(anna.page, view.zoom, view.margin);
+  await look(bram.page, view.zoom, view.margin);
   return {
     server,
     workshop,
@@ -60,7 +67,11 @@ export async function openPair(): Promise<Pair> {
     bram,
     base,
     look,
-    async dispose() {
+    async dispose({ lastViews } = {}) {
+      if (lastViews) {
+        await screenshot(anna.page, `${lastViews}-anna-last`).catch(() => undefined);
+        await screenshot(bram.page, `${lastViews}-bram-last`).catch(() => undefined);
+      }
       await browser.close();
       await server.dispose();
     },

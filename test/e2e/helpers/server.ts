@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { ServerOptions } from '../../../sync-server/server';
 import type { CreateWorkshopResponse } from '../../../workshops';
 import type { TestServer } from '../../integration/helpers/server';
 import { createWorkshop, startTestServer } from '../../integration/helpers/server';
@@ -27,13 +28,17 @@ export function ensureBuilt(): void {
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
-/** The real server with the built app, on a free port, with a temporary data folder. */
-export async function startAppServer(): Promise<TestServer> {
+/**
+ * The real server with the built app, on a free port, with a temporary data folder; `options`
+ * for what a test needs besides (rooms unloaded sooner, say).
+ */
+export async function startAppServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   ensureBuilt();
   return startTestServer({
     staticDir: STATIC_DIR,
+    ...options,
     // All browser contexts share 127.0.0.1: the join limit must not bite a test.
-    limits: { joinAttemptsPerMinute: 1000, joinFailuresPerMinute: 1000 },
+    limits: { joinAttemptsPerMinute: 1000, joinFailuresPerMinute: 1000, ...options.limits },
   });
 }
 
@@ -43,4 +48,14 @@ export function newWorkshop(
   title = 'Meer impact door samenwerking',
 ): Promise<CreateWorkshopResponse> {
   return createWorkshop(server, title, 'nl');
+}
+
+/** The link to one of the workshop's boards with a token: the facilitator's unless given. */
+export function boardLink(
+  server: { url: string },
+  workshop: { workshopId: string; facilitatorToken: string },
+  board: string,
+  token = workshop.facilitatorToken,
+): string {
+  return `${server.url}/w/${workshop.workshopId}/${board}#token=${token}`;
 }

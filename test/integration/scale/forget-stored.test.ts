@@ -17,8 +17,8 @@ import {
   widgetQuestions,
 } from '../../../workshops';
 import { forgetParticipant } from '../../../workshops/report';
-import type { Client, TestServer } from '../helpers/server';
-import { connect, createWorkshop, join, startTestServer, synced, waitFor } from '../helpers/server';
+import { join, synced, waitFor } from '../helpers/server';
+import { serverFixture } from '../helpers/fixture';
 import type { TestDatabase } from '../helpers/scale';
 import { freshDatabase } from '../helpers/scale';
 import { testEnv } from '../../fixtures/env';
@@ -31,26 +31,17 @@ const ORG = 'Stichting Geheugensteun';
 const NOTE = 'Een notitie die weg moet 7f3a';
 
 let db: TestDatabase;
-let server: TestServer | null = null;
-const clients: Client[] = [];
 
 beforeEach(async () => {
   db = await freshDatabase();
 });
 
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server?.dispose();
-  server = null;
-  await db.drop();
-});
+afterEach(() => db.drop());
 
-function open(room: string, token: string): Client {
-  if (!server) throw new Error('no server');
-  const c = connect(server, room, token);
-  clients.push(c);
-  return c;
-}
+// Registered after the database's hooks: vitest runs after-hooks last-registered first, so the
+// server is gone before its database is dropped.
+const fx = serverFixture();
+const { open } = fx;
 
 /** Stored rows of the workshop's rooms that still hold any of `needles`, as raw bytes. */
 async function storedWith(workshopId: string, needles: string[]): Promise<string[]> {
@@ -71,13 +62,12 @@ async function storedWith(workshopId: string, needles: string[]): Promise<string
 
 describe('forgetting a participant, in storage', () => {
   it('rewrites the stored history of the workshop without them', async () => {
-    server = await startTestServer({
+    const ws = await fx.start({
       databaseUrl: db.url,
       adminToken: 'forget-admin-token',
       tokenSecret: 'forget-secret',
     });
-    const ws = await createWorkshop(server);
-    const who = await join(server, ws.joinCode, NAME, ORG);
+    const who = await join(fx.server, ws.joinCode, NAME, ORG);
     // They write a note and rate the canvas.
     const board = open(boardRoom(ws.workshopId, 'empathise'), who.token);
     const test = open(boardRoom(ws.workshopId, 'test'), who.token);
@@ -114,8 +104,7 @@ describe('forgetting a participant, in storage', () => {
       'the stored history rewritten',
     );
     // What is stored still reads as the workshop, with the pseudonym.
-    const after = await server.restart();
-    server = after;
+    fx.server = await fx.server.restart();
     const fresh = open(controlRoom(ws.workshopId), ws.facilitatorToken);
     await synced(fresh);
     expect(readRoster(fresh.doc).find((p) => p.id === who.participantId)?.name).toBe('Deelnemer 1');

@@ -4,53 +4,28 @@
  * everyone in follow mode). Crafted frames come through an ordinary participant token; what an
  * honest stock client sees afterwards is asserted.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../../workshops';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { boardRoom, controlRoom } from '../../../workshops';
-import type { Adversary } from '../helpers/adversary';
-import { adversary } from '../helpers/adversary';
-import type { Client, TestServer } from '../helpers/server';
-import { connect, createWorkshop, join, startTestServer, synced, waitFor } from '../helpers/server';
+import { serverFixture } from '../helpers/fixture';
+import type { Client } from '../helpers/server';
+import { join, waitFor } from '../helpers/server';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-const clients: Client[] = [];
-const adversaries: Adversary[] = [];
-const open = async (room: string, token: string) => {
-  const c = connect(server, room, token);
-  clients.push(c);
-  await synced(c);
-  return c;
-};
-const hostile = async (room: string, token: string) => {
-  const a = await adversary(server, room, token);
-  adversaries.push(a);
-  return a;
-};
-
-beforeEach(async () => {
-  server = await startTestServer();
-  workshop = await createWorkshop(server);
-});
-
-afterEach(async () => {
-  for (const a of adversaries.splice(0)) a.close();
-  for (const c of clients.splice(0)) c.destroy();
-  await server.dispose();
-});
+const fx = serverFixture();
+const { openSynced, hostile } = fx;
+beforeEach(() => fx.start());
 
 const stateAt = (c: Client, id: number) =>
   c.awareness.getStates().get(id) as Record<string, unknown> | undefined;
 
 describe('awareness', () => {
   it("another connection's client id can be neither overwritten nor removed", async () => {
-    const room = boardRoom(workshop.workshopId, 'ideate');
+    const room = boardRoom(fx.workshop.workshopId, 'ideate');
     const [ann, bo] = await Promise.all([
-      join(server, workshop.joinCode, 'Ann'),
-      join(server, workshop.joinCode, 'Bo'),
+      join(fx.server, fx.workshop.joinCode, 'Ann'),
+      join(fx.server, fx.workshop.joinCode, 'Bo'),
     ]);
-    const a = await open(room, ann.token);
-    const watcher = await open(room, workshop.facilitatorToken);
+    const a = await openSynced(room, ann.token);
+    const watcher = await openSynced(room, fx.workshop.facilitatorToken);
     a.awareness.setLocalStateField('user', { name: 'Ann' });
     const annId = a.doc.clientID;
     await waitFor(() => stateAt(watcher, annId)?.user !== undefined, 10_000, 'Ann present');
@@ -78,10 +53,10 @@ describe('awareness', () => {
   });
 
   it('the same person’s new connection takes its own id over (a reconnect)', async () => {
-    const room = boardRoom(workshop.workshopId, 'ideate');
-    const ann = await join(server, workshop.joinCode, 'Ann');
-    const a = await open(room, ann.token);
-    const watcher = await open(room, workshop.facilitatorToken);
+    const room = boardRoom(fx.workshop.workshopId, 'ideate');
+    const ann = await join(fx.server, fx.workshop.joinCode, 'Ann');
+    const a = await openSynced(room, ann.token);
+    const watcher = await openSynced(room, fx.workshop.facilitatorToken);
     a.awareness.setLocalStateField('user', { name: 'Ann' });
     const annId = a.doc.clientID;
     await waitFor(() => stateAt(watcher, annId) !== undefined, 10_000, 'Ann present');
@@ -95,9 +70,9 @@ describe('awareness', () => {
   });
 
   it('facilitatorView only from a facilitator: stripped from a participant’s state', async () => {
-    const room = controlRoom(workshop.workshopId);
-    const bo = await join(server, workshop.joinCode, 'Bo');
-    const watcher = await open(room, bo.token);
+    const room = controlRoom(fx.workshop.workshopId);
+    const bo = await join(fx.server, fx.workshop.joinCode, 'Bo');
+    const watcher = await openSynced(room, bo.token);
     const adv = await hostile(room, bo.token);
     const view = { boardId: 'define', cx: 0, cy: 0, zoom: 4 };
     adv.sendAwareness([
@@ -115,7 +90,7 @@ describe('awareness', () => {
     expect(stateAt(watcher, 5151)).toEqual({ user: { name: 'Bo' } });
     expect(stateAt(watcher, 5152)).toEqual({ user: { name: 'Bo' } });
 
-    const fac = await open(room, workshop.facilitatorToken);
+    const fac = await openSynced(room, fx.workshop.facilitatorToken);
     fac.awareness.setLocalStateField('facilitatorView', view);
     await waitFor(
       () => stateAt(watcher, fac.doc.clientID)?.facilitatorView !== undefined,

@@ -12,61 +12,38 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE, addElement, boardRoom, readElements } from '../../../workshops';
-import type { CreateWorkshopResponse } from '../../../workshops';
 import { WindowLimiter } from '../../../sync-server/http/ratelimit';
-import type { ServerOptions } from '../../../sync-server/server';
 import type { RawClient } from '../helpers/raw';
+import { serverFixture } from '../helpers/fixture';
 import { rawConnect, updateFrame } from '../helpers/raw';
 import { freePort, rssOf, startMain } from '../helpers/main';
-import type { Client, TestServer } from '../helpers/server';
-import {
-  api,
-  connect,
-  createWorkshop,
-  join as joinWorkshop,
-  startTestServer,
-  synced,
-  waitFor,
-} from '../helpers/server';
+import type { Client } from '../helpers/server';
+import { api, join as joinWorkshop, startTestServer, waitFor } from '../helpers/server';
 import { testEnv } from '../../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
 const env = testEnv();
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-const clients: Client[] = [];
+const fx = serverFixture();
 const raws: RawClient[] = [];
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
-async function start(options: Partial<ServerOptions> = {}): Promise<void> {
-  server = await startTestServer(options);
-  workshop = await createWorkshop(server);
-}
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
+afterEach(() => {
   for (const r of raws.splice(0)) r.ws.terminate();
   for (const c of children.splice(0)) c.kill('SIGKILL');
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  await server?.dispose();
 });
 
-const ideate = () => boardRoom(workshop.workshopId, 'ideate');
-const observe = async (room = ideate()) => {
-  const c = connect(server, room, workshop.facilitatorToken);
-  clients.push(c);
-  await synced(c);
-  return c;
-};
+const ideate = () => boardRoom(fx.workshop.workshopId, 'ideate');
+const observe = (room = ideate()) => fx.openSynced(room, fx.workshop.facilitatorToken);
 const flooded = (c: Client) =>
   readElements(c.doc).filter((e) => e.type === 'sticky' && e.text.startsWith('vloed')).length;
 
 /** A participant on a raw socket, with a doc of its own that makes valid notes. */
 async function rawParticipant(room = ideate()) {
-  const p = await joinWorkshop(server, workshop.joinCode, 'Vloed');
-  const raw = rawConnect(server.url, `/sync/${room}?token=${encodeURIComponent(p.token)}`);
+  const p = await joinWorkshop(fx.server, fx.workshop.joinCode, 'Vloed');
+  const raw = rawConnect(fx.server.url, `/sync/${room}?token=${encodeURIComponent(p.token)}`);
   raws.push(raw);
   await raw.opened;
   const doc = new Y.Doc();
@@ -102,28 +79,28 @@ async function floodUntilClosed(raw: RawClient, frame: () => Uint8Array, max: nu
 
 describe('byte quotas', () => {
   it('a connection over its bytes per second is closed with 4429; what it sent before stays', async () => {
-    await start({ limits: { bytesPerSecond: 16 * 1024, byteBurst: 128 * 1024 } });
+    await fx.start({ limits: { bytesPerSecond: 16 * 1024, byteBurst: 128 * 1024 } });
     const { raw, frame } = await rawParticipant();
     // 400 notes of ~900 bytes: 360 KB, far over the 128 KB burst.
     expect((await floodUntilClosed(raw, () => frame(10), 40)).code).toBe(CLOSE.tooFast);
     const seen = flooded(await observe());
     expect(seen).toBeGreaterThan(0);
     expect(seen).toBeLessThan(200);
-    server = await server.restart();
+    fx.server = await fx.server.restart();
     const after = await observe();
     expect(flooded(after)).toBe(seen);
   });
 
   it('joining a board larger than the burst is no flood; asking for it again and again is', async () => {
-    await start();
+    await fx.start();
     const { raw, frame } = await rawParticipant();
     for (let i = 0; i < 30; i++) raw.send(frame(10)); // ~270 KB of notes
     const o = await observe();
     await waitFor(() => flooded(o) === 300, 10_000, 'the notes stored');
-    await server.stop();
-    server = await startTestServer(
+    await fx.server.stop();
+    fx.server = await startTestServer(
       { limits: { bytesPerSecond: 8 * 1024, byteBurst: 64 * 1024 } },
-      server.dataDir,
+      fx.server.dataDir,
     );
     const newcomer = await observe();
     expect(flooded(newcomer)).toBe(300);
@@ -134,7 +111,7 @@ describe('byte quotas', () => {
   });
 
   it('a room over its bytes per second refuses the connection that tips it (4529, retryable)', async () => {
-    await start({
+    await fx.start({
       limits: {
         bytesPerSecond: 10 * 1024 * 1024,
         roomBytesPerSecond: 1024,
@@ -151,10 +128,10 @@ describe('byte quotas', () => {
   });
 
   it('a document at its maximum size takes no more (4422), also after a restart', async () => {
-    await start({ limits: { maxDocumentBytes: 80 * 1024 } });
+    await fx.start({ limits: { maxDocumentBytes: 80 * 1024 } });
     const { raw, frame } = await rawParticipant();
     expect((await floodUntilClosed(raw, () => frame(10), 30)).code).toBe(CLOSE.documentFull);
-    server = await server.restart();
+    fx.server = await fx.server.restart();
     const o = await observe();
     expect(Y.encodeStateAsUpdate(o.doc).length).toBeLessThanOrEqual(80 * 1024);
     expect(flooded(o)).toBeGreaterThan(0);
@@ -169,7 +146,7 @@ describe('awareness', () => {
   const text = (m: Uint8Array) => new TextDecoder().decode(m);
 
   it('query-awareness is answered from one encoding, at most once a second per connection', async () => {
-    await start();
+    await fx.start();
     const f = await observe();
     f.awareness.setLocalStateField('user', { name: 'Begeleider' });
     const { raw } = await rawParticipant();
@@ -192,7 +169,7 @@ describe('awareness', () => {
 
 describe('updates with a gap', () => {
   it('are neither kept nor served to joiners; the sender is asked for what is missing', async () => {
-    await start();
+    await fx.start();
     const { raw, frame } = await rawParticipant();
     const first = frame(1);
     const second = frame(1); // depends on `first` (same client, next clock)
@@ -208,7 +185,7 @@ describe('updates with a gap', () => {
     raw.send(first);
     raw.send(second);
     await waitFor(() => flooded(joiner) === 2, 5000, 'both notes once complete');
-    server = await server.restart();
+    fx.server = await fx.server.restart();
     const after = await observe();
     expect(after.doc.store.pendingStructs).toBeNull();
     expect(flooded(after)).toBe(2);
@@ -280,14 +257,14 @@ describe('the join limiter', () => {
 
 describe('TRUST_PROXY', () => {
   const wrongJoin = (forwardedFor: string) =>
-    fetch(`${server.url}/api/join`, {
+    fetch(`${fx.server.url}/api/join`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
       body: JSON.stringify({ joinCode: 'ZZZZZZ', name: 'X' }),
     }).then((r) => r.status);
 
   it('takes the address the proxy appended, not the one the client sent', async () => {
-    await start({ trustProxy: 1, limits: { joinFailuresPerMinute: 3 } });
+    await fx.start({ trustProxy: 1, limits: { joinFailuresPerMinute: 3 } });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push(await wrongJoin(`198.51.100.${i}, 203.0.113.7`));
     expect(statuses).toEqual([404, 404, 404, 429, 429]);
@@ -296,11 +273,11 @@ describe('TRUST_PROXY', () => {
   });
 
   it('with N proxies, takes the entry N places from the right', async () => {
-    await start({ trustProxy: 2, limits: { joinFailuresPerMinute: 2 } });
+    await fx.start({ trustProxy: 2, limits: { joinFailuresPerMinute: 2 } });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++)
       statuses.push(await wrongJoin(`spoof-${i}, 203.0.113.9, 10.0.0.${i}`));
     expect(statuses).toEqual([404, 404, 429]);
-    expect((await api(server, '/healthz')).status).toBe(200);
+    expect((await api(fx.server, '/healthz')).status).toBe(200);
   });
 });

@@ -3,7 +3,7 @@
  * its size follows its elements, not its drags. A copy of the board from before is refused
  * with CLOSE.stale (4409) and changes nothing on the server; a newcomer gets the same content.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   CLOSE,
@@ -13,20 +13,14 @@ import {
   readElements,
   readHistory,
 } from '../../../workshops';
-import type { Client, TestServer } from '../helpers/server';
-import { connect, createWorkshop, startTestServer, synced, waitFor } from '../helpers/server';
+import { serverFixture } from '../helpers/fixture';
+import { synced, waitFor } from '../helpers/server';
 import { testEnv } from '../../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
 const env = testEnv();
 
-let server: TestServer;
-const clients: Client[] = [];
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.dispose();
-});
+const fx = serverFixture();
 
 const content = (doc: Y.Doc) =>
   readElements(doc)
@@ -35,14 +29,9 @@ const content = (doc: Y.Doc) =>
 
 describe('board history compaction', () => {
   it('drops a dragged board’s history when idle, and refuses a copy from before', async () => {
-    server = await startTestServer({ idleUnloadMs: 50 });
-    const workshop = await createWorkshop(server);
+    const workshop = await fx.start({ idleUnloadMs: 50 });
     const room = boardRoom(workshop.workshopId, 'ideate');
-    const open = (doc?: Y.Doc) => {
-      const c = connect(server, room, workshop.facilitatorToken, doc ? { doc } : {});
-      clients.push(c);
-      return c;
-    };
+    const open = (doc?: Y.Doc) => fx.open(room, workshop.facilitatorToken, { doc });
     const a = open();
     await synced(a);
     const ids: string[] = [];
@@ -68,8 +57,8 @@ describe('board history compaction', () => {
 
     // Everyone leaves; the idle room is unloaded (and compacted).
     const old = a.doc;
-    for (const c of clients.splice(0)) c.destroy();
-    await waitFor(() => server.stats().rooms === 0, 10_000, 'rooms unloaded');
+    fx.closeConnections();
+    await waitFor(() => fx.server.stats().rooms === 0, 10_000, 'rooms unloaded');
 
     const fresh = open();
     await synced(fresh);

@@ -10,7 +10,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { Level } from 'level';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LeveldbDocStore } from '../../../sync-server/store/docs';
 import {
@@ -25,27 +25,16 @@ import {
   setBoardLocked,
 } from '../../../workshops';
 import type { CreateWorkshopResponse } from '../../../workshops';
-import type { Client, TestServer } from '../helpers/server';
-import { connect, createWorkshop, join, startTestServer, synced, waitFor } from '../helpers/server';
+import { serverFixture } from '../helpers/fixture';
+import type { Client } from '../helpers/server';
+import { createWorkshop, join, startTestServer, synced, waitFor } from '../helpers/server';
 import { testEnv } from '../../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
 const env = testEnv();
 
-let server: TestServer | null = null;
-const clients: Client[] = [];
-const open = (room: string, token: string) => {
-  if (!server) throw new Error('no server');
-  const c = connect(server, room, token);
-  clients.push(c);
-  return c;
-};
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server?.dispose();
-  server = null;
-});
+const fx = serverFixture();
+const { open } = fx;
 
 const texts = (doc: Y.Doc) =>
   readElements(doc).flatMap((e) => (e.type === 'sticky' ? [e.text] : []));
@@ -95,7 +84,7 @@ async function lockedBoard(workshop: CreateWorkshopResponse, boardId: string, lo
   await synced(control);
   setBoardLocked(control.doc, boardId, locked);
   // The lock has reached the server once another connection receives it from there.
-  const p = await join(server!, workshop.joinCode, 'Kijker');
+  const p = await join(fx.server, workshop.joinCode, 'Kijker');
   const seen = open(controlRoom(workshop.workshopId), p.token);
   await waitFor(() => isBoardLocked(seen.doc, boardId) === locked, 5000, 'lock on the server');
   return { control, seen };
@@ -103,11 +92,10 @@ async function lockedBoard(workshop: CreateWorkshopResponse, boardId: string, lo
 
 describe('a refused write', () => {
   it('does not strand the later writes of a stock client: after a reconnect they are stored and shared', async () => {
-    server = await startTestServer();
-    const workshop = await createWorkshop(server);
+    const workshop = await fx.start();
     const room = boardRoom(workshop.workshopId, 'define');
     const { control, seen } = await lockedBoard(workshop, 'define', true);
-    const p = await join(server, workshop.joinCode, 'Ann');
+    const p = await join(fx.server, workshop.joinCode, 'Ann');
     const participant = open(room, p.token);
     const other = open(room, workshop.facilitatorToken);
     await Promise.all([synced(participant), synced(other)]);
@@ -135,18 +123,17 @@ describe('a refused write', () => {
     await waitFor(() => texts(other.doc).includes('weer open'), 10_000, 'the later write');
     expect(other.doc.store.pendingStructs).toBeNull();
 
-    for (const c of clients.splice(0)) c.destroy();
-    server = await server.restart();
+    fx.closeConnections();
+    fx.server = await fx.server.restart();
     const after = open(room, workshop.facilitatorToken);
     await synced(after);
     expect(texts(after.doc)).toEqual(expect.arrayContaining(['te laat', 'daarna', 'weer open']));
   }, 60_000);
 
   it('a refused deletion strands nothing: the connection stays open', async () => {
-    server = await startTestServer();
-    const workshop = await createWorkshop(server);
+    const workshop = await fx.start();
     const room = boardRoom(workshop.workshopId, 'define');
-    const p = await join(server, workshop.joinCode, 'Ann');
+    const p = await join(fx.server, workshop.joinCode, 'Ann');
     const participant = open(room, p.token);
     const other = open(room, workshop.facilitatorToken);
     await Promise.all([synced(participant), synced(other)]);
@@ -169,8 +156,7 @@ describe('a refused write', () => {
 describe('what is stored', () => {
   it('is answered after the write is on disk, and never sent to a client that did not ask', async () => {
     const store = new LeveldbDocStore(mkTemp());
-    server = await startTestServer({ docStore: store });
-    const workshop = await createWorkshop(server);
+    const workshop = await fx.start({ docStore: store });
     const room = boardRoom(workshop.workshopId, 'define');
     const writer = open(room, workshop.facilitatorToken);
     const bystander = open(room, workshop.facilitatorToken);
@@ -203,11 +189,11 @@ describe('what is stored', () => {
       { level: 'info' },
       { write: (line: string) => void logs.push(JSON.parse(line) as (typeof logs)[number]) },
     );
-    server = await startTestServer(
+    fx.server = await startTestServer(
       { docStore: new LeveldbDocStore(dir, { Level: Watched }), logger },
       dir,
     );
-    const workshop = await createWorkshop(server);
+    const workshop = await createWorkshop(fx.server);
     const room = boardRoom(workshop.workshopId, 'define');
     const writer = open(room, workshop.facilitatorToken);
     await synced(writer);
@@ -227,9 +213,9 @@ describe('what is stored', () => {
     await waitFor(() => answers.some((sv) => covers(sv, wanted)), 20_000, 'stored answer');
     expect(logs.some((l) => l.msg === 'stored after retrying' && l.room === room)).toBe(true);
 
-    for (const c of clients.splice(0)) c.destroy();
-    await server.stop();
-    server = await startTestServer({}, dir); // the server's own store on the same folder
+    fx.closeConnections();
+    await fx.server.stop();
+    fx.server = await startTestServer({}, dir); // the server's own store on the same folder
     const after = open(room, workshop.facilitatorToken);
     await synced(after);
     expect(texts(after.doc)).toContain('niet kwijt');

@@ -9,29 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TicketDesk } from '../../../sync-server/auth/tickets';
-import type {
-  CreateWorkshopResponse,
-  RevokeResponse,
-  TicketResponse,
-  WorkshopListEntry,
-} from '../../../workshops';
+import type { RevokeResponse, TicketResponse, WorkshopListEntry } from '../../../workshops';
 import { CLOSE, boardRoom, controlRoom, readRoster } from '../../../workshops';
+import { serverFixture } from '../helpers/fixture';
 import { rawConnect } from '../helpers/raw';
-import type { Client, TestServer } from '../helpers/server';
-import {
-  api,
-  connect,
-  createWorkshop,
-  join as joinWorkshop,
-  startTestServer,
-  synced,
-  waitFor,
-} from '../helpers/server';
+import { api, createWorkshop, join as joinWorkshop, synced, waitFor } from '../helpers/server';
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
+const fx = serverFixture();
+const { open, openSynced } = fx;
 let staticDir: string;
-const clients: Client[] = [];
 
 beforeEach(async () => {
   staticDir = mkdtempSync(join(tmpdir(), 'werkbank-static-'));
@@ -42,19 +28,14 @@ beforeEach(async () => {
   );
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(staticDir, 'assets', 'app.js.map'), '{"sources":["secret.ts"]}');
-  server = await startTestServer({ staticDir });
-  workshop = await createWorkshop(server);
+  await fx.start({ staticDir });
 });
 
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.dispose();
-  rmSync(staticDir, { recursive: true, force: true });
-});
+afterEach(() => rmSync(staticDir, { recursive: true, force: true }));
 
 /** A raw GET (fetch would normalise the URL). */
 function rawGet(path: string): Promise<number> {
-  const { hostname, port } = new URL(server.url);
+  const { hostname, port } = new URL(fx.server.url);
   return new Promise((ok, fail) => {
     const req = request({ host: hostname, port, path, method: 'GET' }, (res) => {
       res.resume();
@@ -68,7 +49,7 @@ function rawGet(path: string): Promise<number> {
 describe('security headers', () => {
   it('every response: a CSP without inline script, no framing, no referrer, nosniff', async () => {
     for (const path of ['/', '/w/abc', '/assets/app.js', '/api/time', '/healthz', '/nothing']) {
-      const res = await fetch(server.url + path);
+      const res = await fetch(fx.server.url + path);
       const csp = res.headers.get('content-security-policy') ?? '';
       const script = /script-src ([^;]*)/.exec(csp)?.[1] ?? '';
       expect(script, path).toBe("'self'");
@@ -80,46 +61,44 @@ describe('security headers', () => {
   });
 
   it('source maps are not served, even when one lies in the folder', async () => {
-    expect((await fetch(`${server.url}/assets/app.js`)).status).toBe(200);
-    expect((await fetch(`${server.url}/assets/app.js.map`)).status).toBe(404);
+    expect((await fetch(`${fx.server.url}/assets/app.js`)).status).toBe(200);
+    expect((await fetch(`${fx.server.url}/assets/app.js.map`)).status).toBe(404);
   });
 
   it('a malformed URL is a 400, not a 500', async () => {
     expect(await rawGet('/%E0%A4%A')).toBe(400);
     expect(await rawGet('/api/%E0%A4%A')).toBe(400);
     expect(await rawGet('/join/%ZZ')).toBe(400);
-    expect((await api(server, '/healthz')).status).toBe(200);
+    expect((await api(fx.server, '/healthz')).status).toBe(200);
   });
 });
 
 describe('the JSON API', () => {
   it('takes only application/json (415 otherwise)', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', null]) {
-      const res = await fetch(`${server.url}/api/join`, {
+      const res = await fetch(`${fx.server.url}/api/join`, {
         method: 'POST',
         headers: type ? { 'content-type': type } : {},
-        body: JSON.stringify({ joinCode: workshop.joinCode, name: 'Formulier' }),
+        body: JSON.stringify({ joinCode: fx.workshop.joinCode, name: 'Formulier' }),
       });
       expect(res.status, String(type)).toBe(415);
     }
-    const ok = await api(server, '/api/join', {
-      body: { joinCode: workshop.joinCode, name: 'Ann' },
+    const ok = await api(fx.server, '/api/join', {
+      body: { joinCode: fx.workshop.joinCode, name: 'Ann' },
     });
     expect(ok.status).toBe(200);
   });
 
   it('strips bidi and zero-width characters from titles and names', async () => {
-    const created = await createWorkshop(server, 'Werk\u202Esessie\u200B\u2066 2026');
-    const list = await api<{ workshops: WorkshopListEntry[] }>(server, '/api/workshops', {
-      token: server.adminToken,
+    const created = await createWorkshop(fx.server, 'Werk\u202Esessie\u200B\u2066 2026');
+    const list = await api<{ workshops: WorkshopListEntry[] }>(fx.server, '/api/workshops', {
+      token: fx.server.adminToken,
     });
     expect(list.body.workshops.find((w) => w.workshopId === created.workshopId)?.title).toBe(
       'Werksessie 2026',
     );
-    await joinWorkshop(server, created.joinCode, 'A\u200Bn\u200Dn\u202E', 'Org\uFEFF');
-    const c = connect(server, controlRoom(created.workshopId), created.facilitatorToken);
-    clients.push(c);
-    await synced(c);
+    await joinWorkshop(fx.server, created.joinCode, 'A\u200Bn\u200Dn\u202E', 'Org\uFEFF');
+    const c = await openSynced(controlRoom(created.workshopId), created.facilitatorToken);
     await waitFor(() => readRoster(c.doc).length === 1);
     expect(readRoster(c.doc)[0]?.name).toBe('Ann');
     expect(readRoster(c.doc)[0]?.organisation).toBe('Org');
@@ -128,17 +107,17 @@ describe('the JSON API', () => {
 
 describe('WebSocket tickets', () => {
   const ticketFor = (token: string) =>
-    api<TicketResponse>(server, '/api/tickets', { token, body: {} });
+    api<TicketResponse>(fx.server, '/api/tickets', { token, body: {} });
 
   it('a token traded for a ticket opens one socket, once', async () => {
-    const p = await joinWorkshop(server, workshop.joinCode, 'Ann');
+    const p = await joinWorkshop(fx.server, fx.workshop.joinCode, 'Ann');
     const { status, body } = await ticketFor(p.token);
     expect(status).toBe(200);
-    const room = boardRoom(workshop.workshopId, 'ideate');
-    const first = rawConnect(server.url, `/sync/${room}?ticket=${body.ticket}`);
+    const room = boardRoom(fx.workshop.workshopId, 'ideate');
+    const first = rawConnect(fx.server.url, `/sync/${room}?ticket=${body.ticket}`);
     await first.opened;
     await waitFor(() => first.received.length > 0, 5000, 'sync step 1 from the server');
-    const again = rawConnect(server.url, `/sync/${room}?ticket=${body.ticket}`);
+    const again = rawConnect(fx.server.url, `/sync/${room}?ticket=${body.ticket}`);
     expect((await again.closed).code).toBe(CLOSE.unauthorized);
     first.ws.close();
     expect((await ticketFor('not-a-token')).status).toBe(401);
@@ -157,47 +136,42 @@ describe('WebSocket tickets', () => {
 
 describe('revoking links', () => {
   it("closes the role's connections with 4401 and refuses its old links; fresh links work", async () => {
-    const room = boardRoom(workshop.workshopId, 'ideate');
-    const facilitator = connect(server, room, workshop.facilitatorToken);
-    const viewer = connect(server, room, workshop.viewerToken);
-    clients.push(facilitator, viewer);
+    const room = boardRoom(fx.workshop.workshopId, 'ideate');
+    const facilitator = open(room, fx.workshop.facilitatorToken);
+    const viewer = open(room, fx.workshop.viewerToken);
     await Promise.all([synced(facilitator), synced(viewer)]);
 
     const revoked = await api<RevokeResponse>(
-      server,
-      `/api/workshops/${workshop.workshopId}/revoke`,
+      fx.server,
+      `/api/workshops/${fx.workshop.workshopId}/revoke`,
       {
-        token: server.adminToken,
+        token: fx.server.adminToken,
         body: { role: 'facilitator' },
       },
     );
     expect(revoked.status).toBe(200);
     await waitFor(() => facilitator.closes.includes(CLOSE.unauthorized), 5000, 'closed with 4401');
     expect(viewer.closes).toEqual([]);
-    expect((await ticketFor(workshop.facilitatorToken)).status).toBe(401);
-    const info = await api(server, `/api/workshops/${workshop.workshopId}`, {
-      token: workshop.facilitatorToken,
+    expect((await ticketFor(fx.workshop.facilitatorToken)).status).toBe(401);
+    const info = await api(fx.server, `/api/workshops/${fx.workshop.workshopId}`, {
+      token: fx.workshop.facilitatorToken,
     });
     expect(info.status).toBe(401);
 
     // Only the admin may revoke.
-    const denied = await api(server, `/api/workshops/${workshop.workshopId}/revoke`, {
-      token: workshop.facilitatorToken,
+    const denied = await api(fx.server, `/api/workshops/${fx.workshop.workshopId}/revoke`, {
+      token: fx.workshop.facilitatorToken,
       body: { role: 'viewer' },
     });
     expect(denied.status).toBe(401);
 
-    server = await server.restart();
-    const old = rawConnect(server.url, `/sync/${room}?token=${workshop.facilitatorToken}`);
+    fx.server = await fx.server.restart();
+    const old = rawConnect(fx.server.url, `/sync/${room}?token=${fx.workshop.facilitatorToken}`);
     expect((await old.closed).code).toBe(CLOSE.unauthorized);
-    const fresh = connect(server, room, revoked.body.facilitatorToken);
-    clients.push(fresh);
-    await synced(fresh);
-    const stillViewer = connect(server, room, workshop.viewerToken);
-    clients.push(stillViewer);
-    await synced(stillViewer);
+    await openSynced(room, revoked.body.facilitatorToken);
+    await openSynced(room, fx.workshop.viewerToken);
   });
 
   const ticketFor = (token: string) =>
-    api<TicketResponse>(server, '/api/tickets', { token, body: {} });
+    api<TicketResponse>(fx.server, '/api/tickets', { token, body: {} });
 });

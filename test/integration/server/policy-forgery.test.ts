@@ -4,15 +4,10 @@
  * each is refused with its reason, an honest participant on the stock client never receives it,
  * and the store does not hold it, also after a restart. Ordinary work still goes through.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import type {
-  CreateWorkshopResponse,
-  JoinResponse,
-  RatingElement,
-  VotingRound,
-} from '../../../workshops';
+import type { JoinResponse, RatingElement, VotingRound } from '../../../workshops';
 import {
   CLOSE,
   DENIED,
@@ -37,36 +32,19 @@ import {
   writeMeta,
 } from '../../../workshops';
 import type { Adversary } from '../helpers/adversary';
-import { adversary } from '../helpers/adversary';
-import type { Client, TestServer } from '../helpers/server';
-import { connect, createWorkshop, join, startTestServer, synced, waitFor } from '../helpers/server';
+import { serverFixture } from '../helpers/fixture';
+import type { Client } from '../helpers/server';
+import { join, synced, waitFor } from '../helpers/server';
 import { testEnv } from '../../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
 const env = testEnv();
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-const clients: Client[] = [];
-const adversaries: Adversary[] = [];
-const open = (room: string, token: string, doc?: Y.Doc) => {
-  const c = connect(server, room, token, doc ? { doc } : {});
-  clients.push(c);
-  return c;
-};
+const fx = serverFixture();
+const { open, hostile } = fx;
+beforeEach(() => fx.start());
 
-beforeEach(async () => {
-  server = await startTestServer();
-  workshop = await createWorkshop(server);
-});
-
-afterEach(async () => {
-  for (const a of adversaries.splice(0)) a.close();
-  for (const c of clients.splice(0)) c.destroy();
-  await server.dispose();
-});
-
-const ROOM = () => boardRoom(workshop.workshopId, 'ideate');
+const ROOM = () => boardRoom(fx.workshop.workshopId, 'ideate');
 
 /** Ann, the adversary, and Bo, an honest participant on the stock client; both on the board. */
 async function cast(): Promise<{
@@ -76,13 +54,12 @@ async function cast(): Promise<{
   bob: Client;
 }> {
   const [ann, bo] = await Promise.all([
-    join(server, workshop.joinCode, 'Ann'),
-    join(server, workshop.joinCode, 'Bo'),
+    join(fx.server, fx.workshop.joinCode, 'Ann'),
+    join(fx.server, fx.workshop.joinCode, 'Bo'),
   ]);
   const bob = open(ROOM(), bo.token);
   await synced(bob);
-  const adv = await adversary(server, ROOM(), ann.token);
-  adversaries.push(adv);
+  const adv = await hostile(ROOM(), ann.token);
   return { ann, bo, adv, bob };
 }
 
@@ -104,19 +81,11 @@ async function relayedToBob(adv: Adversary, ann: JoinResponse, bob: Client): Pro
   );
 }
 
-/** What a fresh client reads from the store after a restart of the server. */
-async function afterRestart(room = ROOM()): Promise<Y.Doc> {
-  for (const a of adversaries.splice(0)) a.close();
-  for (const c of clients.splice(0)) c.destroy();
-  server = await server.restart();
-  const c = open(room, workshop.facilitatorToken);
-  await synced(c);
-  return c.doc;
-}
+const afterRestart = (room = ROOM()) => fx.afterRestart(room);
 
 /** Starts (or, with null, ends) a voting round on the ideate board; resolves once the server holds it. */
 async function round(settings: Partial<VotingRound> | null): Promise<void> {
-  const control = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
+  const control = open(controlRoom(fx.workshop.workshopId), fx.workshop.facilitatorToken);
   await synced(control);
   if (settings)
     startVoting(
@@ -131,7 +100,7 @@ async function round(settings: Partial<VotingRound> | null): Promise<void> {
       env,
     );
   else endVoting(control.doc);
-  const check = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
+  const check = open(controlRoom(fx.workshop.workshopId), fx.workshop.facilitatorToken);
   await synced(check);
   await waitFor(
     () => (readLive(check.doc).voting !== null) === (settings !== null),
@@ -164,15 +133,14 @@ describe('per-person sheets', () => {
   });
 
   it("no new answer sheet can carry someone else's answers onto a widget", async () => {
-    const room = boardRoom(workshop.workshopId, 'test');
+    const room = boardRoom(fx.workshop.workshopId, 'test');
     const [ann, bo] = await Promise.all([
-      join(server, workshop.joinCode, 'Ann'),
-      join(server, workshop.joinCode, 'Bo'),
+      join(fx.server, fx.workshop.joinCode, 'Ann'),
+      join(fx.server, fx.workshop.joinCode, 'Bo'),
     ]);
     const bob = open(room, bo.token);
     await synced(bob);
-    const adv = await adversary(server, room, ann.token);
-    adversaries.push(adv);
+    const adv = await hostile(room, ann.token);
     const rating = readElements(adv.doc).find((e) => e.type === 'rating');
     expect(rating).toBeTruthy();
     const id = rating?.id ?? '';
@@ -453,8 +421,7 @@ describe('meta, history and other roots', () => {
 
   it('nobody but the server writes history: a forged retired list bricks nothing', async () => {
     const { ann, adv, bob } = await cast();
-    const fac = await adversary(server, ROOM(), workshop.facilitatorToken);
-    adversaries.push(fac);
+    const fac = await hostile(ROOM(), fx.workshop.facilitatorToken);
     // Every client the board has seen, as if they were all of an earlier epoch.
     const forge = (d: Y.Doc) => d.getMap('history').set('retired', Y.encodeStateVector(bob.doc));
     expect((await adv.write(forge)).denied).toBe(DENIED.notAllowed);
@@ -477,7 +444,7 @@ describe('meta, history and other roots', () => {
     const stored = await afterRestart();
     expect(forged(stored)).toEqual([]);
     expect(readMeta(stored).title).toBe('Nieuw');
-    const again = open(ROOM(), workshop.facilitatorToken, held);
+    const again = open(ROOM(), fx.workshop.facilitatorToken, { doc: held });
     await synced(again);
     expect(again.closes).not.toContain(CLOSE.stale);
     expect(again.provider.wsconnected).toBe(true);
@@ -517,7 +484,7 @@ describe('deletions', () => {
     );
     expect((await adv.write((d) => deleteElements(d, [id]))).denied).toBe(DENIED.othersVotes);
     await relayedToBob(adv, ann, bob);
-    const watcher = open(ROOM(), workshop.facilitatorToken);
+    const watcher = open(ROOM(), fx.workshop.facilitatorToken);
     await synced(watcher);
     expect(readElement(watcher.doc, id)).toMatchObject({
       text: 'van Bo',
@@ -561,7 +528,7 @@ describe('ordinary work', () => {
       { author: bo.participantId, env },
     );
     const bobId = bob.doc.clientID;
-    const fresh = open(ROOM(), workshop.facilitatorToken);
+    const fresh = open(ROOM(), fx.workshop.facilitatorToken);
     await synced(fresh);
     await waitFor(
       () => readElements(fresh.doc).some((e) => e.type === 'sticky' && e.text === 'nog van Bo'),
@@ -573,8 +540,7 @@ describe('ordinary work', () => {
     expect(texts).toContain('nog van Bo');
     expect(texts).not.toContain('gekaapt');
     // The record of who writes with which id outlives the restart.
-    const again = await adversary(server, ROOM(), ann.token);
-    adversaries.push(again);
+    const again = await hostile(ROOM(), ann.token);
     const retry = await again.write((d) => {
       addElement(
         d,
@@ -625,7 +591,7 @@ describe('ordinary work', () => {
     const gone = addElement(d, 'sticky', { x: 0, y: 900, text: 'weg' }, { author: me, env });
     deleteElements(d, [gone]);
     updateElement(d, shape, { text: 'anders' });
-    const test = open(boardRoom(workshop.workshopId, 'test'), ann.token);
+    const test = open(boardRoom(fx.workshop.workshopId, 'test'), ann.token);
     await synced(test);
     const rating = readElements(test.doc).find((e) => e.type === 'rating');
     const survey = readElements(test.doc).find((e) => e.type === 'survey');
@@ -638,7 +604,7 @@ describe('ordinary work', () => {
     );
     setAnswer(test.doc, copy, 'scores', me, 'completeness', 5);
 
-    const watcher = open(boardRoom(workshop.workshopId, 'test'), workshop.facilitatorToken);
+    const watcher = open(boardRoom(fx.workshop.workshopId, 'test'), fx.workshop.facilitatorToken);
     await synced(watcher);
     await waitFor(() => readElement(watcher.doc, copy) !== null, 10_000, 'the copied rating');
     await waitFor(

@@ -2,7 +2,7 @@
  * Points 5 and 6 of issue 2: every refusal is tried, and shown to change nothing in the store
  * or in other clients; the server and the other rooms go on unharmed.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   CLOSE,
@@ -20,91 +20,62 @@ import {
   startVoting,
   writeWorkshop,
 } from '../../../workshops';
-import type { CreateWorkshopResponse } from '../../../workshops';
-import type { Client, TestServer } from '../helpers/server';
-import {
-  api,
-  connect,
-  createWorkshop,
-  join,
-  joinedPair,
-  settled,
-  startTestServer,
-  synced,
-  waitFor,
-} from '../helpers/server';
+import { api, createWorkshop, join, joinedPair, settled, synced, waitFor } from '../helpers/server';
+import { serverFixture } from '../helpers/fixture';
 import { rawConnect, someUpdate, updateFrame } from '../helpers/raw';
 import { testEnv } from '../../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
 const env = testEnv();
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-const clients: Client[] = [];
-const open = (room: string, token: string) => {
-  const c = connect(server, room, token);
-  clients.push(c);
-  return c;
-};
+const fx = serverFixture();
+const { open } = fx;
+beforeEach(() =>
+  fx.start({ limits: { maxMessageBytes: 64 * 1024, messagesPerSecond: 50, messageBurst: 100 } }),
+);
+
 const syncPath = (room: string, token?: string) =>
   `/sync/${room}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
 
 /** A facilitator's view of a board: what the server holds (synced, not written). */
-async function observer(room: string): Promise<Client> {
-  const c = open(room, workshop.facilitatorToken);
-  await synced(c);
-  return c;
-}
-
-beforeEach(async () => {
-  server = await startTestServer({
-    limits: { maxMessageBytes: 64 * 1024, messagesPerSecond: 50, messageBurst: 100 },
-  });
-  workshop = await createWorkshop(server);
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.dispose();
-});
+const observer = (room: string) => fx.openSynced(room, fx.workshop.facilitatorToken);
 
 describe('tokens and rooms are checked before any document byte is sent', () => {
   const cases: Array<[string, () => string, number]> = [
-    ['no token', () => syncPath(boardRoom(workshop.workshopId, 'ideate')), CLOSE.unauthorized],
+    ['no token', () => syncPath(boardRoom(fx.workshop.workshopId, 'ideate')), CLOSE.unauthorized],
     [
       'a badly signed token',
       () =>
         syncPath(
-          boardRoom(workshop.workshopId, 'ideate'),
-          `${workshop.facilitatorToken.slice(0, -4)}AAAA`,
+          boardRoom(fx.workshop.workshopId, 'ideate'),
+          `${fx.workshop.facilitatorToken.slice(0, -4)}AAAA`,
         ),
       CLOSE.unauthorized,
     ],
     [
       'garbage as token',
-      () => syncPath(boardRoom(workshop.workshopId, 'ideate'), 'not-a-token'),
+      () => syncPath(boardRoom(fx.workshop.workshopId, 'ideate'), 'not-a-token'),
       CLOSE.unauthorized,
     ],
     [
       'a room name with path tricks',
-      () => syncPath(`${workshop.workshopId}/../other/ideate`, workshop.facilitatorToken),
+      () => syncPath(`${fx.workshop.workshopId}/../other/ideate`, fx.workshop.facilitatorToken),
       CLOSE.badRequest,
     ],
     [
       'a very long room name',
-      () => syncPath(`${workshop.workshopId}/${'a'.repeat(5000)}`, workshop.facilitatorToken),
+      () => syncPath(`${fx.workshop.workshopId}/${'a'.repeat(5000)}`, fx.workshop.facilitatorToken),
       CLOSE.badRequest,
     ],
     [
       'an unknown board',
-      () => syncPath(boardRoom(workshop.workshopId, 'nope'), workshop.facilitatorToken),
+      () => syncPath(boardRoom(fx.workshop.workshopId, 'nope'), fx.workshop.facilitatorToken),
       CLOSE.notFound,
     ],
   ];
   for (const [what, path, code] of cases) {
     it(`refuses ${what} with ${code}`, async () => {
-      const raw = rawConnect(server.url, path());
+      const raw = rawConnect(fx.server.url, path());
       const closed = await raw.closed;
       expect(closed.code).toBe(code);
       expect(raw.received).toHaveLength(0);
@@ -112,10 +83,10 @@ describe('tokens and rooms are checked before any document byte is sent', () => 
   }
 
   it('refuses a token of another workshop with 4403', async () => {
-    const other = await createWorkshop(server, 'Ander');
+    const other = await createWorkshop(fx.server, 'Ander');
     const raw = rawConnect(
-      server.url,
-      syncPath(boardRoom(workshop.workshopId, 'ideate'), other.facilitatorToken),
+      fx.server.url,
+      syncPath(boardRoom(fx.workshop.workshopId, 'ideate'), other.facilitatorToken),
     );
     expect((await raw.closed).code).toBe(CLOSE.forbidden);
     expect(raw.received).toHaveLength(0);
@@ -125,16 +96,19 @@ describe('tokens and rooms are checked before any document byte is sent', () => 
     const { TokenService } = await import('../../../sync-server/auth/tokens');
     const tokens = new TokenService(new TextEncoder().encode('test-secret'));
     const expired = await tokens.sign(
-      { workshopId: workshop.workshopId, role: 'facilitator', participantId: 'facilitator' },
+      { workshopId: fx.workshop.workshopId, role: 'facilitator', participantId: 'facilitator' },
       '-10s',
     );
-    const raw = rawConnect(server.url, syncPath(boardRoom(workshop.workshopId, 'ideate'), expired));
+    const raw = rawConnect(
+      fx.server.url,
+      syncPath(boardRoom(fx.workshop.workshopId, 'ideate'), expired),
+    );
     expect((await raw.closed).code).toBe(CLOSE.unauthorized);
     expect(raw.received).toHaveLength(0);
   });
 
   it('the stock client stops retrying after a final refusal', async () => {
-    const c = open(boardRoom(workshop.workshopId, 'ideate'), 'not-a-token');
+    const c = open(boardRoom(fx.workshop.workshopId, 'ideate'), 'not-a-token');
     await waitFor(() => c.closes.length > 0);
     // Once the provider gave up (shouldConnect false) it never dials again: one close, no retry.
     await waitFor(() => !c.provider.shouldConnect, 10_000, 'the provider gave up');
@@ -144,8 +118,8 @@ describe('tokens and rooms are checked before any document byte is sent', () => 
 
 describe('roles', () => {
   it('a participant cannot write the control doc: dropped, told, nobody else sees it', async () => {
-    const p = await join(server, workshop.joinCode, 'Ann');
-    const room = controlRoom(workshop.workshopId);
+    const p = await join(fx.server, fx.workshop.joinCode, 'Ann');
+    const room = controlRoom(fx.workshop.workshopId);
     const watcher = await observer(room);
     const participant = open(room, p.token);
     await synced(participant);
@@ -163,8 +137,8 @@ describe('roles', () => {
   });
 
   it('a viewer writes nothing, but an empty sync step 2 is no offence', async () => {
-    const room = boardRoom(workshop.workshopId, 'ideate');
-    const viewer = open(room, workshop.viewerToken);
+    const room = boardRoom(fx.workshop.workshopId, 'ideate');
+    const viewer = open(room, fx.workshop.viewerToken);
     await synced(viewer);
     await settled(viewer);
     expect(viewer.denied).toEqual([]);
@@ -179,7 +153,7 @@ describe('roles', () => {
 
   it('a copy coming back with deletions the room holds already is no offence', async () => {
     // The stock client's sync step 2 carries its copy's whole delete set on every connect.
-    const room = boardRoom(workshop.workshopId, 'ideate');
+    const room = boardRoom(fx.workshop.workshopId, 'ideate');
     const facilitator = await observer(room);
     const id = addElement(
       facilitator.doc,
@@ -189,10 +163,10 @@ describe('roles', () => {
     );
     elementsMap(facilitator.doc).delete(id);
     await settled(facilitator);
-    const p = await join(server, workshop.joinCode, 'Ann');
-    const viewer = open(room, workshop.viewerToken);
-    const inControl = open(controlRoom(workshop.workshopId), p.token);
-    const facControl = await observer(controlRoom(workshop.workshopId));
+    const p = await join(fx.server, fx.workshop.joinCode, 'Ann');
+    const viewer = open(room, fx.workshop.viewerToken);
+    const inControl = open(controlRoom(fx.workshop.workshopId), p.token);
+    const facControl = await observer(controlRoom(fx.workshop.workshopId));
     writeWorkshop(facControl.doc, { title: 'Eerst dit' });
     writeWorkshop(facControl.doc, { title: 'Dan dat' });
     await settled(facControl);
@@ -214,13 +188,13 @@ describe('roles', () => {
   });
 
   it('nobody but the facilitator writes a locked board', async () => {
-    const room = boardRoom(workshop.workshopId, 'define');
-    const control = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
+    const room = boardRoom(fx.workshop.workshopId, 'define');
+    const control = open(controlRoom(fx.workshop.workshopId), fx.workshop.facilitatorToken);
     await synced(control);
     setBoardLocked(control.doc, 'define', true);
-    const p = await join(server, workshop.joinCode, 'Ann');
+    const p = await join(fx.server, fx.workshop.joinCode, 'Ann');
     const participant = open(room, p.token);
-    const facilitator = open(room, workshop.facilitatorToken);
+    const facilitator = open(room, fx.workshop.facilitatorToken);
     await Promise.all([synced(participant), synced(facilitator)]);
     await settled(control); // the lock has reached the server
     addElement(
@@ -261,9 +235,9 @@ describe('roles', () => {
   });
 
   it("a participant cannot change another participant's votes, but can vote", async () => {
-    const room = boardRoom(workshop.workshopId, 'define');
+    const room = boardRoom(fx.workshop.workshopId, 'define');
     // Votes count only while a voting round runs on the board (policy-forgery.test.ts).
-    const control = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
+    const control = open(controlRoom(fx.workshop.workshopId), fx.workshop.facilitatorToken);
     await synced(control);
     startVoting(
       control.doc,
@@ -275,7 +249,7 @@ describe('roles', () => {
       },
       env,
     );
-    const { pa, pb, a, b } = await joinedPair(server, workshop.joinCode, room, open);
+    const { pa, pb, a, b } = await joinedPair(fx.server, fx.workshop.joinCode, room, open);
     const id = addElement(
       a.doc,
       'sticky',
@@ -319,8 +293,8 @@ describe('roles', () => {
   });
 
   it("a participant cannot change another participant's widget scores", async () => {
-    const room = boardRoom(workshop.workshopId, 'test');
-    const { pa, pb, a, b } = await joinedPair(server, workshop.joinCode, room, open);
+    const room = boardRoom(fx.workshop.workshopId, 'test');
+    const { pa, pb, a, b } = await joinedPair(fx.server, fx.workshop.joinCode, room, open);
     const rating = readElements(a.doc).find((e) => e.type === 'rating');
     expect(rating).toBeTruthy();
     const id = rating?.id ?? '';
@@ -344,32 +318,34 @@ describe('roles', () => {
   });
 
   it('a removed participant is disconnected and refused', async () => {
-    const p = await join(server, workshop.joinCode, 'Ann');
-    const room = boardRoom(workshop.workshopId, 'ideate');
+    const p = await join(fx.server, fx.workshop.joinCode, 'Ann');
+    const room = boardRoom(fx.workshop.workshopId, 'ideate');
     const participant = open(room, p.token);
     await synced(participant);
-    const control = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
+    const control = open(controlRoom(fx.workshop.workshopId), fx.workshop.facilitatorToken);
     await synced(control);
     setParticipantRemoved(control.doc, p.participantId, true);
     await waitFor(() => participant.closes.includes(CLOSE.forbidden));
-    const raw = rawConnect(server.url, syncPath(room, p.token));
+    const raw = rawConnect(fx.server.url, syncPath(room, p.token));
     expect((await raw.closed).code).toBe(CLOSE.forbidden);
-    const info = await api(server, `/api/workshops/${workshop.workshopId}`, { token: p.token });
+    const info = await api(fx.server, `/api/workshops/${fx.workshop.workshopId}`, {
+      token: p.token,
+    });
     expect(info.status).toBe(403);
   });
 });
 
 describe('bad input', () => {
   async function rawParticipant(room: string) {
-    const p = await join(server, workshop.joinCode, 'Raw');
-    const raw = rawConnect(server.url, syncPath(room, p.token));
+    const p = await join(fx.server, fx.workshop.joinCode, 'Raw');
+    const raw = rawConnect(fx.server.url, syncPath(room, p.token));
     await raw.opened;
     return raw;
   }
 
   async function boardUnharmed(room: string) {
     // Another room and the same room still work for others.
-    const other = await observer(boardRoom(workshop.workshopId, 'test'));
+    const other = await observer(boardRoom(fx.workshop.workshopId, 'test'));
     addElement(
       other.doc,
       'text',
@@ -380,14 +356,14 @@ describe('bad input', () => {
     expect(readElements(same.doc).some((e) => e.type === 'sticky' && e.text === 'ingeslopen')).toBe(
       false,
     );
-    const check = await observer(boardRoom(workshop.workshopId, 'test'));
+    const check = await observer(boardRoom(fx.workshop.workshopId, 'test'));
     await waitFor(() =>
       readElements(check.doc).some((e) => e.type === 'text' && e.text === 'nog steeds'),
     );
   }
 
   it('a text frame closes with 4400', async () => {
-    const room = boardRoom(workshop.workshopId, 'ideate');
+    const room = boardRoom(fx.workshop.workshopId, 'ideate');
     const raw = await rawParticipant(room);
     raw.send('hallo');
     expect((await raw.closed).code).toBe(CLOSE.badRequest);
@@ -395,7 +371,7 @@ describe('bad input', () => {
   });
 
   it('a truncated frame closes with 4400 and applies nothing', async () => {
-    const room = boardRoom(workshop.workshopId, 'ideate');
+    const room = boardRoom(fx.workshop.workshopId, 'ideate');
     const raw = await rawParticipant(room);
     const frame = updateFrame(someUpdate());
     raw.send(frame.subarray(0, Math.floor(frame.length / 2)));
@@ -404,7 +380,7 @@ describe('bad input', () => {
   });
 
   it('an unknown message kind closes with 4400', async () => {
-    const room = boardRoom(workshop.workshopId, 'ideate');
+    const room = boardRoom(fx.workshop.workshopId, 'ideate');
     const raw = await rawParticipant(room);
     raw.send(new Uint8Array([42, 1, 2, 3]));
     expect((await raw.closed).code).toBe(CLOSE.badRequest);
@@ -412,7 +388,7 @@ describe('bad input', () => {
   });
 
   it('a message over the size limit closes with 4413 and is not stored', async () => {
-    const room = boardRoom(workshop.workshopId, 'ideate');
+    const room = boardRoom(fx.workshop.workshopId, 'ideate');
     const raw = await rawParticipant(room);
     const doc = new Y.Doc();
     const big = new Y.Map<unknown>();
@@ -425,7 +401,7 @@ describe('bad input', () => {
   });
 
   it('a flood of messages closes with a retryable 1013; others are unharmed', async () => {
-    const room = boardRoom(workshop.workshopId, 'ideate');
+    const room = boardRoom(fx.workshop.workshopId, 'ideate');
     const raw = await rawParticipant(room);
     const query = new Uint8Array([3]);
     for (let i = 0; i < 500 && raw.ws.readyState === raw.ws.OPEN; i++) raw.send(query);
@@ -436,13 +412,13 @@ describe('bad input', () => {
 
 describe('HTTP', () => {
   it('healthz, time, info', async () => {
-    expect((await api<{ ok: boolean }>(server, '/healthz')).body).toEqual({ ok: true });
-    const t = await api<{ now: number }>(server, '/api/time');
+    expect((await api<{ ok: boolean }>(fx.server, '/healthz')).body).toEqual({ ok: true });
+    const t = await api<{ now: number }>(fx.server, '/api/time');
     expect(Math.abs(t.body.now - Date.now())).toBeLessThan(5000);
     const info = await api<{ title: string; boards: string[]; role: string }>(
-      server,
-      `/api/workshops/${workshop.workshopId}`,
-      { token: workshop.viewerToken },
+      fx.server,
+      `/api/workshops/${fx.workshop.workshopId}`,
+      { token: fx.workshop.viewerToken },
     );
     expect(info.body).toMatchObject({
       title: 'Meer impact door samenwerking',
@@ -454,54 +430,55 @@ describe('HTTP', () => {
   it('a wrong admin token cannot create or list workshops', async () => {
     expect(
       (
-        await api(server, '/api/workshops', {
+        await api(fx.server, '/api/workshops', {
           token: 'wrong',
           body: { title: 'x', language: 'nl' },
         })
       ).status,
     ).toBe(401);
-    expect((await api(server, '/api/workshops', { token: 'wrong' })).status).toBe(401);
+    expect((await api(fx.server, '/api/workshops', { token: 'wrong' })).status).toBe(401);
     expect(
-      (await api(server, '/api/workshops', { body: { title: 'x', language: 'nl' } })).status,
+      (await api(fx.server, '/api/workshops', { body: { title: 'x', language: 'nl' } })).status,
     ).toBe(401);
   });
 
   it('malformed bodies get a clear 400', async () => {
-    const bad = await api<{ error: string; message: string }>(server, '/api/workshops', {
-      token: server.adminToken,
+    const bad = await api<{ error: string; message: string }>(fx.server, '/api/workshops', {
+      token: fx.server.adminToken,
       body: '{nope',
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('bad_json');
-    const noTitle = await api<{ message: string }>(server, '/api/workshops', {
-      token: server.adminToken,
+    const noTitle = await api<{ message: string }>(fx.server, '/api/workshops', {
+      token: fx.server.adminToken,
       body: { language: 'nl' },
     });
     expect(noTitle.status).toBe(400);
     expect(noTitle.body.message).toMatch(/title/);
-    const badLang = await api(server, '/api/workshops', {
-      token: server.adminToken,
+    const badLang = await api(fx.server, '/api/workshops', {
+      token: fx.server.adminToken,
       body: { title: 'x', language: 'de' },
     });
     expect(badLang.status).toBe(400);
-    const noName = await api(server, '/api/join', { body: { joinCode: workshop.joinCode } });
+    const noName = await api(fx.server, '/api/join', { body: { joinCode: fx.workshop.joinCode } });
     expect(noName.status).toBe(400);
   });
 
   it('join codes are case-insensitive, unambiguous, and wrong ones are 404 then rate-limited', async () => {
-    expect(workshop.joinCode).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
-    const lower = await api(server, '/api/join', {
-      body: { joinCode: workshop.joinCode.toLowerCase(), name: 'Kees' },
+    expect(fx.workshop.joinCode).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
+    const lower = await api(fx.server, '/api/join', {
+      body: { joinCode: fx.workshop.joinCode.toLowerCase(), name: 'Kees' },
     });
     expect(lower.status).toBe(200);
     let last = 0;
     for (let i = 0; i < 25; i++) {
-      last = (await api(server, '/api/join', { body: { joinCode: 'ZZZZZZ', name: 'Gok' } })).status;
+      last = (await api(fx.server, '/api/join', { body: { joinCode: 'ZZZZZZ', name: 'Gok' } }))
+        .status;
       if (last === 429) break;
     }
     expect(last).toBe(429);
-    const limited = await api(server, '/api/join', {
-      body: { joinCode: workshop.joinCode, name: 'Na de gok' },
+    const limited = await api(fx.server, '/api/join', {
+      body: { joinCode: fx.workshop.joinCode, name: 'Na de gok' },
     });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -510,8 +487,8 @@ describe('HTTP', () => {
   it('the admin list carries join codes and fresh links', async () => {
     const list = await api<{
       workshops: Array<{ workshopId: string; joinCode: string; facilitatorToken: string }>;
-    }>(server, '/api/workshops', { token: server.adminToken });
-    expect(list.body.workshops.map((w) => w.workshopId)).toContain(workshop.workshopId);
+    }>(fx.server, '/api/workshops', { token: fx.server.adminToken });
+    expect(list.body.workshops.map((w) => w.workshopId)).toContain(fx.workshop.workshopId);
     expect(list.body.workshops[0]?.facilitatorToken).toBeTruthy();
   });
 });

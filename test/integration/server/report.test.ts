@@ -4,7 +4,7 @@
  * 10,000 elements finishes in the worker with progress.
  */
 import { unzipSync, strFromU8 } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreateWorkshopResponse, JoinResponse } from '../../../workshops';
 import {
@@ -18,26 +18,18 @@ import {
 } from '../../../workshops';
 import { runReportJob } from '../../../sync-server/report/run';
 import { buildFixtureWorkshop } from '../../fixtures/report-workshop';
+import { serverFixture } from '../helpers/fixture';
 import { pdfText } from '../helpers/pdf-text';
-import type { Client, TestServer } from '../helpers/server';
-import {
-  connect,
-  createWorkshop,
-  join,
-  settled,
-  startTestServer,
-  synced,
-  waitFor,
-} from '../helpers/server';
+import { createWorkshop, join, settled, synced, waitFor } from '../helpers/server';
 import { testEnv } from '../../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
 const env = testEnv();
-
-let server: TestServer;
 let ws: CreateWorkshopResponse;
 let chloe: JoinResponse;
-const clients: Client[] = [];
+
+const fx = serverFixture('file');
+const { open, openSynced } = fx;
 
 const IDEA = 'Gezamenlijke training voor werkbegeleiders, ook in Enschedé';
 
@@ -45,7 +37,7 @@ async function get(
   path: string,
   token?: string,
 ): Promise<{ status: number; bytes: Uint8Array; type: string; disposition: string }> {
-  const res = await fetch(server.url + path, {
+  const res = await fetch(fx.server.url + path, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   return {
@@ -57,12 +49,10 @@ async function get(
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ws = await createWorkshop(server, 'Inclusief samenwerken');
-  chloe = await join(server, ws.joinCode, 'Chloë Peeters', 'Gemeente Zuid');
-  const fac = connect(server, `${ws.workshopId}/ideate`, ws.facilitatorToken);
-  const part = connect(server, `${ws.workshopId}/ideate`, chloe.token);
-  clients.push(fac, part);
+  ws = await fx.start({}, 'Inclusief samenwerken');
+  chloe = await join(fx.server, ws.joinCode, 'Chloë Peeters', 'Gemeente Zuid');
+  const fac = open(`${ws.workshopId}/ideate`, ws.facilitatorToken);
+  const part = open(`${ws.workshopId}/ideate`, chloe.token);
   await Promise.all([synced(fac), synced(part)]);
   const lane = readElements(fac.doc).find(
     (e) => e.id === templateElementId('ideate', 'lane-knowledge'),
@@ -75,9 +65,7 @@ beforeAll(async () => {
   );
   await waitFor(() => part.doc.getMap('elements').has('idea-1'), 10_000, 'the idea to arrive');
   // Votes count only in a voting round (sync-server/sync/policy.ts): the facilitator starts one.
-  const control = connect(server, controlRoom(ws.workshopId), ws.facilitatorToken);
-  clients.push(control);
-  await synced(control);
+  const control = await openSynced(controlRoom(ws.workshopId), ws.facilitatorToken);
   startVoting(
     control.doc,
     {
@@ -99,11 +87,6 @@ beforeAll(async () => {
     10_000,
     'the vote',
   );
-});
-
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.dispose();
 });
 
 describe('GET /api/workshops/<id>/report.*', { timeout: 180_000 }, () => {
@@ -205,7 +188,7 @@ describe('GET /api/workshops/<id>/report.*', { timeout: 180_000 }, () => {
   it('refuses: no token 401, a participant 403, another workshop 403, unknown workshop 404', async () => {
     expect((await get(`/api/workshops/${ws.workshopId}/report.pdf`)).status).toBe(401);
     expect((await get(`/api/workshops/${ws.workshopId}/report.pdf`, chloe.token)).status).toBe(403);
-    const other = await createWorkshop(server, 'Ander');
+    const other = await createWorkshop(fx.server, 'Ander');
     expect(
       (await get(`/api/workshops/${ws.workshopId}/report.csv`, other.facilitatorToken)).status,
     ).toBe(403);

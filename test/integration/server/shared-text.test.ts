@@ -7,9 +7,9 @@
  * into a template element, on a locked board, as a viewer, a Y.Map or formatted text in place of
  * the text, a Y.Text in a vote sheet, more than SHARED_TEXT_MAX characters, a message of megabytes.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { CreateWorkshopResponse, JoinResponse } from '../../../workshops';
+import type { JoinResponse } from '../../../workshops';
 import {
   CLOSE,
   DENIED,
@@ -28,64 +28,30 @@ import {
   setBoardLocked,
 } from '../../../workshops';
 import type { Adversary } from '../helpers/adversary';
-import { adversary } from '../helpers/adversary';
-import type { Client, TestServer } from '../helpers/server';
-import {
-  connect,
-  createWorkshop,
-  join,
-  joinedPair,
-  settled,
-  startTestServer,
-  synced,
-  waitFor,
-} from '../helpers/server';
+import { serverFixture } from '../helpers/fixture';
+import type { Client } from '../helpers/server';
+import { join, joinedPair, settled, synced, waitFor } from '../helpers/server';
 import { testEnv } from '../../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
 const env = testEnv();
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-const clients: Client[] = [];
-const adversaries: Adversary[] = [];
-const open = (room: string, token: string, options: { doc?: Y.Doc } = {}) => {
-  const c = connect(server, room, token, options);
-  clients.push(c);
-  return c;
-};
+const fx = serverFixture();
+const { open, hostile } = fx;
+beforeEach(() => fx.start());
 
-beforeEach(async () => {
-  server = await startTestServer();
-  workshop = await createWorkshop(server);
-});
-
-afterEach(async () => {
-  for (const a of adversaries.splice(0)) a.close();
-  for (const c of clients.splice(0)) c.destroy();
-  await server.dispose();
-});
-
-const ROOM = () => boardRoom(workshop.workshopId, 'ideate');
+const ROOM = () => boardRoom(fx.workshop.workshopId, 'ideate');
 const textOf = (doc: Y.Doc, id: string): string | undefined => {
   const el = readElement(doc, id);
   return el && 'text' in el ? el.text : undefined;
 };
 const field = (doc: Y.Doc, id: string, key = 'text') => elementsMap(doc).get(id)?.get(key);
 
-/** What a fresh client reads from the store after a restart of the server. */
-async function afterRestart(room = ROOM()): Promise<Y.Doc> {
-  for (const a of adversaries.splice(0)) a.close();
-  for (const c of clients.splice(0)) c.destroy();
-  server = await server.restart();
-  const c = open(room, workshop.facilitatorToken);
-  await synced(c);
-  return c.doc;
-}
+const afterRestart = (room = ROOM()) => fx.afterRestart(room);
 
 describe('two people editing one note', () => {
   it('A edits offline, B online, A reconnects: both edits are in the text everywhere', async () => {
-    const { pa, a, b } = await joinedPair(server, workshop.joinCode, ROOM(), open);
+    const { pa, a, b } = await joinedPair(fx.server, fx.workshop.joinCode, ROOM(), open);
     const id = addElement(
       a.doc,
       'sticky',
@@ -115,7 +81,7 @@ describe('two people editing one note', () => {
 describe('schema 2 migration', () => {
   it('the server turns a stored board with string text into Y.Text when it loads it', async () => {
     // A board as schema 1 stored it, written by the facilitator (who may write anything).
-    const f = open(ROOM(), workshop.facilitatorToken);
+    const f = open(ROOM(), fx.workshop.facilitatorToken);
     await synced(f);
     f.doc.transact(() => {
       const m = new Y.Map<unknown>();
@@ -135,7 +101,7 @@ describe('schema 2 migration', () => {
     expect(textOf(stored, 'old-note')).toBe('een notitie van vroeger');
 
     // Participants now merge their edits in it.
-    const { a, b } = await joinedPair(server, workshop.joinCode, ROOM(), open);
+    const { a, b } = await joinedPair(fx.server, fx.workshop.joinCode, ROOM(), open);
     editText(a.doc, 'old-note', 'text', 'een notitie van vroeger en nu');
     editText(b.doc, 'old-note', 'text', 'Ook een notitie van vroeger');
     const merged = 'Ook een notitie van vroeger en nu';
@@ -148,8 +114,8 @@ describe('the write policy for shared texts', () => {
   /** Ann, the adversary, and Bo, an honest participant on the stock client, with a note of Bo's. */
   async function cast(): Promise<{ ann: JoinResponse; adv: Adversary; bob: Client; note: string }> {
     const [ann, bo] = await Promise.all([
-      join(server, workshop.joinCode, 'Ann'),
-      join(server, workshop.joinCode, 'Bo'),
+      join(fx.server, fx.workshop.joinCode, 'Ann'),
+      join(fx.server, fx.workshop.joinCode, 'Bo'),
     ]);
     const bob = open(ROOM(), bo.token);
     await synced(bob);
@@ -163,8 +129,7 @@ describe('the write policy for shared texts', () => {
       },
     );
     await settled(bob);
-    const adv = await adversary(server, ROOM(), ann.token);
-    adversaries.push(adv);
+    const adv = await hostile(ROOM(), ann.token);
     return { ann, adv, bob, note };
   }
 
@@ -273,19 +238,18 @@ describe('the write policy for shared texts', () => {
 
   it('refuses characters on a locked board and from a viewer', async () => {
     const { adv, bob, note } = await cast();
-    const control = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
+    const control = open(controlRoom(fx.workshop.workshopId), fx.workshop.facilitatorToken);
     await synced(control);
     setBoardLocked(control.doc, 'ideate', true);
     await settled(control);
-    const check = open(controlRoom(workshop.workshopId), workshop.facilitatorToken);
+    const check = open(controlRoom(fx.workshop.workshopId), fx.workshop.facilitatorToken);
     await waitFor(() => isBoardLocked(check.doc, 'ideate'), 10_000, 'the lock on the server');
     const locked = await adv.write((d) => ytext(d, note).insert(0, 'toch '));
     expect(locked.denied).toBe(DENIED.boardLocked);
     setBoardLocked(control.doc, 'ideate', false);
     await waitFor(() => !isBoardLocked(check.doc, 'ideate'), 10_000, 'the unlock');
 
-    const viewer = await adversary(server, ROOM(), workshop.viewerToken);
-    adversaries.push(viewer);
+    const viewer = await hostile(ROOM(), fx.workshop.viewerToken);
     const viewed = await viewer.write((d) => ytext(d, note).insert(0, 'kijker '));
     expect(viewed.denied).toBe(DENIED.readOnlyRole);
     await settled(bob);

@@ -7,7 +7,7 @@
  * that does not exist, a write method).
  */
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type {
   BoardSnapshotResponse,
@@ -26,45 +26,31 @@ import {
 } from '../../../workshops';
 import { decodeSnapshot } from '../../../web/sync/board-snapshot';
 import { SnapshotBodies } from '../../../sync-server/http/snapshot';
-import type { Client, TestServer } from '../helpers/server';
+import { serverFixture } from '../helpers/fixture';
+import { api, createWorkshop, join, settled, synced, waitFor } from '../helpers/server';
 import { testEnv } from '../../fixtures/env';
 
+/** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
 const env = testEnv();
-import {
-  api,
-  connect,
-  createWorkshop,
-  join,
-  settled,
-  startTestServer,
-  synced,
-  waitFor,
-} from '../helpers/server';
 
-let server: TestServer;
 let ws: CreateWorkshopResponse;
 let ann: JoinResponse;
-const clients: Client[] = [];
 
-function open(room: string, token: string): Client {
-  const c = connect(server, room, token);
-  clients.push(c);
-  return c;
-}
+const fx = serverFixture('file');
+const { open } = fx;
 
 const snapshotPath = (boardId = 'ideate', workshopId = ws.workshopId) =>
   API.boardSnapshot(workshopId, boardId);
 
 async function snapshot(token: string, boardId = 'ideate'): Promise<BoardSnapshotResponse> {
-  const res = await api<BoardSnapshotResponse>(server, snapshotPath(boardId), { token });
+  const res = await api<BoardSnapshotResponse>(fx.server, snapshotPath(boardId), { token });
   expect(res.status).toBe(200);
   return res.body;
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ws = await createWorkshop(server, 'Snapshot');
-  ann = await join(server, ws.joinCode, 'Ann');
+  ws = await fx.start({}, 'Snapshot');
+  ann = await join(fx.server, ws.joinCode, 'Ann');
   const writer = open(boardRoom(ws.workshopId, 'ideate'), ann.token);
   await synced(writer);
   for (let i = 0; i < 50; i++)
@@ -75,11 +61,6 @@ beforeAll(async () => {
       { author: ann.participantId, env },
     );
   await settled(writer);
-});
-
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server.dispose();
 });
 
 describe('board snapshot', () => {
@@ -121,7 +102,7 @@ describe('board snapshot', () => {
   });
 
   it('is gzipped when asked, plain otherwise', async () => {
-    const zipped = await fetch(server.url + snapshotPath(), {
+    const zipped = await fetch(fx.server.url + snapshotPath(), {
       headers: { authorization: `Bearer ${ann.token}`, 'accept-encoding': 'gzip' },
     });
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
@@ -130,7 +111,7 @@ describe('board snapshot', () => {
     const { request } = await import('node:http');
     const raw = await new Promise<Buffer>((resolve, reject) => {
       const req = request(
-        server.url + snapshotPath(),
+        fx.server.url + snapshotPath(),
         { headers: { authorization: `Bearer ${ann.token}`, 'accept-encoding': 'gzip' } },
         (res) => {
           const chunks: Buffer[] = [];
@@ -145,7 +126,7 @@ describe('board snapshot', () => {
     const plain = await new Promise<{ encoding: string | undefined; body: string }>(
       (resolve, reject) => {
         const req = request(
-          server.url + snapshotPath(),
+          fx.server.url + snapshotPath(),
           { headers: { authorization: `Bearer ${ann.token}`, 'accept-encoding': 'identity' } },
           (res) => {
             let body = '';
@@ -163,7 +144,7 @@ describe('board snapshot', () => {
   });
 
   it('holds the stored board when read back cold after a restart', async () => {
-    server = await server.restart();
+    fx.server = await fx.server.restart();
     const cold = decodeSnapshot(await snapshot(ann.token));
     const watcher = open(boardRoom(ws.workshopId, 'ideate'), ws.viewerToken);
     await synced(watcher);
@@ -173,7 +154,7 @@ describe('board snapshot', () => {
   });
 
   it('is refused to whoever may not open the board', async () => {
-    const other = await createWorkshop(server, 'Andere workshop');
+    const other = await createWorkshop(fx.server, 'Andere workshop');
     const cases: Array<[string, string | undefined, string, number]> = [
       ['no token', undefined, snapshotPath(), 401],
       ['a forged token', 'eyJhbGciOiJIUzI1NiJ9.e30.nope', snapshotPath(), 401],
@@ -182,36 +163,36 @@ describe('board snapshot', () => {
       ['a workshop that does not exist', ann.token, snapshotPath('ideate', 'zzzzzzzzzz'), 403],
     ];
     for (const [what, token, path, status] of cases) {
-      const res = await api<{ error: string }>(server, path, token ? { token } : {});
+      const res = await api<{ error: string }>(fx.server, path, token ? { token } : {});
       expect({ what, status: res.status }).toEqual({ what, status });
       expect(res.body).not.toHaveProperty('elements');
     }
-    const post = await api(server, snapshotPath(), { token: ann.token, body: {} });
+    const post = await api(fx.server, snapshotPath(), { token: ann.token, body: {} });
     expect(post.status).toBe(405);
   });
 
   it('is refused to a removed participant and a revoked link, as the socket is', async () => {
-    const bo = await join(server, ws.joinCode, 'Bo');
-    expect((await api(server, snapshotPath(), { token: bo.token })).status).toBe(200);
+    const bo = await join(fx.server, ws.joinCode, 'Bo');
+    expect((await api(fx.server, snapshotPath(), { token: bo.token })).status).toBe(200);
     const control = open(controlRoom(ws.workshopId), ws.facilitatorToken);
     await synced(control);
     setParticipantRemoved(control.doc, bo.participantId, true);
     await settled(control);
     // settled: the server has applied the removal.
-    const refused = await api<{ error: string }>(server, snapshotPath(), { token: bo.token });
+    const refused = await api<{ error: string }>(fx.server, snapshotPath(), { token: bo.token });
     expect(refused.status).toBe(403);
     expect(refused.body.error).toBe('removed');
     const viewer = ws.viewerToken;
-    expect((await api(server, snapshotPath(), { token: viewer })).status).toBe(200);
-    const revoked = await api<RevokeResponse>(server, API.revoke(ws.workshopId), {
-      token: server.adminToken,
+    expect((await api(fx.server, snapshotPath(), { token: viewer })).status).toBe(200);
+    const revoked = await api<RevokeResponse>(fx.server, API.revoke(ws.workshopId), {
+      token: fx.server.adminToken,
       body: { role: 'viewer' },
     });
     expect(revoked.status).toBe(200);
-    const res = await api<{ error: string }>(server, snapshotPath(), { token: viewer });
+    const res = await api<{ error: string }>(fx.server, snapshotPath(), { token: viewer });
     expect(res.status).toBe(401);
     expect(res.body.error).toBe('revoked');
-    expect((await api(server, snapshotPath(), { token: revoked.body.viewerToken })).status).toBe(
+    expect((await api(fx.server, snapshotPath(), { token: revoked.body.viewerToken })).status).toBe(
       200,
     );
   });

@@ -2,7 +2,7 @@
  * The y-websocket protocol against the real server with the stock WebsocketProvider:
  * convergence, awareness, persistence across a restart, late joiners.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Socket } from 'node:net';
 import {
   MESSAGE,
@@ -12,54 +12,31 @@ import {
   readMeta,
   updateElement,
 } from '../../../workshops';
+import { serverFixture } from '../helpers/fixture';
 import { rawConnect } from '../helpers/raw';
-import type { CreateWorkshopResponse } from '../../../workshops';
-import type { Client, TestServer } from '../helpers/server';
-import {
-  connect,
-  createWorkshop,
-  join,
-  joinedPair,
-  startTestServer,
-  synced,
-  waitFor,
-} from '../helpers/server';
+import type { Client } from '../helpers/server';
+import { join, joinedPair, synced, waitFor } from '../helpers/server';
 import { testEnv } from '../../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
 const env = testEnv();
 
-let server: TestServer;
-let workshop: CreateWorkshopResponse;
-const clients: Client[] = [];
-const open = (room: string, token: string) => {
-  const c = connect(server, room, token);
-  clients.push(c);
-  return c;
-};
-
-beforeEach(async () => {
-  server = await startTestServer();
-  workshop = await createWorkshop(server);
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.dispose();
-});
+const fx = serverFixture();
+const { open } = fx;
+beforeEach(() => fx.start());
 
 describe('sync', () => {
   it('serves the seeded board before anything else: meta is there on first sync', async () => {
-    const p = await join(server, workshop.joinCode, 'Ann');
-    const a = open(boardRoom(workshop.workshopId, 'ideate'), p.token);
+    const p = await join(fx.server, fx.workshop.joinCode, 'Ann');
+    const a = open(boardRoom(fx.workshop.workshopId, 'ideate'), p.token);
     await synced(a);
     expect(readMeta(a.doc).boardId).toBe('ideate');
     expect(readMeta(a.doc).seededAt).toBeGreaterThan(0);
   });
 
   it('two participants converge on one board', async () => {
-    const room = boardRoom(workshop.workshopId, 'ideate');
-    const { pa, pb, a, b } = await joinedPair(server, workshop.joinCode, room, open);
+    const room = boardRoom(fx.workshop.workshopId, 'ideate');
+    const { pa, pb, a, b } = await joinedPair(fx.server, fx.workshop.joinCode, room, open);
     const id = addElement(
       a.doc,
       'sticky',
@@ -92,8 +69,8 @@ describe('sync', () => {
   });
 
   it('awareness reaches the other client', async () => {
-    const room = boardRoom(workshop.workshopId, 'define');
-    const { a, b } = await joinedPair(server, workshop.joinCode, room, open);
+    const room = boardRoom(fx.workshop.workshopId, 'define');
+    const { a, b } = await joinedPair(fx.server, fx.workshop.joinCode, room, open);
     a.awareness.setLocalStateField('user', { name: 'Ann' });
     a.awareness.setLocalStateField('cursor', { x: 5, y: 6 });
     await waitFor(() =>
@@ -106,8 +83,8 @@ describe('sync', () => {
   });
 
   it('a restart serves exactly what was stored, and a late joiner receives everything', async () => {
-    const room = boardRoom(workshop.workshopId, 'empathise');
-    const pa = await join(server, workshop.joinCode, 'Ann');
+    const room = boardRoom(fx.workshop.workshopId, 'empathise');
+    const pa = await join(fx.server, fx.workshop.joinCode, 'Ann');
     const a = open(room, pa.token);
     await synced(a);
     for (let i = 0; i < 50; i++)
@@ -119,12 +96,12 @@ describe('sync', () => {
       );
     const before = readElements(a.doc).length;
     // The server acknowledges by echoing its state: wait until a second client sees everything.
-    const check = open(room, workshop.facilitatorToken);
+    const check = open(room, fx.workshop.facilitatorToken);
     await waitFor(() => readElements(check.doc).length === before, 5000, 'server has all edits');
-    for (const c of clients.splice(0)) c.destroy();
+    fx.closeConnections();
 
-    server = await server.restart();
-    const late = open(room, workshop.facilitatorToken);
+    fx.server = await fx.server.restart();
+    const late = open(room, fx.workshop.facilitatorToken);
     await synced(late);
     expect(readElements(late.doc).length).toBe(before);
     expect(
@@ -134,49 +111,45 @@ describe('sync', () => {
   });
 
   it('idle rooms are unloaded and reload from the store with every edit', async () => {
-    await server.dispose();
-    server = await startTestServer({ idleUnloadMs: 50 });
-    workshop = await createWorkshop(server);
-    const room = boardRoom(workshop.workshopId, 'test');
-    const a = open(room, workshop.facilitatorToken);
+    await fx.start({ idleUnloadMs: 50 });
+    const room = boardRoom(fx.workshop.workshopId, 'test');
+    const a = open(room, fx.workshop.facilitatorToken);
     await synced(a);
     addElement(a.doc, 'text', { x: 0, y: 0, text: 'bewaard' }, { author: 'facilitator', env });
-    await waitFor(() => server.stats().rooms >= 2);
-    const b = open(room, workshop.facilitatorToken);
+    await waitFor(() => fx.server.stats().rooms >= 2);
+    const b = open(room, fx.workshop.facilitatorToken);
     await waitFor(() => readElements(b.doc).some((e) => e.type === 'text' && e.text === 'bewaard'));
-    for (const c of clients.splice(0)) c.destroy();
-    await waitFor(() => server.stats().rooms === 0, 5000, 'rooms unloaded');
-    const c = open(room, workshop.facilitatorToken);
+    fx.closeConnections();
+    await waitFor(() => fx.server.stats().rooms === 0, 5000, 'rooms unloaded');
+    const c = open(room, fx.workshop.facilitatorToken);
     await synced(c);
     expect(readElements(c.doc).some((e) => e.type === 'text' && e.text === 'bewaard')).toBe(true);
   });
 
   it('the heartbeat drops a peer that stopped answering, never one that keeps talking', async () => {
-    await server.dispose();
-    server = await startTestServer({ heartbeatMs: 100 });
-    workshop = await createWorkshop(server);
-    const room = boardRoom(workshop.workshopId, 'empathise');
-    const path = `/sync/${room}?token=${encodeURIComponent(workshop.facilitatorToken)}`;
+    await fx.start({ heartbeatMs: 100 });
+    const room = boardRoom(fx.workshop.workshopId, 'empathise');
+    const path = `/sync/${room}?token=${encodeURIComponent(fx.workshop.facilitatorToken)}`;
     // A laptop gone to sleep: its socket stays open but reads nothing, so no pong comes back.
-    const asleep = rawConnect(server.url, path);
+    const asleep = rawConnect(fx.server.url, path);
     await asleep.opened;
     (asleep.ws as unknown as { _socket: Socket })._socket.pause();
     // A busy peer that reads nothing either (its pongs would sit behind a backlog) but keeps
     // sending: a query for awareness every 20 ms.
-    const busy = rawConnect(server.url, path);
+    const busy = rawConnect(fx.server.url, path);
     await busy.opened;
     (busy.ws as unknown as { _socket: Socket })._socket.pause();
     const query = new Uint8Array([MESSAGE.queryAwareness]);
     const talk = setInterval(() => busy.send(query), 20);
     try {
-      await waitFor(() => server.stats().connections === 1, 5000, 'the sleeper dropped');
+      await waitFor(() => fx.server.stats().connections === 1, 5000, 'the sleeper dropped');
       // A second sleeper, opened now, is dropped by later heartbeats: the busy peer has lived
       // through them (a condition to wait on, not a guess at how long a heartbeat takes).
-      const later = rawConnect(server.url, path);
+      const later = rawConnect(fx.server.url, path);
       await later.opened;
       (later.ws as unknown as { _socket: Socket })._socket.pause();
-      await waitFor(() => server.stats().connections === 2, 5000, 'the second sleeper counted');
-      await waitFor(() => server.stats().connections === 1, 5000, 'the second sleeper dropped');
+      await waitFor(() => fx.server.stats().connections === 2, 5000, 'the second sleeper counted');
+      await waitFor(() => fx.server.stats().connections === 1, 5000, 'the second sleeper dropped');
       later.ws.terminate();
       expect(busy.ws.readyState).toBe(busy.ws.OPEN);
     } finally {

@@ -23,11 +23,8 @@ const peer = {
   sockets: [] as FakeSocket[],
 };
 
+/** A WebSocket as RoomSync's provider uses one (it reads the instance's constants). */
 class FakeSocket {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSING = 2;
-  static readonly CLOSED = 3;
   readonly CONNECTING = 0;
   readonly OPEN = 1;
   readonly CLOSING = 2;
@@ -100,6 +97,21 @@ function open(): RoomSync {
   return room;
 }
 
+/** A room that has synced with the peer. */
+async function openSynced(): Promise<RoomSync> {
+  const room = open();
+  await until(() => room.state.getState().synced, 'synced');
+  return room;
+}
+
+/** The peer says "permission denied", with `reason`, on the latest socket. */
+function deny(reason: string): void {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.auth);
+  authProtocol.writePermissionDenied(encoder, reason);
+  peer.sockets.at(-1)?.deliver(encoding.toUint8Array(encoder));
+}
+
 async function until(check: () => boolean, what: string): Promise<void> {
   const start = Date.now();
   while (!check()) {
@@ -130,8 +142,7 @@ describe('RoomSync', () => {
   });
 
   it('counts a local edit as saved only once the server has answered after it', async () => {
-    const room = open();
-    await until(() => room.state.getState().synced, 'synced');
+    const room = await openSynced();
     peer.hold = true;
     room.doc.getMap('elements').set('b', 2);
     expect(room.state.getState().pending).toBe(true);
@@ -146,8 +157,7 @@ describe('RoomSync', () => {
   });
 
   it('goes offline with the browser and keeps edits until it is back', async () => {
-    const room = open();
-    await until(() => room.state.getState().synced, 'synced');
+    const room = await openSynced();
     window.dispatchEvent(new Event('offline'));
     expect(room.state.getState().status).toBe('offline');
     room.doc.getMap('elements').set('c', 3);
@@ -159,27 +169,21 @@ describe('RoomSync', () => {
   });
 
   it('reads refused, with the code, after a final close', async () => {
-    const room = open();
-    await until(() => room.state.getState().synced, 'synced');
+    const room = await openSynced();
     peer.sockets.at(-1)?.close(CLOSE.unauthorized, 'expired');
     await until(() => room.state.getState().status === 'refused', 'refused');
     expect(room.state.getState().closeCode).toBe(CLOSE.unauthorized);
   });
 
   it('surfaces a permission-denied message with its reason', async () => {
-    const room = open();
-    await until(() => room.state.getState().synced, 'synced');
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.auth);
-    authProtocol.writePermissionDenied(encoder, DENIED.boardLocked);
-    peer.sockets.at(-1)?.deliver(encoding.toUint8Array(encoder));
+    const room = await openSynced();
+    deny(DENIED.boardLocked);
     await until(() => room.state.getState().denied !== null, 'denied');
     expect(room.state.getState().denied?.reason).toBe('board-locked');
   });
 
   it('is never saved while the server has not answered that the edit is stored', async () => {
-    const room = open();
-    await until(() => room.state.getState().synced, 'synced');
+    const room = await openSynced();
     peer.storeDown = true;
     room.doc.getMap('elements').set('d', 4);
     // Received and applied by the server (a sync round trip would have said "saved") …
@@ -193,12 +197,8 @@ describe('RoomSync', () => {
   });
 
   it('after a refused write: not accepted, and the copy must start over', async () => {
-    const room = open();
-    await until(() => room.state.getState().synced, 'synced');
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.auth);
-    authProtocol.writePermissionDenied(encoder, DENIED.boardLocked);
-    peer.sockets.at(-1)?.deliver(encoding.toUint8Array(encoder));
+    const room = await openSynced();
+    deny(DENIED.boardLocked);
     await until(() => room.state.getState().restart !== null, 'restart');
     expect(room.state.getState()).toMatchObject({ restart: 'refused', notAccepted: true });
   });
