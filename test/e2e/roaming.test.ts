@@ -116,6 +116,15 @@ describe('free roaming, summons as events', () => {
       .poll(() => english.locator('.toast-summon').textContent())
       .toContain('The facilitator brought you here');
     await screenshot(roamer, 'screens/roomui-roaming-brought');
+    // On the phone the way back is a whole button inside the screen, its label not cut off.
+    const back = phone.locator('.toast-summon .btn');
+    await back.waitFor();
+    const fits = await back.evaluate((b) => {
+      const r = b.getBoundingClientRect();
+      return r.left >= 0 && r.right <= window.innerWidth && b.scrollWidth <= b.clientWidth;
+    });
+    await screenshot(phone, 'screens/roomui-roaming-brought-phone');
+    expect(fits).toBe(true);
     await notice.getByRole('button').click();
     await roamer.waitForURL(/\/prototype$/);
     await waitForBoard(roamer);
