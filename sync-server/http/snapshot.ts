@@ -76,10 +76,15 @@ export class SnapshotBodies {
 
 const bodies = new SnapshotBodies(serverEnv);
 
+/** Whether Accept-Encoding lists gzip with a weight above 0 (`gzip`, `gzip;q=0.8`, not `gzip;q=0`). */
 function acceptsGzip(req: IncomingMessage): boolean {
   const header = req.headers['accept-encoding'];
   const value = Array.isArray(header) ? header.join(',') : (header ?? '');
-  return /(^|,)\s*gzip\s*(;\s*q=(?!0(\.0*)?\s*(,|$))[\d.]+)?\s*(,|$)/i.test(value);
+  return value.split(',').some((entry) => {
+    const [coding, ...params] = entry.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
+  });
 }
 
 /** Serves a snapshot request; returns false when the path is not a snapshot route. */

@@ -69,9 +69,14 @@ export function useBoardPreview(board: Board, sync: RoomSync, preview: BoardPrev
   useEffect(() => {
     let gone = false;
     let frame = 0;
-    const empty = () => board.state.elements.size === 0 && !sync.state.getState().synced;
     void preview.snapshot.then((elements) => {
-      if (gone || !elements?.length || !empty() || !board.showPreview(elements)) {
+      // showPreview itself refuses a board that already shows something.
+      if (
+        gone ||
+        !elements?.length ||
+        sync.state.getState().synced ||
+        !board.showPreview(elements)
+      ) {
         preview.release();
         return;
       }
@@ -79,20 +84,20 @@ export function useBoardPreview(board: Board, sync: RoomSync, preview: BoardPrev
       // Two frames: the one that draws the picture has been painted.
       frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => preview.release())));
     });
-    const unsubSync = sync.state.subscribe((s, prev) => {
-      // The device's copy is on screen: no picture is wanted.
-      if (s.storedLocally && !prev.storedLocally && elementsMap(board.doc).size > 0)
-        preview.release();
-      if (s.synced && !prev.synced) board.endPreview();
-    });
     let live = false;
     const markLive = () => {
       if (live || board.state.preview || !sync.state.getState().synced) return;
       live = true;
       performance.mark('werkbank:board-live');
     };
+    const unsubSync = sync.state.subscribe((s, prev) => {
+      // The device's copy is on screen: no picture is wanted.
+      if (s.storedLocally && !prev.storedLocally && elementsMap(board.doc).size > 0)
+        preview.release();
+      if (s.synced && !prev.synced) board.endPreview();
+      markLive();
+    });
     const unsubBoard = board.store.subscribe(markLive);
-    const unsubLive = sync.state.subscribe(markLive);
     if (sync.state.getState().synced) board.endPreview();
     return () => {
       gone = true;
@@ -100,7 +105,6 @@ export function useBoardPreview(board: Board, sync: RoomSync, preview: BoardPrev
       preview.release();
       unsubSync();
       unsubBoard();
-      unsubLive();
     };
   }, [board, sync, preview]);
 }

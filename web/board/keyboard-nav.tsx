@@ -82,6 +82,9 @@ export const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
   ArrowDown: [0, 1],
 };
 
+/** The ends of what is not a connector: none (one array for all of them). */
+const NO_ENDS: readonly unknown[] = [];
+
 const STEP = 10;
 const BIG_STEP = 50;
 
@@ -196,7 +199,7 @@ function KeyboardItems({
     [lang, votesHidden, t, to],
   );
   const labelOf = (el: Element): string => {
-    const ends = el.type === 'connector' ? [elements.get(el.from), elements.get(el.to)] : [];
+    const ends = el.type === 'connector' ? [elements.get(el.from), elements.get(el.to)] : NO_ENDS;
     const kept = labels.get(el);
     if (kept && kept.ends.every((e, i) => e === ends[i])) return kept.label;
     const label = freshLabel(el);

@@ -153,14 +153,10 @@ async function pairAcross(a: TestServer, b: TestServer) {
 
 /** Polls PostgreSQL until the room holds `n` notes with the marker (writes are batched). */
 async function stored(room: string, marker: string, n: number, timeoutMs = 20_000): Promise<void> {
-  const start = Date.now();
   let last = -1;
-  while (Date.now() - start < timeoutMs) {
-    last = await storedNotes(room, marker);
-    if (last === n) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`PostgreSQL holds ${last} of ${n} notes '${marker}…' for ${room}`);
+  await waitFor(async () => (last = await storedNotes(room, marker)) === n, timeoutMs).catch(() => {
+    throw new Error(`PostgreSQL holds ${last} of ${n} notes '${marker}…' for ${room}`);
+  });
 }
 
 describe('scale-out on PostgreSQL and Redis', () => {
