@@ -1,26 +1,29 @@
 /**
  * GET /api/workshops/<id>/boards/<boardId>/snapshot — a board's elements as plain JSON, for the
  * app to draw a board before its Yjs document has arrived and been decoded (docs/api.md). Who may
- * ask is who may open the board's room (sync-server/sync/open-room.ts). The body is built once
- * per version of the room's document and kept, gzipped (`SnapshotBodies`): a room of forty
- * people opening the same board costs one encoding. It may show a server write the store does not
- * hold yet (sync-server/sync/room.ts holds those back from clients): a picture is plain JSON, no
- * Yjs item a client could build on, and the document replaces it.
+ * ask is who may open the board's room (sync-server/sync/open-room.ts).
+ *
+ * A board nobody has open here is answered with the picture the store kept when its room was last
+ * compacted (sync-server/sync/picture.ts), while nothing was stored since: no decoding before the
+ * answer. The room is then loaded in the background, ready for the socket that follows. Otherwise
+ * the room is opened and the body built once per version of its document and kept, gzipped
+ * (`SnapshotBodies`): a room of forty people opening the same board costs one encoding. A live
+ * picture may show a server write the store does not hold yet (sync-server/sync/room.ts holds
+ * those back from clients): a picture is plain JSON, no Yjs item a client could build on, and the
+ * document replaces it. `Server-Timing: picture;desc=stored|live` says which was served.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type * as Y from 'yjs';
-import type { BoardSnapshotResponse, Clock } from '../../workshops';
-import { elementsMap } from '../../workshops';
-import type { RoomRefusal } from '../sync/open-room';
-import { openRoomFor, releaseRooms } from '../sync/open-room';
+import type { Clock, RoomRef } from '../../workshops';
+import { roomName } from '../../workshops';
+import type { RoomAccess, RoomRefusal } from '../sync/open-room';
+import { mayOpen, openBoard, releaseRooms } from '../sync/open-room';
+import { gzipPicture, pictureJson, unzipPicture } from '../sync/picture';
 import type { ApiDeps } from './api';
 import { serverEnv } from '../env';
 import { HttpError, bearer } from './respond';
 
 const ROUTE = /^\/api\/workshops\/([a-z0-9]{6,40})\/boards\/([a-z][a-z0-9-]{0,39})\/snapshot$/;
-const gzipAsync = promisify(gzip);
 
 /** How an HTTP caller hears why it may not open a room. */
 const HTTP_REFUSALS: Record<RoomRefusal, [number, string, string]> = {
@@ -54,15 +57,10 @@ export class SnapshotBodies {
   of(doc: Y.Doc): Body {
     const kept = this.kept.get(doc);
     if (kept && (!kept.changed || this.clock.now() - kept.at < this.reuseMs)) return kept;
-    const snapshot: BoardSnapshotResponse = {
-      elements: elementsMap(doc).toJSON() as BoardSnapshotResponse['elements'],
-    };
-    const json = Buffer.from(JSON.stringify(snapshot));
-    // Level 4: within a few per cent of the default's size at about half its time; in zlib's
-    // thread pool, off the event loop.
+    const json = pictureJson(doc);
     const body = {
       json,
-      gzipped: gzipAsync(json, { level: 4 }),
+      gzipped: gzipPicture(json),
       at: this.clock.now(),
       changed: false,
     };
@@ -100,31 +98,74 @@ export async function handleSnapshot(
     throw new HttpError(405, 'method_not_allowed', 'use GET', { allow: 'GET' });
   const claims = await deps.tokens.verify(bearer(req));
   if (!claims) throw new HttpError(401, 'unauthorized', 'a valid token is required');
-  const access = await openRoomFor(deps.rooms, deps.workshops, claims, {
+  const ref: Extract<RoomRef, { kind: 'board' }> = {
     kind: 'board',
     workshopId: match[1],
     boardId: match[2],
-  });
-  if (!access.ok) {
-    if (access.error)
-      deps.log.error({ err: access.error }, 'opening a board for its snapshot failed');
-    const [status, code, message] = HTTP_REFUSALS[access.refusal];
-    throw new HttpError(status, code, message);
-  }
+  };
+  const access = refused(deps, await mayOpen(deps.rooms, deps.workshops, claims, ref));
+  const { control } = access;
+  let stored: Uint8Array | null;
   try {
-    const body = bodies.of(access.room.doc);
-    const gzipped = acceptsGzip(req) ? await body.gzipped : null;
-    const payload = gzipped ?? body.json;
-    res.writeHead(200, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': payload.length,
-      'cache-control': 'no-store',
-      vary: 'Accept-Encoding',
-      ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
+    stored = await deps.rooms.storedPicture(roomName(ref));
+  } catch (err) {
+    deps.log.warn({ err, room: roomName(ref) }, 'reading a stored board picture failed');
+    stored = null;
+  }
+  if (stored) {
+    // Once the answer is out, the room is loaded for the socket that follows (it keeps the
+    // control room held until then).
+    res.once('close', () => {
+      void openBoard(deps.rooms, control, ref).then((opened) => {
+        if (opened.ok) releaseRooms(deps.rooms, opened);
+      });
     });
-    res.end(req.method === 'HEAD' ? undefined : payload);
+    send(
+      req,
+      res,
+      acceptsGzip(req) ? { gzipped: stored } : { json: await unzipPicture(stored) },
+      'stored',
+    );
+    return true;
+  }
+  const opened = refused(deps, await openBoard(deps.rooms, control, ref));
+  try {
+    const body = bodies.of(opened.room.doc);
+    send(
+      req,
+      res,
+      acceptsGzip(req) ? { gzipped: await body.gzipped } : { json: body.json },
+      'live',
+    );
   } finally {
-    releaseRooms(deps.rooms, access);
+    releaseRooms(deps.rooms, opened);
   }
   return true;
+}
+
+/** The opened rooms, or the HTTP error that says why not. */
+function refused(deps: ApiDeps, access: RoomAccess): Extract<RoomAccess, { ok: true }> {
+  if (access.ok) return access;
+  if (access.error)
+    deps.log.error({ err: access.error }, 'opening a board for its snapshot failed');
+  const [status, code, message] = HTTP_REFUSALS[access.refusal];
+  throw new HttpError(status, code, message);
+}
+
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: { gzipped: Uint8Array } | { json: Uint8Array },
+  source: 'stored' | 'live',
+): void {
+  const payload = 'gzipped' in body ? body.gzipped : body.json;
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': payload.length,
+    'cache-control': 'no-store',
+    vary: 'Accept-Encoding',
+    'server-timing': `picture;desc=${source}`,
+    ...('gzipped' in body ? { 'content-encoding': 'gzip' } : {}),
+  });
+  res.end(req.method === 'HEAD' ? undefined : payload);
 }

@@ -5,9 +5,12 @@
  */
 import { join } from 'node:path';
 import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import type { LevelBatchOp, LevelDb, LevelKey } from 'y-leveldb';
 import {
   LeveldbPersistence,
   PREFERRED_TRIM_SIZE,
+  getCurrentUpdateClock,
   getLevelUpdates,
   getLevelUpdatesKeys,
 } from 'y-leveldb';
@@ -32,13 +35,24 @@ export interface DocStore {
    */
   loadInto(room: string, doc: Y.Doc, origin?: unknown): Promise<Uint8Array | null>;
   storeUpdate(room: string, update: Uint8Array): Promise<void>;
-  /** Merges a room's stored updates into one (called when a room goes idle). */
-  compact(room: string): Promise<void>;
+  /**
+   * Merges a room's stored updates into one, garbage-collected (called when a room goes idle, and
+   * after a participant is forgotten). With `picture`, the room's picture is built from the merged
+   * document and kept with it (`picture(room)`); without, a picture kept earlier is dropped, in the
+   * same write: a forgotten participant's notes must not stay in an old picture.
+   */
+  compact(room: string, picture?: PictureOf): Promise<void>;
   /**
    * Replaces everything stored for a room by `update`, atomically: a crash leaves either the old
    * document or the new one, never both (used to drop a board's history, see compaction.ts).
+   * `picture` is the picture of `update`'s document, kept with it; without, an older one is dropped.
    */
-  replace(room: string, update: Uint8Array): Promise<void>;
+  replace(room: string, update: Uint8Array, picture?: Uint8Array): Promise<void>;
+  /**
+   * The picture kept at the room's last compaction, while nothing has been stored for the room
+   * since (otherwise null: the picture no longer shows what is stored).
+   */
+  picture(room: string): Promise<Uint8Array | null>;
   close(): Promise<void>;
   /**
    * Opens the store before anything is served: throws StoreDamagedError for a store that must
@@ -50,6 +64,9 @@ export interface DocStore {
   /** Whether the store holds any document (a registry missing beside it is then reported). */
   holdsDocuments?(): Promise<boolean>;
 }
+
+/** Builds the stored picture of a room's merged document (sync-server/sync/picture.ts). */
+export type PictureOf = (doc: Y.Doc) => Promise<Uint8Array>;
 
 export interface StoreHealth {
   ready: boolean;
@@ -163,31 +180,80 @@ export class LeveldbDocStore implements DocStore {
     if (clock === null) throw new Error(`storing an update of ${room} failed`);
   }
 
-  async compact(room: string): Promise<void> {
-    // Resolves undefined when merged, null when the merge failed (nothing lost: the updates stay).
-    if ((await this.db.flushDocument(room)) === null)
-      throw new Error(`merging the stored updates of ${room} failed`);
+  async compact(room: string, picture?: PictureOf): Promise<void> {
+    const done = await this.db._transact(async (db) => {
+      const updates = await getLevelUpdates(db, room);
+      if (updates.length === 0) return true;
+      // Through a document (as y-leveldb's flushDocument): it garbage-collects deleted content.
+      const doc = new Y.Doc();
+      try {
+        applyAll(doc, updates);
+        const update = Y.encodeStateAsUpdate(doc);
+        await db.batch(await this.replacing(db, room, update, picture && (await picture(doc))));
+      } finally {
+        doc.destroy();
+      }
+      return true;
+    });
+    // y-leveldb's transaction resolves null when the work threw (nothing lost: the updates stay).
+    if (done !== true) throw new Error(`merging the stored updates of ${room} failed`);
   }
 
-  async replace(room: string, update: Uint8Array): Promise<void> {
-    // y-leveldb has no atomic replace: one LevelDB batch deletes the room's stored updates and
-    // writes the new one and its state vector, in y-leveldb's own key layout (v1, stable since
-    // 0.1.0): ['v1', room, 'update', clock] and ['v1_sv', room] = varUint clock, state vector.
+  async replace(room: string, update: Uint8Array, picture?: Uint8Array): Promise<void> {
     const done = await this.db._transact(async (db) => {
-      const keys = await getLevelUpdatesKeys(db, room);
-      const last = keys.at(-1)?.[3];
-      const clock = typeof last === 'number' ? last + 1 : 0;
-      const sv = encoding.createEncoder();
-      encoding.writeVarUint(sv, clock);
-      encoding.writeVarUint8Array(sv, Y.encodeStateVectorFromUpdate(update));
-      await db.batch([
-        ...keys.map((key) => ({ type: 'del' as const, key })),
-        { type: 'put', key: ['v1', room, 'update', clock], value: Buffer.from(update) },
-        { type: 'put', key: ['v1_sv', room], value: Buffer.from(encoding.toUint8Array(sv)) },
-      ]);
+      await db.batch(await this.replacing(db, room, update, picture));
       return true;
     });
     if (done !== true) throw new Error(`replacing the stored document of ${room} failed`);
+  }
+
+  /**
+   * One LevelDB batch that deletes the room's stored updates and writes `update` and its state
+   * vector, in y-leveldb's own key layout (v1, stable since 0.1.0): ['v1', room, 'update', clock]
+   * and ['v1_sv', room] = varUint clock, state vector; and the room's picture beside them
+   * (`pictureKey`: the clock it shows, then the gzipped JSON) or, without one, none.
+   */
+  private async replacing(
+    db: LevelDb,
+    room: string,
+    update: Uint8Array,
+    picture: Uint8Array | undefined,
+  ): Promise<LevelBatchOp[]> {
+    const keys = await getLevelUpdatesKeys(db, room);
+    const last = keys.at(-1)?.[3];
+    const clock = typeof last === 'number' ? last + 1 : 0;
+    const sv = encoding.createEncoder();
+    encoding.writeVarUint(sv, clock);
+    encoding.writeVarUint8Array(sv, Y.encodeStateVectorFromUpdate(update));
+    const stamped = encoding.createEncoder();
+    if (picture) {
+      encoding.writeVarUint(stamped, clock);
+      encoding.writeUint8Array(stamped, picture);
+    }
+    return [
+      ...keys.map((key) => ({ type: 'del' as const, key })),
+      { type: 'put', key: ['v1', room, 'update', clock], value: Buffer.from(update) },
+      { type: 'put', key: ['v1_sv', room], value: Buffer.from(encoding.toUint8Array(sv)) },
+      picture
+        ? { type: 'put', key: pictureKey(room), value: Buffer.from(encoding.toUint8Array(stamped)) }
+        : { type: 'del', key: pictureKey(room) },
+    ];
+  }
+
+  async picture(room: string): Promise<Uint8Array | null> {
+    if (!this.state.ready)
+      throw new Error(this.state.reason ?? `the document store in ${this.dir} is not open`);
+    const found = await this.db._transact(async (db) => {
+      const [value] = await db.getMany([pictureKey(room)]);
+      if (!value) return { picture: null };
+      const decoder = decoding.createDecoder(value);
+      const shows = decoding.readVarUint(decoder);
+      // Current only while the update it was made with is still the room's last one.
+      if ((await getCurrentUpdateClock(db, room)) !== shows) return { picture: null };
+      return { picture: value.subarray(decoder.pos) };
+    });
+    if (!found) throw new Error(`reading the picture of ${room} from ${this.dir} failed`);
+    return found.picture;
   }
 
   async close(): Promise<void> {
@@ -195,6 +261,11 @@ export class LeveldbDocStore implements DocStore {
     if (this.retry) clearTimeout(this.retry);
     await this.db.destroy();
   }
+}
+
+/** Where a room's picture is kept, beside y-leveldb's keys of the room. */
+function pictureKey(room: string): LevelKey {
+  return ['werkbank_picture', room];
 }
 
 /**

@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
 import type { Role } from '../../workshops';
-import type { DocStore } from './docs';
+import type { DocStore, PictureOf } from './docs';
 import { applyAll } from './docs';
 import type { WorkshopEntry, WorkshopStore } from './workshops';
 import { normaliseJoinCode } from './workshops';
@@ -40,6 +40,13 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE werkbank_settings (
      key text PRIMARY KEY,
      value text NOT NULL
+   );`,
+  // A board's picture, kept at compaction (DocStore.picture): current while the room's rows are
+  // exactly the one it was made from.
+  `CREATE TABLE werkbank_pictures (
+     room text PRIMARY KEY,
+     seq bigint NOT NULL,
+     picture bytea NOT NULL
    );`,
 ];
 
@@ -158,40 +165,95 @@ export class PgDocStore implements DocStore {
     ]);
   }
 
-  async compact(room: string): Promise<void> {
+  async compact(room: string, picture?: PictureOf): Promise<void> {
     await this.transaction(async (client) => {
       const { rows } = await client.query<{ seq: string; update: Buffer }>(
         'SELECT seq, update FROM werkbank_updates WHERE room = $1 ORDER BY seq FOR UPDATE',
         [room],
       );
-      if (rows.length < 2) return;
+      if (!picture) await client.query('DELETE FROM werkbank_pictures WHERE room = $1', [room]);
+      const only = rows.length === 1 ? rows[0] : undefined;
+      if (
+        rows.length === 0 ||
+        (only && (!picture || (await this.pictured(client, room, only.seq))))
+      )
+        return;
       // Through a document, not `Y.mergeUpdates`: that keeps the content of deleted items, and a
       // forgotten participant's name, answers and removed notes must not stay in storage
       // (sync-server/sync/forget.ts). A document garbage-collects them.
       const doc = new Y.Doc({ gc: true });
-      for (const r of rows) Y.applyUpdate(doc, new Uint8Array(r.update));
-      const merged = Y.encodeStateAsUpdate(doc);
-      doc.destroy();
-      await client.query('DELETE FROM werkbank_updates WHERE room = $1 AND seq = ANY($2)', [
-        room,
-        rows.map((r) => r.seq),
-      ]);
-      await client.query('INSERT INTO werkbank_updates (room, update) VALUES ($1, $2)', [
-        room,
-        Buffer.from(merged),
-      ]);
+      try {
+        for (const r of rows) Y.applyUpdate(doc, new Uint8Array(r.update));
+        let seq = only?.seq;
+        if (!only) {
+          await client.query('DELETE FROM werkbank_updates WHERE room = $1 AND seq = ANY($2)', [
+            room,
+            rows.map((r) => r.seq),
+          ]);
+          seq = await this.insert(client, room, Y.encodeStateAsUpdate(doc));
+        }
+        if (picture && seq) await this.keepPicture(client, room, seq, await picture(doc));
+      } finally {
+        doc.destroy();
+      }
     });
     this.cursors.delete(room);
   }
 
-  async replace(room: string, update: Uint8Array): Promise<void> {
+  async replace(room: string, update: Uint8Array, picture?: Uint8Array): Promise<void> {
     await this.transaction(async (client) => {
       await client.query('DELETE FROM werkbank_updates WHERE room = $1', [room]);
-      await client.query('INSERT INTO werkbank_updates (room, update) VALUES ($1, $2)', [
-        room,
-        Buffer.from(update),
-      ]);
+      const seq = await this.insert(client, room, update);
+      if (picture) await this.keepPicture(client, room, seq, picture);
+      else await client.query('DELETE FROM werkbank_pictures WHERE room = $1', [room]);
     });
+  }
+
+  /**
+   * The kept picture while the room's rows are exactly the one it was made from: a row appended
+   * since by any instance (whatever its seq: sequences are handed out before commit) makes two.
+   */
+  async picture(room: string): Promise<Uint8Array | null> {
+    const { rows } = await this.db.pool.query<{ picture: Buffer }>(
+      `SELECT p.picture FROM werkbank_pictures p
+        WHERE p.room = $1
+          AND (SELECT array_agg(u.seq) FROM werkbank_updates u WHERE u.room = $1) = ARRAY[p.seq]`,
+      [room],
+    );
+    const found = rows[0]?.picture;
+    return found ? new Uint8Array(found) : null;
+  }
+
+  private async pictured(client: pg.PoolClient, room: string, seq: string): Promise<boolean> {
+    const { rowCount } = await client.query(
+      'SELECT 1 FROM werkbank_pictures WHERE room = $1 AND seq = $2',
+      [room, seq],
+    );
+    return rowCount === 1;
+  }
+
+  private async keepPicture(
+    client: pg.PoolClient,
+    room: string,
+    seq: string,
+    picture: Uint8Array,
+  ): Promise<void> {
+    await client.query(
+      `INSERT INTO werkbank_pictures (room, seq, picture) VALUES ($1, $2, $3)
+       ON CONFLICT (room) DO UPDATE SET seq = EXCLUDED.seq, picture = EXCLUDED.picture`,
+      [room, seq, Buffer.from(picture)],
+    );
+  }
+
+  /** Appends one row; returns its seq. */
+  private async insert(client: pg.PoolClient, room: string, update: Uint8Array): Promise<string> {
+    const { rows } = await client.query<{ seq: string }>(
+      'INSERT INTO werkbank_updates (room, update) VALUES ($1, $2) RETURNING seq',
+      [room, Buffer.from(update)],
+    );
+    const seq = rows[0]?.seq;
+    if (!seq) throw new Error(`storing the merged document of ${room} returned no seq`);
+    return seq;
   }
 
   /** Every room that has something stored (backup). */

@@ -35,6 +35,56 @@ export async function openRoomFor(
   claims: TokenClaims,
   ref: RoomRef,
 ): Promise<RoomAccess> {
+  const access = await mayOpen(rooms, workshops, claims, ref);
+  if (!access.ok || ref.kind !== 'board') return access;
+  return openBoard(rooms, access.control, ref);
+}
+
+/**
+ * Opens the board `ref` for a caller `mayOpen` let in, who holds its workshop's `control` room:
+ * on success both are held (`releaseRooms`), on a refusal the control room is let go.
+ */
+export async function openBoard(
+  rooms: Rooms,
+  control: Room,
+  ref: Extract<RoomRef, { kind: 'board' }>,
+): Promise<RoomAccess> {
+  let room: Room;
+  try {
+    room = await rooms.acquire(ref);
+  } catch (err) {
+    rooms.release(control);
+    return { ok: false, refusal: 'unavailable', error: err };
+  }
+  try {
+    // Once per load: seeds a board added later, and brings an older template up to date (a
+    // no-op for a current board; people's work is never touched).
+    if (!room.templateChecked) {
+      room.templateChecked = true;
+      seedBoardDoc(room.doc, ref.boardId, readWorkshop(control.doc).language, serverEnv);
+    }
+  } catch (err) {
+    releaseRooms(rooms, { room, control });
+    return { ok: false, refusal: 'unavailable', error: err };
+  }
+  // What the check wrote (a migration, a template upgrade) is stored before anyone syncs: see
+  // Room.ownWritesOut. A store too slow for that lets the joiner in anyway.
+  await room.ownWritesOut(OWN_WRITES_WAIT_MS);
+  return { ok: true, room, control };
+}
+
+/**
+ * Whether the holder of `claims` may open `ref`, without opening a board's room: the answer of
+ * `openRoomFor`, with only the workshop's control room held (`room` is the control room; let go
+ * with `releaseRooms`). The board snapshot asks this first, to show a board nobody has open from
+ * its stored picture without decoding it.
+ */
+export async function mayOpen(
+  rooms: Rooms,
+  workshops: WorkshopStore,
+  claims: TokenClaims,
+  ref: RoomRef,
+): Promise<RoomAccess> {
   const refuse = (refusal: RoomRefusal, error?: unknown): RoomAccess =>
     error === undefined ? { ok: false, refusal } : { ok: false, refusal, error };
   if (claims.workshopId !== ref.workshopId) return refuse('other-workshop');
@@ -51,33 +101,11 @@ export async function openRoomFor(
     rooms.release(control);
     return refuse('removed');
   }
-  if (ref.kind !== 'board') return { ok: true, room: control, control };
-  if (!readBoards(control.doc).some((b) => b.id === ref.boardId)) {
+  if (ref.kind === 'board' && !readBoards(control.doc).some((b) => b.id === ref.boardId)) {
     rooms.release(control);
     return refuse('no-board');
   }
-  let room: Room;
-  try {
-    room = await rooms.acquire(ref);
-  } catch (err) {
-    rooms.release(control);
-    return refuse('unavailable', err);
-  }
-  try {
-    // Once per load: seeds a board added later, and brings an older template up to date (a
-    // no-op for a current board; people's work is never touched).
-    if (!room.templateChecked) {
-      room.templateChecked = true;
-      seedBoardDoc(room.doc, ref.boardId, readWorkshop(control.doc).language, serverEnv);
-    }
-  } catch (err) {
-    releaseRooms(rooms, { room, control });
-    return refuse('unavailable', err);
-  }
-  // What the check wrote (a migration, a template upgrade) is stored before anyone syncs: see
-  // Room.ownWritesOut. A store too slow for that lets the joiner in anyway.
-  await room.ownWritesOut(OWN_WRITES_WAIT_MS);
-  return { ok: true, room, control };
+  return { ok: true, room: control, control };
 }
 
 /** Lets go of what `openRoomFor` opened. */

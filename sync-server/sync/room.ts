@@ -17,6 +17,7 @@ import { HISTORY_KEY, MESSAGE, compactedCopy, hasForeignRoots, readHistory } fro
 import { encodeStateAsUpdateWithout } from '../../workshops/board/yjs-internals';
 import type { Logger } from '../log';
 import type { DocStore } from '../store/docs';
+import { boardPicture } from './picture';
 
 /**
  * The origin of updates that are already stored: applied from another instance or read back from
@@ -454,8 +455,12 @@ export class Room {
     this.unloading = true;
     await this.flush();
     const compacted = dropHistory ? this.compactedIfBloated() : null;
+    // A board keeps its picture with what is stored: the next person to open it while nobody
+    // has it open is shown the board without the room being decoded (http/snapshot.ts).
+    const board = this.ref.kind === 'board';
     if (compacted) {
-      await this.store.replace(this.name, compacted.update);
+      const picture = board ? await boardPicture(this.doc) : undefined;
+      await this.store.replace(this.name, compacted.update, picture);
       this.log.info(
         { room: this.name, bytes: compacted.before, after: compacted.update.length },
         'board history dropped',
@@ -463,7 +468,7 @@ export class Room {
     } else {
       // Merging the stored updates is tidying only: when it fails they stay as they are.
       await this.store
-        .compact(this.name)
+        .compact(this.name, board ? boardPicture : undefined)
         .catch((err: unknown) => this.log.warn({ room: this.name, err }, 'merging failed'));
     }
     this.awareness.destroy();

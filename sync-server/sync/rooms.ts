@@ -103,6 +103,15 @@ export class Rooms {
     return this.rooms.get(name);
   }
 
+  /**
+   * The picture the store keeps of a room nobody has open (null when the room is loaded or being
+   * unloaded here, or the store has no current picture of it): see DocStore.picture.
+   */
+  async storedPicture(name: string): Promise<Uint8Array | null> {
+    if (this.rooms.has(name) || this.unloading.has(name)) return null;
+    return this.store.picture(name);
+  }
+
   scheduleUnload(room: Room): void {
     if (!room.idle || room.unloadTimer) return;
     room.unloadTimer = setTimeout(() => {

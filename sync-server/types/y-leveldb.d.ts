@@ -14,6 +14,8 @@ declare module 'y-leveldb' {
     batch(ops: LevelBatchOp[]): Promise<void>;
     open(): Promise<void>;
     keys(options: { limit: number }): AsyncIterable<LevelKey>;
+    /** The values of `keys`, undefined where a key is not stored. */
+    getMany(keys: LevelKey[]): Promise<Array<Uint8Array | undefined>>;
   }
 
   export class LeveldbPersistence {
@@ -35,6 +37,8 @@ declare module 'y-leveldb' {
   export function getLevelUpdatesKeys(db: LevelDb, docName: string): Promise<LevelKey[]>;
   /** A room's stored updates, oldest first. */
   export function getLevelUpdates(db: LevelDb, docName: string): Promise<Uint8Array[]>;
+  /** The clock of a room's last stored update, -1 when it has none. */
+  export function getCurrentUpdateClock(db: LevelDb, docName: string): Promise<number>;
   /** Above this many stored updates, getYDoc merges them into one. */
   export const PREFERRED_TRIM_SIZE: number;
 }

@@ -1,9 +1,10 @@
 /**
  * Forgetting a participant reaches PostgreSQL: the stored updates of the workshop's rooms no longer
  * hold their name, organisation, answers or removed note — not only the documents' current state
- * (a Yjs update history keeps what later edits replaced or deleted). Read from the table as raw
- * bytes, while the rooms are still open, and again after a restart.
+ * (a Yjs update history keeps what later edits replaced or deleted), nor the boards' kept pictures.
+ * Read from the tables as raw bytes, while the rooms are still open, and again after a restart.
  */
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -43,18 +44,41 @@ afterEach(() => db.drop());
 const fx = serverFixture();
 const { open } = fx;
 
-/** Stored rows of the workshop's rooms that still hold any of `needles`, as raw bytes. */
+/**
+ * Stored rows of the workshop's rooms that still hold any of `needles`, as raw bytes: the
+ * documents' updates, and the boards' kept pictures (gzipped JSON, inflated to be read).
+ */
 async function storedWith(workshopId: string, needles: string[]): Promise<string[]> {
   const c = new pg.Client({ connectionString: db.url });
   await c.connect();
   try {
-    const { rows } = await c.query<{ room: string; update: Buffer }>(
-      'SELECT room, update FROM werkbank_updates WHERE room LIKE $1',
+    const { rows } = await c.query<{ room: string; bytes: Buffer; picture: boolean }>(
+      `SELECT room, update AS bytes, false AS picture FROM werkbank_updates WHERE room LIKE $1
+       UNION ALL
+       SELECT room, picture AS bytes, true AS picture FROM werkbank_pictures WHERE room LIKE $1`,
       [`${workshopId}%`],
     );
     return rows
-      .filter((r) => needles.some((n) => r.update.includes(Buffer.from(n, 'utf8'))))
-      .map((r) => r.room);
+      .filter((r) => {
+        const text = r.picture ? gunzipSync(r.bytes) : r.bytes;
+        return needles.some((n) => text.includes(Buffer.from(n, 'utf8')));
+      })
+      .map((r) => (r.picture ? `${r.room} (picture)` : r.room));
+  } finally {
+    await c.end();
+  }
+}
+
+/** How many board pictures PostgreSQL keeps for the workshop. */
+async function pictures(workshopId: string): Promise<number> {
+  const c = new pg.Client({ connectionString: db.url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ n: string }>(
+      'SELECT count(*) AS n FROM werkbank_pictures WHERE room LIKE $1',
+      [`${workshopId}%`],
+    );
+    return Number(rows[0]?.n ?? 0);
   } finally {
     await c.end();
   }
@@ -103,8 +127,10 @@ describe('forgetting a participant, in storage', () => {
       20_000,
       'the stored history rewritten',
     );
-    // What is stored still reads as the workshop, with the pseudonym.
+    // What is stored still reads as the workshop, with the pseudonym. The restart compacts every
+    // room, and each board keeps a picture of what is stored: none may show them either.
     fx.server = await fx.server.restart();
+    expect(await pictures(ws.workshopId)).toBe(5);
     const fresh = open(controlRoom(ws.workshopId), ws.facilitatorToken);
     await synced(fresh);
     expect(readRoster(fresh.doc).find((p) => p.id === who.participantId)?.name).toBe('Deelnemer 1');
