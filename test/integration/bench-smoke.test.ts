@@ -129,6 +129,12 @@ describe('bench harness (quick)', () => {
     expect(live).toBeGreaterThan(0);
     expect(pick(rows, cold, 'received over the sockets').value).toBeGreaterThan(1);
     expect(pick(rows, /warm room, fresh profile$/, 'all in view drawn').value).toBeGreaterThan(0);
+    // The figures say which picture the board was drawn from: a room nobody has open is shown
+    // from the one its store kept; the second open finds the room loaded.
+    expect(pick(rows, cold, 'all in view drawn').note).toMatch(/^snapshot from the stored picture/);
+    expect(pick(rows, /warm room, fresh profile$/, 'all in view drawn').note).toMatch(
+      /^snapshot from the live picture/,
+    );
   }, 240_000);
 
   it('clustering: reports figures or says why not', async () => {

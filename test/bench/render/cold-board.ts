@@ -35,6 +35,11 @@ export interface ColdBoard {
   heapMB: number;
   /** Bytes the page received over its sockets (the board's first sync). */
   wsBytes: number;
+  /**
+   * Where the server took the board's snapshot from (`Server-Timing: picture;desc=…`): 'stored'
+   * (the picture kept at compaction), 'live' (the loaded room), or null when none was fetched.
+   */
+  picture: string | null;
   elements: number;
 }
 
@@ -130,9 +135,19 @@ export async function openColdBoard(
     const marks = (await page.evaluate(
       'Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("werkbank:")).map((m) => [m.name, m.startTime]))',
     )) as Record<string, number>;
+    const picture = (await page.evaluate(
+      'performance.getEntriesByType("resource").flatMap((r) => r.name.endsWith("/snapshot") ? r.serverTiming.filter((t) => t.name === "picture").map((t) => t.description) : [])[0] ?? null',
+    )) as string | null;
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    return { view, marks, heapMB: usedSize / 2 ** 20, wsBytes, elements: board.elements };
+    return {
+      view,
+      marks,
+      heapMB: usedSize / 2 ** 20,
+      wsBytes,
+      picture,
+      elements: board.elements,
+    };
   } finally {
     await context.close();
   }

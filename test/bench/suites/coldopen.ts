@@ -59,7 +59,7 @@ export const coldOpenSuite: Suite = {
           {
             ...ref,
             goal: atMost(1000, 'ms'),
-            note: `${cold.view.nodes} Konva nodes in view; Excalidraw 0.18.1 from a file: 2,100 ms (ANCHORS.md)`,
+            note: `snapshot from the ${cold.picture ?? 'no'} picture; ${cold.view.nodes} Konva nodes in view; Excalidraw 0.18.1 from a file: 2,100 ms (ANCHORS.md)`,
           },
         ),
         row(
@@ -97,7 +97,7 @@ export const coldOpenSuite: Suite = {
           'all in view drawn',
           warm.view.all,
           'ms',
-          ref,
+          { ...ref, note: `snapshot from the ${warm.picture ?? 'no'} picture` },
         ),
         row(
           'coldopen',
