@@ -27,6 +27,7 @@ import {
   KeyboardLayer,
   announceBroughtHere,
   createBoard,
+  fitText,
   fitFrame,
 } from '../board';
 import { Icon } from '../board/ui/icons';
@@ -266,6 +267,7 @@ function BoardView({ identity, control, boards, boardId, title, clockOffset }: B
         user,
         role: identity.role,
         env: browserEnv,
+        fitText,
       }),
     [sync, user, identity.role],
   );

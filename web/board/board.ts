@@ -34,7 +34,6 @@ import {
   textFieldOf,
   updateElement,
 } from '../../workshops';
-import { viewOfElement } from './elements';
 import type { Camera, Point, Rect } from './geometry';
 import { centre, contains, pointIn, viewRect } from './geometry';
 import { PresenceSync } from './presence';
@@ -56,7 +55,16 @@ export interface BoardOptions {
   schedule?: (fn: () => void) => void;
   /** Ids and times of the elements this person adds (web/app/env.ts; tests: a fixed one). */
   env: CoreEnv;
+  /**
+   * The size an element takes for a new text, when its view resizes it (a text box grows with its
+   * text): `fitText` of the view registry (web/board/elements/index.ts). Passed in, so the engine
+   * knows no view and its import graph holds no React or Konva.
+   */
+  fitText?: TextFit;
 }
+
+/** The size an element takes to show `text`, or null when its size does not follow its text. */
+export type TextFit = (el: Element, text: string) => { w: number; h: number } | null;
 
 export type { ClipboardPayload } from './board-clipboard';
 export { HIT_STROKE, TOUCH_STROKE } from './board-selection';
@@ -472,19 +480,16 @@ export class Board {
    * title, a block's label …). A note's text changes by the smallest edit of its Y.Text, relative
    * to `base` (the text the editor showed when the edit was made): what someone else typed
    * meanwhile stays (workshops/board/shared-text.ts). Its view may resize it to the new text
-   * (`textEdit.fit`: a text box grows with its text).
+   * (`options.fitText`: a text box grows with its text).
    */
   setText(id: string, value: string, base?: string): void {
     const el = this.get(id);
     const key = el ? textFieldOf(el) : null;
     if (!el || key === null || !this.canChange(el)) return;
-    const fit = viewOfElement(el).textEdit?.fit;
     this.transact(() => {
       const text = editText(this.doc, id, key, value, base);
-      if (fit && text !== null) {
-        const size = fit(el, text);
-        updateElement(this.doc, id, { w: size.w, h: size.h });
-      }
+      const size = text === null ? null : (this.options.fitText?.(el, text) ?? null);
+      if (size) updateElement(this.doc, id, { w: size.w, h: size.h });
     });
   }
 

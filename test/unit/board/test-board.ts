@@ -7,7 +7,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Element, ElementByType, ElementType, Role } from '../../../workshops';
 import type { Board } from '../../../web/board';
-import { createBoard, runCommand } from '../../../web/board';
+import { createBoard, fitText, runCommand } from '../../../web/board';
 import { testEnv } from '../../fixtures/env';
 
 /** One clock and id counter for every test board of a file: boards that share a doc never clash. */
@@ -27,6 +27,7 @@ export class TestBoard {
       role: options.role ?? 'participant',
       schedule: (fn) => fn(),
       env,
+      fitText,
     });
   }
 

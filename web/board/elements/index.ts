@@ -63,3 +63,8 @@ export function placeTool(id: string): PlaceToolEntry | undefined {
 }
 
 export type { RendererProps } from './types';
+
+/** The engine's `fitText` (web/board/board.ts): the size a view gives an element for a text. */
+export function fitText(el: Element, text: string): { w: number; h: number } | null {
+  return viewOfElement(el).textEdit?.fit?.(el, text) ?? null;
+}
