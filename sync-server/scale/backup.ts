@@ -32,6 +32,24 @@ export interface BackupManifest {
 
 const FILE = { mode: 0o600 } as const;
 
+/**
+ * The store the environment names, opened for a one-off read or write: refused when it is not
+ * ready — with DATA_DIR most often because a server still holds LevelDB's lock — instead of a
+ * backup without documents or a restore that fails halfway. Only errors of the opening are
+ * logged (the fan-out advice of a serving instance does not apply to a backup).
+ */
+async function openStore(options: Omit<BackendOptions, 'redisUrl'>, log: Logger) {
+  const backend = await openBackend(options, log.child({}, { level: 'error' }));
+  const health = backend.store.health?.();
+  if (health && !health.ready) {
+    await backend.close().catch(() => {});
+    throw new Error(
+      `${health.reason ?? 'the document store is not ready'} — is a server still running on this DATA_DIR? Stop it first (LevelDB admits one process)`,
+    );
+  }
+  return backend;
+}
+
 export async function backup(
   options: Omit<BackendOptions, 'redisUrl'>,
   dir: string,
@@ -40,7 +58,7 @@ export async function backup(
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (readdirSync(dir).length > 0)
     throw new Error(`${dir} is not empty: back up into a new folder`);
-  const backend = await openBackend(options, log);
+  const backend = await openStore(options, log);
   try {
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
@@ -86,8 +104,9 @@ export async function restore(
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BackupManifest;
   if (manifest.format !== BACKUP_FORMAT)
     throw new Error(`${dir} is a backup of another format (${String(manifest.format)})`);
+  // The secret first: opening a store without one generates a new one.
   await adoptSecret(options, readFileSync(join(dir, 'token-secret'), 'utf8').trim());
-  const backend = await openBackend(options, log);
+  const backend = await openStore(options, log);
   try {
     for (const w of manifest.workshops) {
       if (await backend.workshops.get(w.workshopId))

@@ -16,6 +16,7 @@ import {
   PG_ADMIN_URL,
   REDIS_URL,
   TcpProxy,
+  dropKeys,
   freshDatabase,
   freshPrefix,
 } from '../../integration/helpers/scale';
@@ -116,7 +117,8 @@ async function startInstances(
 
 async function measureTopology(ctx: SuiteContext, load: Load, n: number): Promise<Topology> {
   const db = await freshDatabase();
-  const instances = await startInstances(ctx, n, db, freshPrefix());
+  const prefix = freshPrefix();
+  const instances = await startInstances(ctx, n, db, prefix);
   const proxy = new TcpProxy(instances.map((s) => Number(new URL(s.ready.httpUrl).port)));
   await proxy.start();
   // Clients and the API go through the proxy even for one instance: the same path both times.
@@ -175,6 +177,7 @@ async function measureTopology(ctx: SuiteContext, load: Load, n: number): Promis
     await worker?.stop();
     await proxy.close();
     await Promise.all(instances.map((s) => s.stop()));
+    await dropKeys(prefix);
     await db.drop();
   }
 }
@@ -225,6 +228,7 @@ async function freshInstance(
       await fresh.stop();
     }
   } finally {
+    await dropKeys(prefix);
     await db.drop();
   }
 }

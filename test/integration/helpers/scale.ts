@@ -1,16 +1,19 @@
 /**
  * Helpers for the scale-out tests: a database of its own per test on this machine's real
  * PostgreSQL, a Redis key prefix of its own, the server's own entry point (`sync-server/main.ts`)
- * as child processes (so one can be killed with SIGKILL), and a loopback TCP proxy that spreads
- * connections round-robin and can cut a service off and let it back (a service going away).
+ * as child processes (so one can be killed with SIGKILL), a loopback TCP proxy that spreads
+ * connections round-robin and can cut a service off and let it back (a service going away), and a
+ * redis-server of a test's own that can be stopped and started again (a Redis restart).
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, connect as tcpConnect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { freePort } from './main';
 import type { Server, Socket } from 'node:net';
 import { resolve } from 'node:path';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 export { freePort };
@@ -54,6 +57,74 @@ export async function freshDatabase(): Promise<TestDatabase> {
 }
 
 export const freshPrefix = () => `werkbank-test:${randomBytes(4).toString('hex')}:`;
+
+/** Deletes every key under `prefix` (the limiters' and budgets' keys a test left behind). */
+export async function dropKeys(prefix: string, url = REDIS_URL): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * A redis-server of the test's own on a free loopback port, without persistence: `stop()` ends it
+ * (SIGTERM, as a service manager's restart does) and `start()` brings it up again on the same port,
+ * empty — a real Redis restart, not only a cut connection.
+ */
+export class RedisProcess {
+  private child: ChildProcess | null = null;
+  port = 0;
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    if (this.port === 0) this.port = await freePort();
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    this.child = child;
+    let out = '';
+    await new Promise<void>((ok, fail) => {
+      const timer = setTimeout(() => fail(new Error(`redis-server did not start: ${out}`)), 10_000);
+      child.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('Ready to accept connections')) {
+          clearTimeout(timer);
+          ok();
+        }
+      });
+      child.once('error', (err) => {
+        clearTimeout(timer);
+        fail(err);
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        fail(new Error(`redis-server exited (${code}): ${out}`));
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
 
 export interface Instance {
   port: number;

@@ -200,6 +200,28 @@ export function settled(client: Client, timeoutMs = 10_000): Promise<void> {
   });
 }
 
+/** Whether a "stored" answer (a state vector) covers every clock of `wanted`. */
+export function covers(stored: Map<number, number>, wanted: Map<number, number>): boolean {
+  for (const [client, clock] of wanted) if ((stored.get(client) ?? 0) < clock) return false;
+  return true;
+}
+
+/** Lets a stock client ask "what is stored?" and collects the answers (state vectors). */
+export function storedAnswers(c: Client): { ask(): void; answers: Map<number, number>[] } {
+  const answers: Map<number, number>[] = [];
+  c.provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => {
+    answers.push(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+  };
+  return {
+    answers,
+    ask: () => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE.stored);
+      c.provider.ws?.send(encoding.toUint8Array(encoder));
+    },
+  };
+}
+
 /**
  * Who a copy of a board says writes with Yjs client id `client`: the server's own record
  * (sync-server/sync/room.ts, `claimClients`), undefined while the copy does not have it.

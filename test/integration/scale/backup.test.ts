@@ -136,4 +136,23 @@ describe('backup and restore', () => {
     cli('backup', join(full, 'a'), { DATA_DIR: temp('y') });
     expect(() => cli('backup', full, { DATA_DIR: temp('z') })).toThrow(/not empty/);
   }, 60_000);
+
+  it('refuses a DATA_DIR a running server holds, and writes nothing there', async () => {
+    const running = await startTestServer({}, temp('running'));
+    servers.push(running);
+    const ws = await createWorkshop(running);
+    const out = join(temp('locked'), 'out');
+    // LevelDB admits one process: said so, instead of a backup without documents.
+    expect(() => cli('backup', out, { DATA_DIR: running.dataDir })).toThrow(/Stop it first/);
+    expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+
+    await running.stop();
+    const backup = join(temp('backup3'), 'out');
+    cli('backup', backup, { DATA_DIR: running.dataDir });
+    const target = await startTestServer({}, temp('target'));
+    servers.push(target);
+    expect(() => cli('restore', backup, { DATA_DIR: target.dataDir })).toThrow(/Stop it first/);
+    const registry = join(target.dataDir, 'workshops.json');
+    expect(existsSync(registry) ? readFileSync(registry, 'utf8') : '').not.toContain(ws.workshopId);
+  }, 60_000);
 });

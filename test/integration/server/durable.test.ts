@@ -6,8 +6,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { Level } from 'level';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +25,15 @@ import {
 import type { CreateWorkshopResponse } from '../../../workshops';
 import { serverFixture } from '../helpers/fixture';
 import type { Client } from '../helpers/server';
-import { createWorkshop, join, startTestServer, synced, waitFor } from '../helpers/server';
+import {
+  covers,
+  createWorkshop,
+  join,
+  startTestServer,
+  storedAnswers,
+  synced,
+  waitFor,
+} from '../helpers/server';
 import { testEnv } from '../../fixtures/env';
 
 /** Fixed clock and counted ids for what this file writes (test/fixtures/env.ts). */
@@ -40,28 +46,6 @@ const texts = (doc: Y.Doc) =>
   readElements(doc).flatMap((e) => (e.type === 'sticky' ? [e.text] : []));
 const sticky = (c: Client, text: string, author: string) =>
   addElement(c.doc, 'sticky', { x: 0, y: 0, text }, { author, env });
-
-/** Whether `stored` covers every clock of `wanted`. */
-function covers(stored: Map<number, number>, wanted: Map<number, number>): boolean {
-  for (const [client, clock] of wanted) if ((stored.get(client) ?? 0) < clock) return false;
-  return true;
-}
-
-/** Lets a stock client ask "what is stored?" and collects the answers (state vectors). */
-function storedAnswers(c: Client): { ask(): void; answers: Map<number, number>[] } {
-  const answers: Map<number, number>[] = [];
-  c.provider.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => {
-    answers.push(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
-  };
-  return {
-    answers,
-    ask: () => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE.stored);
-      c.provider.ws?.send(encoding.toUint8Array(encoder));
-    },
-  };
-}
 
 /** Counts frames of our own "stored" kind reaching a stock client that never asked. */
 function countStoredFrames(c: Client): () => number {
