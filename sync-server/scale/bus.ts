@@ -8,7 +8,8 @@
  * `holdUntilStored`) are published only once stored, and marked so: the others relay them at once
  * and do not store them again, and no client on any instance holds one the store lacks.
  * PostgreSQL stays the truth: a room opened late, or an instance that missed messages while Redis
- * was away, reads the rows after the last one it saw (`updatesSince`) — at open, when Redis comes
+ * was away, reads the rows it has not read yet (`updatesSince`, by transaction, not by seq: see
+ * `ReadMark` in sync-server/store/pg.ts) — at open, when Redis comes
  * back, and every `pullMs` as a safety net — applied as REMOTE (already stored, not stored
  * again). So no room diverges between instances, and while Redis is away each instance goes on
  * serving its own clients.
@@ -23,7 +24,7 @@ import { Redis } from 'ioredis';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
-import type { PgDocStore } from '../store/pg';
+import type { PgDocStore, ReadMark } from '../store/pg';
 import { OTHER_INSTANCE, REMOTE } from '../sync/room';
 import { SharedRoomBytes } from './limits';
 import type { Outgoing, Room } from '../sync/room';
@@ -54,7 +55,8 @@ const BYTES_FLUSH_MS = 250;
 interface Attached {
   room: Room;
   channel: string;
-  cursor: bigint;
+  /** Where the room's reading from PostgreSQL stands. */
+  mark: ReadMark;
   pulling: Promise<void> | null;
   pendingAwareness: Set<number>;
   awarenessTimer: NodeJS.Timeout | null;
@@ -152,7 +154,7 @@ export class RedisBus {
     const a: Attached = {
       room,
       channel,
-      cursor: this.options.store.cursor(room.name),
+      mark: this.options.store.mark(room.name),
       pulling: null,
       pendingAwareness: new Set(),
       awarenessTimer: null,
@@ -235,10 +237,10 @@ export class RedisBus {
   private pull(a: Attached): Promise<void> {
     a.pulling ??= (async () => {
       try {
-        const { updates, seq } = await this.options.store.updatesSince(a.room.name, a.cursor);
+        const { updates, mark } = await this.options.store.updatesSince(a.room.name, a.mark);
         if (this.rooms.get(a.room.name) !== a) return;
         if (updates.length > 0) Y.applyUpdate(a.room.doc, Y.mergeUpdates(updates), REMOTE);
-        a.cursor = seq;
+        a.mark = mark;
       } catch (err) {
         this.options.log.warn({ room: a.room.name, err }, 'catching up from PostgreSQL failed');
       } finally {

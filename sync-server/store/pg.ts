@@ -4,9 +4,10 @@
  * can serve any room, and a fresh instance on an empty disk serves every room from here alone.
  *
  * Documents: one row per stored batch in `werkbank_updates`, ordered by `seq`. Compaction merges
- * a room's rows into one inside a transaction (rows appended meanwhile by another instance have a
- * higher seq and stay). Other instances follow a room by reading the rows after the last seq they
- * saw (`updatesSince`), which is how they catch up after a Redis blip or a late start.
+ * a room's rows into one inside a transaction (rows appended meanwhile by another instance are not
+ * among those it locked, and stay). Other instances follow a room by reading the rows they have not
+ * read yet (`updatesSince`, by the transactions that wrote them: `ReadMark`), which is how they
+ * catch up after a Redis blip or a late start.
  *
  * Dropping a board's history (a fresh copy with new client ids, see workshops/board/compaction.ts)
  * needs to know that no other instance still holds the room; this store does not know that, so
@@ -48,7 +49,28 @@ const MIGRATIONS: readonly string[] = [
      seq bigint NOT NULL,
      picture bytea NOT NULL
    );`,
+  // The transaction that wrote each row: an instance catching up reads by it (`ReadMark`), since a
+  // row's seq is taken before its transaction commits and may show up after a higher one was read.
+  `ALTER TABLE werkbank_updates ADD COLUMN txid xid8 NOT NULL DEFAULT pg_current_xact_id();
+   CREATE INDEX werkbank_updates_room_txid ON werkbank_updates (room, txid);`,
 ];
+
+/**
+ * Where an instance's reading of a room stands: every row written by a transaction before
+ * `before` (a PostgreSQL transaction id) has been read, and of the rows of later transactions,
+ * those in `seen`. A seq alone cannot say it: seqs are taken when a row is inserted, so a
+ * transaction still open may commit a lower seq after a higher one was read (two instances
+ * storing the same room at once), and a reader that went on from the highest seq would miss that
+ * row for good. A transaction id below the oldest one still running (`pg_snapshot_xmin`) is
+ * settled: no row of it can appear any more.
+ */
+export interface ReadMark {
+  before: bigint;
+  seen: ReadonlySet<string>;
+}
+
+/** Nothing read yet. */
+export const START: ReadMark = { before: 0n, seen: new Set() };
 
 /** Any 64-bit number of our own: serialises migrations between instances starting at once. */
 const MIGRATION_LOCK = 7_351_402_919;
@@ -120,8 +142,8 @@ export class PgDatabase {
 
 export class PgDocStore implements DocStore {
   readonly canDropHistory = false;
-  /** The last seq each loaded room has read (where `updatesSince` goes on from). */
-  private readonly cursors = new Map<string, bigint>();
+  /** Where each loaded room's reading stands (where `updatesSince` goes on from). */
+  private readonly marks = new Map<string, ReadMark>();
 
   constructor(private readonly db: PgDatabase) {}
 
@@ -132,29 +154,50 @@ export class PgDocStore implements DocStore {
   }
 
   async loadInto(room: string, doc: Y.Doc, origin?: unknown): Promise<Uint8Array | null> {
-    const { updates, seq } = await this.updatesSince(room, 0n);
-    this.cursors.set(room, seq);
+    const { updates, mark } = await this.updatesSince(room, START);
+    this.marks.set(room, mark);
     if (updates.length === 0) return null;
     applyAll(doc, updates, origin);
     return updates.length === 1 ? (updates[0] as Uint8Array) : null;
   }
 
-  /** Where a loaded room's reading stopped (0 when it was never loaded here). */
-  cursor(room: string): bigint {
-    return this.cursors.get(room) ?? 0n;
+  /** Where a loaded room's reading stopped (`START` when it was never loaded here). */
+  mark(room: string): ReadMark {
+    return this.marks.get(room) ?? START;
   }
 
-  /** Stored batches of `room` after `after`, in order, and the seq of the last one. */
-  async updatesSince(room: string, after: bigint): Promise<{ updates: Uint8Array[]; seq: bigint }> {
-    const { rows } = await this.db.pool.query<{ seq: string; update: Buffer }>(
-      'SELECT seq, update FROM werkbank_updates WHERE room = $1 AND seq > $2 ORDER BY seq',
-      [room, after.toString()],
+  /**
+   * The stored batches of `room` not read yet by a reader at `mark`, in seq order, and the mark
+   * after them. Rows of transactions that are not settled yet are read again next time (by seq
+   * they are skipped: only their seqs travel twice, not their updates).
+   */
+  async updatesSince(
+    room: string,
+    mark: ReadMark,
+  ): Promise<{ updates: Uint8Array[]; mark: ReadMark }> {
+    const { rows } = await this.db.pool.query<{
+      horizon: string;
+      seq: string | null;
+      txid: string | null;
+      update: Buffer | null;
+    }>(
+      // One statement, one snapshot: its horizon holds for the rows it sees.
+      `WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon)
+       SELECT h.horizon, u.seq, u.txid::text AS txid,
+              CASE WHEN u.seq = ANY($3::bigint[]) THEN NULL ELSE u.update END AS update
+         FROM h LEFT JOIN werkbank_updates u ON u.room = $1 AND u.txid >= $2::xid8
+        ORDER BY u.seq`,
+      [room, mark.before.toString(), [...mark.seen]],
     );
-    const last = rows.at(-1);
-    return {
-      updates: rows.map((r) => new Uint8Array(r.update)),
-      seq: last ? BigInt(last.seq) : after,
-    };
+    const horizon = BigInt(rows[0]?.horizon ?? mark.before.toString());
+    const updates: Uint8Array[] = [];
+    const seen = new Set<string>();
+    for (const r of rows) {
+      if (r.seq === null || r.txid === null) continue;
+      if (r.update && !mark.seen.has(r.seq)) updates.push(new Uint8Array(r.update));
+      if (BigInt(r.txid) >= horizon) seen.add(r.seq);
+    }
+    return { updates, mark: { before: horizon, seen } };
   }
 
   /** Appends a batch (a failed write is retried by the room, sync-server/sync/room.ts). */
@@ -197,7 +240,7 @@ export class PgDocStore implements DocStore {
         doc.destroy();
       }
     });
-    this.cursors.delete(room);
+    this.marks.delete(room);
   }
 
   async replace(room: string, update: Uint8Array, picture?: Uint8Array): Promise<void> {
@@ -266,7 +309,7 @@ export class PgDocStore implements DocStore {
   }
 
   forget(room: string): void {
-    this.cursors.delete(room);
+    this.marks.delete(room);
   }
 
   async close(): Promise<void> {

@@ -329,6 +329,50 @@ describe('scale-out on PostgreSQL and Redis', () => {
     },
   );
 
+  it('a row committed after a later one was read still reaches every instance (catch-up by transaction, not seq)', async () => {
+    // Redis away: the instances follow each other through PostgreSQL only.
+    const redis = await failingRedis('cut off');
+    const a = await inProcess({ redisUrl: redis.url, pullMs: 200 });
+    const b = await inProcess({ redisUrl: redis.url, pullMs: 200 });
+    const { room, pa, pb, ca, cb } = await pairAcross(a, b);
+    await redis.away();
+    await waitFor(() => a.lines.some((l) => l.includes('Redis unavailable')), 10_000, 'Redis away');
+
+    // A writer (as another instance storing the same room) whose row takes its seq now and is
+    // committed later.
+    const late = new Y.Doc();
+    Y.applyUpdate(late, Y.encodeStateAsUpdate(ca.doc));
+    const before = Y.encodeStateVector(late);
+    addElement(
+      late,
+      'sticky',
+      { x: 0, y: 0, text: 'laat vastgelegd' },
+      { author: pa.participantId, env },
+    );
+    const slow = new pg.Client({ connectionString: db.url });
+    await slow.connect();
+    try {
+      await slow.query('BEGIN');
+      await slow.query('INSERT INTO werkbank_updates (room, update) VALUES ($1, $2)', [
+        room,
+        Buffer.from(Y.encodeStateAsUpdate(late, before)),
+      ]);
+      // Meanwhile Bo writes on b; a reads that row, whose seq is higher, from PostgreSQL.
+      addNote(cb, pb.participantId, 'eerder vastgelegd');
+      await waitFor(() => notes(ca, 'eerder vastgelegd') === 1, 10_000, 'a read the later seq');
+      await slow.query('COMMIT');
+    } finally {
+      await slow.end();
+    }
+    // Before reading by transaction, a went on from the higher seq and never read this row.
+    await waitFor(
+      () => notes(ca, 'laat vastgelegd') === 1 && notes(cb, 'laat vastgelegd') === 1,
+      10_000,
+      'the late row on both instances',
+    );
+    late.destroy();
+  });
+
   it('PostgreSQL away under load: no crash, clients keep editing, and every edit is stored once it is back', async () => {
     const { pgProxy, viaProxy } = await pgBehindProxy();
     const a = await inProcess({ databaseUrl: viaProxy });
