@@ -123,7 +123,16 @@ export async function openBackend(options: BackendOptions, log: Logger): Promise
       ...(options.pullMs ? { pullMs: options.pullMs } : {}),
       ...(options.roomBytes ? { roomBytes: options.roomBytes } : {}),
     });
-    await bus.ready();
+    // An instance (re)started while Redis is away serves its own clients, as one that loses
+    // Redis later does; the log says so loudly, since a wrong REDIS_URL looks the same.
+    await bus
+      .ready()
+      .catch((err: Error) =>
+        log.error(
+          { err: err.message },
+          'Redis does not answer at start: serving this instance’s own clients; rooms converge through PostgreSQL until it answers (check REDIS_URL if this lasts)',
+        ),
+      );
   } else {
     log.warn('DATABASE_URL without REDIS_URL: run a single instance (nothing fans updates out)');
   }

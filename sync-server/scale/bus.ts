@@ -130,7 +130,7 @@ export class RedisBus {
     }
   }
 
-  /** Resolves once both connections are up (at start: fail fast on a wrong REDIS_URL). */
+  /** Resolves once both connections are up; rejects after `timeoutMs` (they go on trying). */
   async ready(timeoutMs = 10_000): Promise<void> {
     const up = (c: Redis) =>
       c.status === 'ready'
@@ -263,7 +263,12 @@ export class RedisBus {
     if (!this.down || this.pub.status !== 'ready' || this.sub.status !== 'ready') return;
     this.down = false;
     this.options.log.info({ redis: which }, 'Redis is back: catching up every open room');
-    for (const a of this.rooms.values()) void this.pull(a);
+    for (const a of this.rooms.values()) {
+      // A room opened while Redis was away could not subscribe (the client resubscribes only
+      // the channels it had); subscribing again to one it has is harmless.
+      void this.sub.subscribe(a.channel).catch((err: Error) => this.wentDown('subscriber', err));
+      void this.pull(a);
+    }
   }
 
   async close(): Promise<void> {

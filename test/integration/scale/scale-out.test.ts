@@ -3,7 +3,9 @@
  * documents (PostgreSQL) and fan updates out (Redis). Each test has a database and a key prefix
  * of its own, both dropped afterwards. Faults are injected on loopback: instances killed with
  * SIGKILL or stopped with SIGTERM behind a round-robin TCP proxy, Redis cut off behind a proxy and
- * a redis-server of the test's own restarted, PostgreSQL cut off behind a proxy and let back. What
+ * a redis-server of the test's own restarted, an instance started while Redis is away, a row
+ * committed by a transaction of the test's own after a later one was read, PostgreSQL cut off
+ * behind a proxy and let back. What
  * is checked each time: every client converges, and a fresh instance on an empty disk reads every
  * edit from PostgreSQL.
  */
@@ -197,6 +199,30 @@ async function stored(room: string, marker: string, n: number, timeoutMs = 20_00
   });
 }
 
+/**
+ * Waits until `to` sees a presence of `from` named `name`…: presence is never stored, only the live
+ * fan-out carries it, so this shows Redis carries the room. A change published before the other
+ * instance has subscribed (again) is not repeated: `from` changes it until `to` sees one.
+ */
+async function presenceCrosses(from: Client, to: Client, name: string): Promise<void> {
+  let sent = 0;
+  let last = 0;
+  await waitFor(
+    () => {
+      const seen = [...to.awareness.getStates().values()].some((st) =>
+        String((st.user as { name?: string } | undefined)?.name).startsWith(name),
+      );
+      if (!seen && Date.now() - last >= 300) {
+        last = Date.now();
+        from.awareness.setLocalStateField('user', { name: `${name} ${++sent}` });
+      }
+      return seen;
+    },
+    15_000,
+    `presence '${name}' across instances`,
+  );
+}
+
 describe('scale-out on PostgreSQL and Redis', () => {
   it('two instances serve one room: edits and presence cross between them, the registry is shared', async () => {
     const a = await inProcess();
@@ -305,29 +331,36 @@ describe('scale-out on PostgreSQL and Redis', () => {
       );
       addNote(ca, pa.participantId, 'met redis');
       await waitFor(() => notes(cb, 'met redis') === 1, 10_000, 'edits cross again');
-      // Presence is never stored: only the live fan-out carries it, so this shows it resumed.
-      // (A change published before the other instance has subscribed again is not repeated:
-      // Ann's client changes it until Bo sees one.)
-      let sent = 0;
-      let last = 0;
-      await waitFor(
-        () => {
-          const seen = [...cb.awareness.getStates().values()].some((st) =>
-            String((st.user as { name?: string } | undefined)?.name).startsWith('Ann terug'),
-          );
-          if (!seen && Date.now() - last >= 300) {
-            last = Date.now();
-            ca.awareness.setLocalStateField('user', { name: `Ann terug ${++sent}` });
-          }
-          return seen;
-        },
-        15_000,
-        'presence across instances once Redis is back',
-      );
+      await presenceCrosses(ca, cb, 'Ann terug');
       await stored(room, 'zonder redis', 10);
       await stored(room, 'met redis', 1);
     },
   );
+
+  it('an instance started while Redis is away serves its clients, and joins the fan-out once Redis answers', async () => {
+    const redis = await failingRedis('cut off');
+    const a = await inProcess({ redisUrl: redis.url, pullMs: 300 });
+    const ws = await createWorkshop(a);
+    const [pa, pb] = await Promise.all([
+      joinWorkshop(a, ws.joinCode, 'Ann'),
+      joinWorkshop(a, ws.joinCode, 'Bo'),
+    ]);
+    await redis.away();
+    // Before, the start failed here ("Redis … did not answer") and the instance never served.
+    const b = await inProcess({ redisUrl: redis.url, pullMs: 300 });
+    expect(b.lines.some((l) => l.includes('Redis does not answer at start'))).toBe(true);
+    const room = boardRoom(ws.workshopId, 'ideate');
+    const ca = open(a, room, pa.token);
+    const cb = open(b, room, pb.token);
+    await Promise.all([synced(ca), synced(cb)]);
+    addNote(cb, pb.participantId, 'gestart zonder redis');
+    await waitFor(() => notes(ca, 'gestart zonder redis') === 1, 10_000, 'through PostgreSQL');
+    await redis.back();
+    await waitFor(() => b.lines.some((l) => l.includes('Redis is back')), 15_000, 'Redis back');
+    // b opened the room while Redis was away: it subscribes once Redis answers.
+    await presenceCrosses(ca, cb, 'Ann erbij');
+    await presenceCrosses(cb, ca, 'Bo erbij');
+  }, 60_000);
 
   it('a row committed after a later one was read still reaches every instance (catch-up by transaction, not seq)', async () => {
     // Redis away: the instances follow each other through PostgreSQL only.
