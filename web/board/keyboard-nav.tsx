@@ -6,12 +6,20 @@
  * shortcuts work as on the canvas (BoardCanvas.tsx, commands.ts). Everything goes through the
  * engine, so permissions, locks and undo hold.
  *
+ * The items follow the board lazily while keyboard focus is elsewhere (`useShownElements`): at
+ * most once per LAZY_MS after a change, not on every remote edit, because reconciling one item
+ * per element on a 10,000-note board took half the frames of a pan with 20 edits/s
+ * (test/bench/suites/render.ts). Once focus is in the list they catch up at once and follow every
+ * change. The reading order is worked out again only when an element's place in it can have
+ * changed (`readingIdsAfter`).
+ *
  * Also the board's announcer: one polite live region that says what changed for this person —
  * the board locked or opened again, brought here by the facilitator — so a screen reader hears
  * it without looking for it.
  */
 import i18next from 'i18next';
-import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Element } from '../../workshops';
@@ -74,6 +82,56 @@ export function readingIds(elements: Iterable<Element>, visible: (el: Element) =
   return out;
 }
 
+/** Reading ids worked out for one version of the board's elements. */
+export interface Reading {
+  elements: ReadonlyMap<string, Element>;
+  ids: readonly string[];
+}
+
+/**
+ * The reading ids of `elements`, reusing `before`'s when no element can read elsewhere: the same
+ * ids in the same order of the map (ties in the order keep it), and each changed element the
+ * same in everything buildOutline reads — place, size, type, visibility, a bridge's start. A
+ * text, a vote or a colour changes no place; a move, a new or a removed element build it again.
+ * `before` must have been worked out with the same `visible`.
+ */
+export function readingIdsAfter(
+  before: Reading | null,
+  elements: ReadonlyMap<string, Element>,
+  visible: (el: Element) => boolean,
+): Reading {
+  if (before && samePlaces(before.elements, elements, visible))
+    return { elements, ids: before.ids };
+  return { elements, ids: readingIds(elements.values(), visible) };
+}
+
+function samePlaces(
+  before: ReadonlyMap<string, Element>,
+  after: ReadonlyMap<string, Element>,
+  visible: (el: Element) => boolean,
+): boolean {
+  if (before === after) return true;
+  if (before.size !== after.size) return false;
+  const was = before.values();
+  for (const el of after.values()) {
+    const old = was.next().value;
+    if (old === el) continue;
+    if (
+      !old ||
+      old.id !== el.id ||
+      old.type !== el.type ||
+      old.x !== el.x ||
+      old.y !== el.y ||
+      old.w !== el.w ||
+      old.h !== el.h ||
+      (old.type === 'connector' && el.type === 'connector' && old.from !== el.from) ||
+      visible(old) !== visible(el)
+    )
+      return false;
+  }
+  return true;
+}
+
 /** Direction of each arrow key, for moving a focused element in the keyboard layer. */
 export const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
   ArrowLeft: [-1, 0],
@@ -87,6 +145,57 @@ const NO_ENDS: readonly unknown[] = [];
 
 const STEP = 10;
 const BIG_STEP = 50;
+
+/**
+ * How long the items may lag behind the board while keyboard focus is elsewhere, ms. Half a
+ * second: a pan with 20 remote edits/s then pays for two catch-ups a second, not twenty, and a
+ * screen reader's browse mode (which reads the list without focusing it) is never further behind.
+ */
+export const LAZY_MS = 500;
+
+/**
+ * The board's elements as the items show them. While keyboard focus is outside `list` (mouse and
+ * touch users, or nobody), a change starts a timer and the items catch up when it fires, with
+ * whatever the board holds then: a trailing throttle, so the last change of a burst always lands,
+ * at most one catch-up per LAZY_MS however many edits arrive. Focus coming into the list calls
+ * `catchUp` (at once); while it is there every change is shown as it arrives (the store batches
+ * them per frame already), so a keyboard user reads the board as it is.
+ *
+ * A plain timer rather than requestIdleCallback or a transition: the catch-up is one render of a
+ * few tens of ms on a 10,000-note board, which neither an idle period nor time slicing makes
+ * shorter, and a transition restarts whenever another part of the page updates — 20 times a
+ * second here — so it may not land until React's expiry; a timer lands, and is what a test can
+ * drive with fake timers.
+ */
+function useShownElements(board: Board, list: RefObject<HTMLElement | null>) {
+  const [shown, setShown] = useState<ReadonlyMap<string, Element>>(() => board.state.elements);
+  const catchUpRef = useRef(() => {});
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const catchUp = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      setShown(board.state.elements);
+    };
+    const changed = () => {
+      const active = document.activeElement;
+      if (active && list.current?.contains(active)) catchUp();
+      else timer ??= setTimeout(catchUp, LAZY_MS);
+    };
+    catchUpRef.current = catchUp;
+    const stop = board.store.subscribe((s, before) => {
+      if (s.elements !== before.elements) changed();
+    });
+    // What changed between the first render and this subscription (the same map: no render).
+    changed();
+    return () => {
+      stop();
+      if (timer !== null) clearTimeout(timer);
+      catchUpRef.current = () => {};
+    };
+  }, [board, list]);
+  return { elements: shown, catchUp: () => catchUpRef.current() };
+}
 
 /**
  * The keyboard layer: the focusable items (not while the board is only its loading picture, which
@@ -163,20 +272,25 @@ function KeyboardItems({
 }) {
   const { t } = useT(ACCESS_NS);
   const { t: to } = useT(OUTLINE_NS);
-  // Deferred: one focusable item per element is thousands of DOM nodes on a big board; React
-  // builds them after the canvas has painted (a 10,000-note board's first view waited a second
-  // for them; the bench's cold open, test/bench/render/cold-board.ts).
-  const elements = useDeferredValue(useBoardState(board, (s) => s.elements));
+  // Lazy while focus is elsewhere: one focusable item per element is thousands of DOM nodes on a
+  // big board, and the elements that arrive after the first render (a 10,000-note board's, on
+  // opening it) are built after the canvas has painted, as every remote edit is.
+  const list = useRef<HTMLUListElement>(null);
+  const { elements, catchUp } = useShownElements(board, list);
   const hidden = useBoardState(board, (s) => s.hiddenSilentRound);
   const votesHidden = useBoardState(board, (s) => s.votesHidden);
   const editing = useBoardState(board, (s) => s.editingId);
   const lastFocused = useRef<string | null>(null);
   const lang = currentLanguage();
-  const ids = useMemo(
-    () => readingIds(elements.values(), (el) => board.isVisible(el)),
-    // `hidden` (a silent round) changes what is visible.
-    [elements, board, hidden],
-  );
+  // The last reading order, with the elements and the silent round it was worked out for.
+  const reading = useRef<{ hidden: string | null; reading: Reading } | null>(null);
+  const ids = useMemo(() => {
+    // `hidden` (a silent round) changes what is visible: the order is built again.
+    const before = reading.current?.hidden === hidden ? reading.current.reading : null;
+    const next = readingIdsAfter(before, elements, (el) => board.isVisible(el));
+    reading.current = { hidden, reading: next };
+    return next.ids;
+  }, [elements, board, hidden]);
 
   // After editing by keyboard, focus returns to the element.
   const wasEditing = useRef<string | null>(null);
@@ -282,7 +396,9 @@ function KeyboardItems({
   }, [board, onFocusedChange]);
 
   return (
-    <ul className="wb-kbd" aria-label={t('keyboardHelp')}>
+    // onFocus is React's focusin: focus coming to an item, from outside the list (the items catch
+    // up at once) or from another item (they are current already: no render).
+    <ul ref={list} className="wb-kbd" aria-label={t('keyboardHelp')} onFocus={catchUp}>
       {ids.map((id) => {
         const el = elements.get(id);
         return el ? <KeyboardItem key={id} id={id} label={labelOf(el)} {...handlers} /> : null;
