@@ -16,7 +16,8 @@ import { TicketDesk } from './auth/tickets';
 import { TokenService } from './auth/tokens';
 import { handleApi } from './http/api';
 import { HttpError, sendError, sendJson } from './http/respond';
-import { serveStatic } from './http/static';
+import { StaticFiles } from './http/static';
+import { QuietTimes } from './http/quiet';
 import type { Logger } from './log';
 import { createLogger } from './log';
 import type { BackendOptions } from './scale/backend';
@@ -154,14 +155,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const tokens = new TokenService(backend.secret);
   const tickets = new TicketDesk();
   const rooms = new Rooms(store, log, options.idleUnloadMs ?? 30_000, backend.hooks);
-  const staticDir = options.staticDir ?? resolve('dist/web');
+  const staticFiles = new StaticFiles(options.staticDir ?? resolve('dist/web'));
+  void staticFiles.warm();
   const connections = new Set<Connection>();
   const policyFor = options.writePolicy ?? writePolicy;
   /** Refused sockets waiting out their close (destroyed at shutdown). */
   const refused = new Set<Socket>();
   let accepting = true;
 
+  const quiet = new QuietTimes();
   const apiDeps = {
+    whenQuiet: (work: () => void) => quiet.then(work),
     adminToken: admin.token,
     tokens,
     workshops,
@@ -186,6 +190,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const http = createServer((req, res) => {
+    quiet.started(res);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     void (async () => {
       try {
@@ -214,8 +219,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             throw new HttpError(404, 'not_found', `no route for ${req.method} ${path}`);
           return;
         }
-        if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(staticDir, req, res))
-          return;
+        if ((req.method === 'GET' || req.method === 'HEAD') && staticFiles.serve(req, res)) return;
         throw new HttpError(404, 'not_found', `nothing at ${path}`);
       } catch (err) {
         if (err instanceof HttpError) {

@@ -1,7 +1,6 @@
 /**
- * The page's first script, kept small: it loads the app (web/app/start.tsx) as a chunk of its
- * own and the board font, then asks for the board's snapshot (web/app/prefetch.ts) just before
- * the app starts, so the server reads the room while the page builds itself.
+ * The page's first script, kept small: it asks for the board's snapshot (web/app/prefetch.ts)
+ * and loads the app (web/app/start.tsx, a chunk of its own) and the board font meanwhile.
  */
 import { prefetchBoard } from './app/prefetch';
 import './styles/global.css';
@@ -23,11 +22,10 @@ function boardFontLoaded(): Promise<unknown> {
   ]);
 }
 
+// The board's snapshot is asked for first, beside the app's code and font: the server answers a
+// board nobody has open from the picture it stored (no decoding) and one that is open from its
+// room, while the page loads and evaluates the app. The room is loaded after that answer, for
+// the socket that follows.
+prefetchBoard();
 const fonts = boardFontLoaded();
-// The snapshot is asked for once the app's code and font are in: a cold room keeps the server
-// busy reading it for a moment, and these requests would otherwise wait behind it. The server's
-// read then overlaps the page's own start (React, the canvas).
-void Promise.all([import('./app/start'), fonts]).then(([{ start }]) => {
-  prefetchBoard();
-  start(fonts);
-});
+void Promise.all([import('./app/start'), fonts]).then(([{ start }]) => start(fonts));

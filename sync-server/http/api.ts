@@ -58,6 +58,8 @@ export interface ApiDeps {
   log: Logger;
   /** Closes the open connections of a role whose links were just revoked. */
   onRevoked(workshopId: string, role: Role): void;
+  /** Runs work once no HTTP response is in flight (http/quiet.ts). */
+  whenQuiet(work: () => void): void;
 }
 
 function text(body: Record<string, unknown>, key: string, max: number, required: boolean): string {

@@ -79,3 +79,14 @@ export function clientAddress(req: IncomingMessage, hops: number): string {
   }
   return req.socket.remoteAddress ?? 'unknown';
 }
+
+/** Whether Accept-Encoding lists gzip with a weight above 0 (`gzip`, `gzip;q=0.8`, not `gzip;q=0`). */
+export function acceptsGzip(req: IncomingMessage): boolean {
+  const header = req.headers['accept-encoding'];
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((entry) => {
+    const [coding, ...params] = entry.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}

@@ -21,7 +21,7 @@ import { mayOpen, openBoard, releaseRooms } from '../sync/open-room';
 import { gzipPicture, pictureJson, unzipPicture } from '../sync/picture';
 import type { ApiDeps } from './api';
 import { serverEnv } from '../env';
-import { HttpError, bearer } from './respond';
+import { HttpError, acceptsGzip, bearer } from './respond';
 
 const ROUTE = /^\/api\/workshops\/([a-z0-9]{6,40})\/boards\/([a-z][a-z0-9-]{0,39})\/snapshot$/;
 
@@ -74,17 +74,6 @@ export class SnapshotBodies {
 
 const bodies = new SnapshotBodies(serverEnv);
 
-/** Whether Accept-Encoding lists gzip with a weight above 0 (`gzip`, `gzip;q=0.8`, not `gzip;q=0`). */
-function acceptsGzip(req: IncomingMessage): boolean {
-  const header = req.headers['accept-encoding'];
-  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
-  return value.split(',').some((entry) => {
-    const [coding, ...params] = entry.split(';').map((p) => p.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith('q='));
-    return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
-  });
-}
-
 /** Serves a snapshot request; returns false when the path is not a snapshot route. */
 export async function handleSnapshot(
   req: IncomingMessage,
@@ -113,13 +102,15 @@ export async function handleSnapshot(
     stored = null;
   }
   if (stored) {
-    // Once the answer is out, the room is loaded for the socket that follows (it keeps the
-    // control room held until then).
-    res.once('close', () => {
-      void openBoard(deps.rooms, control, ref).then((opened) => {
-        if (opened.ok) releaseRooms(deps.rooms, opened);
-      });
-    });
+    // Once the answer and the page's other files are out, the room is loaded for the socket
+    // that follows (it keeps the control room held until then).
+    res.once('close', () =>
+      deps.whenQuiet(() => {
+        void openBoard(deps.rooms, control, ref).then((opened) => {
+          if (opened.ok) releaseRooms(deps.rooms, opened);
+        });
+      }),
+    );
     send(
       req,
       res,

@@ -36,6 +36,11 @@ export interface ColdBoard {
   /** Bytes the page received over its sockets (the board's first sync). */
   wsBytes: number;
   /**
+   * When the page had its app chunk, its font and the snapshot (responseEnd, ms from navigation),
+   * and when it asked for the snapshot: where the time before the first picture went.
+   */
+  timeline: Record<string, number>;
+  /**
    * Where the server took the board's snapshot from (`Server-Timing: picture;desc=…`): 'stored'
    * (the picture kept at compaction), 'live' (the loaded room), or null when none was fetched.
    */
@@ -44,9 +49,12 @@ export interface ColdBoard {
 }
 
 interface Seeded {
-  server: ServerHandle;
-  url: string;
+  readonly server: ServerHandle;
+  /** The participant's board page on the running server. */
+  readonly url: string;
   elements: number;
+  /** Stops and starts the server on the same data (every room cold again). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -87,9 +95,17 @@ export async function seedColdBoard(ctx: SuiteContext, n: number): Promise<Seede
   }
   server = await startServerChild('ours', dataDir, ctx.root);
   return {
-    server,
-    url: server.ready.httpUrl + url,
+    get server() {
+      return server;
+    },
+    get url() {
+      return server.ready.httpUrl + url;
+    },
     elements: seed.stickies.length,
+    async restart() {
+      await server.stop();
+      server = await startServerChild('ours', dataDir, ctx.root);
+    },
     stop: () => server.stop(),
   };
 }
@@ -138,6 +154,19 @@ export async function openColdBoard(
     const picture = (await page.evaluate(
       'performance.getEntriesByType("resource").flatMap((r) => r.name.endsWith("/snapshot") ? r.serverTiming.filter((t) => t.name === "picture").map((t) => t.description) : [])[0] ?? null',
     )) as string | null;
+    const resources = (await page.evaluate(
+      'performance.getEntriesByType("resource").map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd }))',
+    )) as Array<{ name: string; start: number; end: number }>;
+    const timeline: Record<string, number> = {};
+    for (const r of resources) {
+      const path = new URL(r.name).pathname;
+      if (path.endsWith('/snapshot')) {
+        timeline['snapshot asked'] = r.start;
+        timeline['snapshot in'] = r.end;
+      } else if (/\/start-[^/]*\.js$/.test(path)) timeline['app chunk in'] = r.end;
+      else if (/\.(woff2?|ttf)$/.test(path))
+        timeline['font in'] = Math.max(timeline['font in'] ?? 0, r.end);
+    }
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     return {
@@ -145,6 +174,7 @@ export async function openColdBoard(
       marks,
       heapMB: usedSize / 2 ** 20,
       wsBytes,
+      timeline,
       picture,
       elements: board.elements,
     };

@@ -1,5 +1,6 @@
 /**
- * Issue 10, point 8: HTTP. Security headers on every response, no source maps, 400 for a
+ * Issue 10, point 8: HTTP. Security headers on every response, no source maps, the app gzipped
+ * when asked (and a rebuilt file served new), 400 for a
  * malformed URL, the JSON API only as JSON, invisible characters stripped from names and titles,
  * single-use WebSocket tickets instead of tokens in URLs, revocable facilitator and viewer links.
  */
@@ -7,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TicketDesk } from '../../../sync-server/auth/tickets';
 import type { RevokeResponse, TicketResponse, WorkshopListEntry } from '../../../workshops';
@@ -63,6 +65,44 @@ describe('security headers', () => {
   it('source maps are not served, even when one lies in the folder', async () => {
     expect((await fetch(`${fx.server.url}/assets/app.js`)).status).toBe(200);
     expect((await fetch(`${fx.server.url}/assets/app.js.map`)).status).toBe(404);
+  });
+
+  it('the app is gzipped when asked, the same bytes inflated, plain otherwise; a rebuilt file is served new', async () => {
+    const big = `export const words = ${JSON.stringify('samenwerking '.repeat(4000))};`;
+    writeFileSync(join(staticDir, 'assets', 'big.js'), big);
+    /** A raw GET with its headers and body as sent (fetch would inflate it). */
+    const get = (path: string, encoding: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((ok, fail) => {
+        const { hostname, port } = new URL(fx.server.url);
+        const req = request(
+          { host: hostname, port, path, headers: { 'accept-encoding': encoding } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => ok({ headers: res.headers, body: Buffer.concat(chunks) }));
+          },
+        );
+        req.on('error', fail);
+        req.end();
+      });
+    // The first answer streams the file from disk and keeps it; once kept, gzip when asked.
+    await waitFor(
+      async () => (await get('/assets/big.js', 'gzip')).headers['content-encoding'] === 'gzip',
+      10_000,
+      'the asset kept and gzipped',
+    );
+    const zipped = await get('/assets/big.js', 'gzip, deflate, br');
+    expect(zipped.body.length).toBeLessThan(big.length / 10);
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+    expect(zipped.headers.vary).toBe('Accept-Encoding');
+    expect(gunzipSync(zipped.body).toString()).toBe(big);
+    const plain = await get('/assets/big.js', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(big);
+    expect((await get('/assets/big.js', 'gzip;q=0')).headers['content-encoding']).toBeUndefined();
+    // A file changed on disk (a rebuild) is not served from what was kept.
+    writeFileSync(join(staticDir, 'assets', 'big.js'), `${big}\n// rebuilt`);
+    expect((await get('/assets/big.js', 'identity')).body.toString()).toBe(`${big}\n// rebuilt`);
   });
 
   it('a malformed URL is a 400, not a 500', async () => {

@@ -4,7 +4,7 @@
  * off on every element layer; what is under the pointer comes from the engine's spatial index.
  */
 import Konva from 'konva';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { Stage } from 'react-konva';
 import { currentLanguage, useT } from '../../i18n';
@@ -80,18 +80,22 @@ export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasPr
   const viewport = useBoardState(board, (s) => s.viewport);
   const tool = useBoardState(board, (s) => s.tool);
 
-  const view = useDrawnView(board, stageRef, grid);
+  const [measured, setMeasured] = useState(false);
+  const view = useDrawnView(board, stageRef, grid, measured);
 
   useEffect(() => {
     window.__werkbank = { board };
   }, [board]);
 
-  // Size: fill the parent, follow its resizes.
-  useEffect(() => {
+  // Size: fill the parent, follow its resizes. Measured before the first paint, and the stage is
+  // made only then: made at a guessed size and resized, each layer's canvases are allocated twice
+  // (a third of the board's first drawing in a profile of the cold open).
+  useLayoutEffect(() => {
     const el = container.current;
     if (!el) return;
     const measure = () => board.setViewport(el.clientWidth, el.clientHeight);
     measure();
+    setMeasured(true);
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
@@ -369,10 +373,12 @@ export function BoardCanvas({ board, showVotes = true, featured }: BoardCanvasPr
       >
         <GridBackground ref={grid} board={board} />
         {/* Position and scale are the camera's, set outside React (use-drawn-view.ts). */}
-        <Stage ref={stageRef} width={viewport.w + 2 * MARGIN} height={viewport.h + 2 * MARGIN}>
-          <ElementsLayer board={board} lang={lang} showVotes={showVotes} />
-          <TransformLayer board={board} />
-        </Stage>
+        {measured && (
+          <Stage ref={stageRef} width={viewport.w + 2 * MARGIN} height={viewport.h + 2 * MARGIN}>
+            <ElementsLayer board={board} lang={lang} showVotes={showVotes} />
+            <TransformLayer board={board} />
+          </Stage>
+        )}
         <Cursors board={board} />
         <TextEditor board={board} />
       </div>

@@ -43,6 +43,8 @@ export function useDrawnView(
   board: Board,
   stageRef: RefObject<Konva.Stage | null>,
   gridRef: RefObject<HTMLDivElement | null>,
+  /** Whether the stage is mounted (BoardCanvas makes it once the container is measured). */
+  staged: boolean,
 ): DrawnView {
   const transform = useRef<StageTransform>({ tx: -MARGIN, ty: -MARGIN, scale: 1 });
 
@@ -130,7 +132,7 @@ export function useDrawnView(
       cancelAnimationFrame(frame);
       clearTimeout(settle);
     };
-  }, [board, stageRef, gridRef]);
+  }, [board, stageRef, gridRef, staged]);
 
   return { transform };
 }
