@@ -362,6 +362,60 @@ describe('scale-out on PostgreSQL and Redis', () => {
     await presenceCrosses(cb, ca, 'Bo erbij');
   }, 60_000);
 
+  it('an idle room merged on one instance while another still edits it: both converge, PostgreSQL holds every edit', async () => {
+    const a = await inProcess({ idleUnloadMs: 200, pullMs: 300 });
+    const b = await inProcess({ pullMs: 300 });
+    const { room, pa, pb, ca, cb } = await pairAcross(a, b);
+    for (let i = 0; i < 5; i++) {
+      addNote(ca, pa.participantId, `voor het samenvoegen A${i}`);
+      addNote(cb, pb.participantId, `voor het samenvoegen B${i}`);
+    }
+    await waitFor(() => notes(ca, 'voor het samenvoegen') === 10, 10_000, 'a has all ten');
+    await stored(room, 'voor het samenvoegen', 10);
+    /** The seqs of the room's rows in PostgreSQL. */
+    const seqsOf = async () => {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      try {
+        const { rows } = await c.query<{ seq: string }>(
+          'SELECT seq FROM werkbank_updates WHERE room = $1',
+          [room],
+        );
+        return rows.map((r) => r.seq);
+      } finally {
+        await c.end();
+      }
+    };
+    const before = await seqsOf();
+    expect(before.length).toBeGreaterThan(1);
+    // Ann leaves: a's room goes idle and is merged (its rows replaced by one), while Bo goes on
+    // editing on b.
+    ca.destroy();
+    for (let i = 0; i < 5; i++) addNote(cb, pb.participantId, `tijdens het samenvoegen ${i}`);
+    await waitFor(
+      async () => !(await seqsOf()).some((seq) => before.includes(seq)),
+      15_000,
+      'the rows before merged into one',
+    );
+    addNote(cb, pb.participantId, 'na het samenvoegen');
+    // Ann comes back on a: the room is read again from PostgreSQL, merged row and all.
+    const back = open(a, room, pa.token);
+    await synced(back);
+    await waitFor(
+      () =>
+        notes(back, 'voor het samenvoegen') === 10 &&
+        notes(back, 'tijdens het samenvoegen') === 5 &&
+        notes(back, 'na het samenvoegen') === 1,
+      15_000,
+      'a converged after the merge',
+    );
+    addNote(back, pa.participantId, 'terug na het samenvoegen');
+    await waitFor(() => notes(cb, 'terug na het samenvoegen') === 1, 10_000, 'b gets it');
+    await stored(room, 'tijdens het samenvoegen', 5);
+    await stored(room, 'terug na het samenvoegen', 1);
+    await stored(room, 'voor het samenvoegen', 10);
+  });
+
   it('a row committed after a later one was read still reaches every instance (catch-up by transaction, not seq)', async () => {
     // Redis away: the instances follow each other through PostgreSQL only.
     const redis = await failingRedis('cut off');
