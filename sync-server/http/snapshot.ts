@@ -10,7 +10,8 @@
  * (`SnapshotBodies`): a room of forty people opening the same board costs one encoding. A live
  * picture may show a server write the store does not hold yet (sync-server/sync/room.ts holds
  * those back from clients): a picture is plain JSON, no Yjs item a client could build on, and the
- * document replaces it. `Server-Timing: picture;desc=stored|live` says which was served.
+ * document replaces it. `Server-Timing: picture;desc=stored|live;dur=<ms>` says which was served
+ and how long the server took.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
@@ -85,6 +86,7 @@ export async function handleSnapshot(
   if (!match?.[1] || !match[2]) return false;
   if (req.method !== 'GET' && req.method !== 'HEAD')
     throw new HttpError(405, 'method_not_allowed', 'use GET', { allow: 'GET' });
+  const began = performance.now();
   const claims = await deps.tokens.verify(bearer(req));
   if (!claims) throw new HttpError(401, 'unauthorized', 'a valid token is required');
   const ref: Extract<RoomRef, { kind: 'board' }> = {
@@ -111,23 +113,19 @@ export async function handleSnapshot(
         });
       }),
     );
-    send(
-      req,
-      res,
-      acceptsGzip(req) ? { gzipped: stored } : { json: await unzipPicture(stored) },
-      'stored',
-    );
+    send(req, res, acceptsGzip(req) ? { gzipped: stored } : { json: await unzipPicture(stored) }, {
+      source: 'stored',
+      began,
+    });
     return true;
   }
   const opened = refused(deps, await openBoard(deps.rooms, control, ref));
   try {
     const body = bodies.of(opened.room.doc);
-    send(
-      req,
-      res,
-      acceptsGzip(req) ? { gzipped: await body.gzipped } : { json: body.json },
-      'live',
-    );
+    send(req, res, acceptsGzip(req) ? { gzipped: await body.gzipped } : { json: body.json }, {
+      source: 'live',
+      began,
+    });
   } finally {
     releaseRooms(deps.rooms, opened);
   }
@@ -147,7 +145,8 @@ function send(
   req: IncomingMessage,
   res: ServerResponse,
   body: { gzipped: Uint8Array } | { json: Uint8Array },
-  source: 'stored' | 'live',
+  /** Which picture, and when the request began (its time on the server goes out as `dur`). */
+  timing: { source: 'stored' | 'live'; began: number },
 ): void {
   const payload = 'gzipped' in body ? body.gzipped : body.json;
   res.writeHead(200, {
@@ -155,7 +154,7 @@ function send(
     'content-length': payload.length,
     'cache-control': 'no-store',
     vary: 'Accept-Encoding',
-    'server-timing': `picture;desc=${source}`,
+    'server-timing': `picture;desc=${timing.source};dur=${(performance.now() - timing.began).toFixed(1)}`,
     ...('gzipped' in body ? { 'content-encoding': 'gzip' } : {}),
   });
   res.end(req.method === 'HEAD' ? undefined : payload);

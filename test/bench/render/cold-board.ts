@@ -151,9 +151,10 @@ export async function openColdBoard(
     const marks = (await page.evaluate(
       'Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("werkbank:")).map((m) => [m.name, m.startTime]))',
     )) as Record<string, number>;
-    const picture = (await page.evaluate(
-      'performance.getEntriesByType("resource").flatMap((r) => r.name.endsWith("/snapshot") ? r.serverTiming.filter((t) => t.name === "picture").map((t) => t.description) : [])[0] ?? null',
-    )) as string | null;
+    const served = (await page.evaluate(
+      'performance.getEntriesByType("resource").flatMap((r) => r.name.endsWith("/snapshot") ? r.serverTiming.filter((t) => t.name === "picture").map((t) => ({ picture: t.description, ms: t.duration })) : [])[0] ?? null',
+    )) as { picture: string; ms: number } | null;
+    const picture = served?.picture ?? null;
     const resources = (await page.evaluate(
       'performance.getEntriesByType("resource").map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd }))',
     )) as Array<{ name: string; start: number; end: number }>;
@@ -167,6 +168,7 @@ export async function openColdBoard(
       else if (/\.(woff2?|ttf)$/.test(path))
         timeline['font in'] = Math.max(timeline['font in'] ?? 0, r.end);
     }
+    if (served) timeline['snapshot on the server'] = served.ms;
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     return {

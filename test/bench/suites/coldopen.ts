@@ -40,11 +40,11 @@ function spread(opens: readonly ColdBoard[]): string {
     : `median of ${opens.length} (${ms(Math.min(...all))}–${ms(Math.max(...all))} ms)`;
 }
 
-/** Where the median open's time went: "app chunk 180, font 190, snapshot 200→260 ms". */
+/** Where the median open's time went: "app chunk 180, font 190, snapshot 200→260 ms (20 …)". */
 function steps(open: ColdBoard): string {
   const t = open.timeline;
   const at = (k: string) => (t[k] === undefined ? '?' : ms(t[k]));
-  return `app chunk ${at('app chunk in')}, font ${at('font in')}, snapshot ${at('snapshot asked')}→${at('snapshot in')} ms`;
+  return `app chunk ${at('app chunk in')}, font ${at('font in')}, snapshot ${at('snapshot asked')}→${at('snapshot in')} ms (${at('snapshot on the server')} ms of it on the server)`;
 }
 
 export const coldOpenSuite: Suite = {
