@@ -4,7 +4,7 @@
  * source maps. Gzipped when asked, from memory (`StaticFiles`). Security headers are set by
  * server.ts for every response.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { readFile, readdir, stat as fsStat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -72,7 +72,8 @@ export class StaticFiles {
   async warm(): Promise<void> {
     const dir = join(this.root, 'assets');
     const names = await readdir(dir).catch(() => [] as string[]);
-    for (const name of ['../index.html', ...names]) await this.keep(normalize(join(dir, name)));
+    const files = [join(this.root, 'index.html'), ...names.map((n) => join(dir, n))];
+    for (const file of files) await this.keep(file);
   }
 
   /** Serves a GET or HEAD for the app; false when it is not the app's. */
@@ -83,17 +84,17 @@ export class StaticFiles {
     if (path.endsWith('.map')) return false;
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) return false;
-    const isFile = existsSync(file) && statSync(file).isFile();
-    if (!isFile) {
+    let stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) {
       if (!APP_ROUTES.some((r) => r.test(path))) return false;
       file = join(root, 'index.html');
-      if (!existsSync(file)) {
+      stat = statSync(file, { throwIfNoEntry: false });
+      if (!stat) {
         res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('The web app is not built yet: run `npm run build` (npm start does it for you).\n');
         return true;
       }
     }
-    const stat = statSync(file);
     const kept = this.kept.get(file);
     const current = kept && kept.size === stat.size && kept.mtimeMs === stat.mtimeMs ? kept : null;
     const gzipped = current?.gzipped && acceptsGzip(req) ? current.gzipped : null;

@@ -216,26 +216,19 @@ export class PgDocStore implements DocStore {
       );
       if (!picture) await client.query('DELETE FROM werkbank_pictures WHERE room = $1', [room]);
       const only = rows.length === 1 ? rows[0] : undefined;
-      if (
+      // One row is merged already: it is decoded only for a picture it does not have yet.
+      const done =
         rows.length === 0 ||
-        (only && (!picture || (await this.pictured(client, room, only.seq))))
-      )
-        return;
+        (only !== undefined && (!picture || (await this.pictured(client, room, only.seq))));
+      if (done) return;
       // Through a document, not `Y.mergeUpdates`: that keeps the content of deleted items, and a
       // forgotten participant's name, answers and removed notes must not stay in storage
       // (sync-server/sync/forget.ts). A document garbage-collects them.
       const doc = new Y.Doc({ gc: true });
       try {
         for (const r of rows) Y.applyUpdate(doc, new Uint8Array(r.update));
-        let seq = only?.seq;
-        if (!only) {
-          await client.query('DELETE FROM werkbank_updates WHERE room = $1 AND seq = ANY($2)', [
-            room,
-            rows.map((r) => r.seq),
-          ]);
-          seq = await this.insert(client, room, Y.encodeStateAsUpdate(doc));
-        }
-        if (picture && seq) await this.keepPicture(client, room, seq, await picture(doc));
+        const seq = only?.seq ?? (await this.mergeRows(client, room, rows, doc));
+        if (picture) await this.keepPicture(client, room, seq, await picture(doc));
       } finally {
         doc.destroy();
       }
@@ -286,6 +279,20 @@ export class PgDocStore implements DocStore {
        ON CONFLICT (room) DO UPDATE SET seq = EXCLUDED.seq, picture = EXCLUDED.picture`,
       [room, seq, Buffer.from(picture)],
     );
+  }
+
+  /** Replaces `rows` of the room by one row holding `doc`; returns its seq. */
+  private async mergeRows(
+    client: pg.PoolClient,
+    room: string,
+    rows: ReadonlyArray<{ seq: string }>,
+    doc: Y.Doc,
+  ): Promise<string> {
+    await client.query('DELETE FROM werkbank_updates WHERE room = $1 AND seq = ANY($2)', [
+      room,
+      rows.map((r) => r.seq),
+    ]);
+    return this.insert(client, room, Y.encodeStateAsUpdate(doc));
   }
 
   /** Appends one row; returns its seq. */

@@ -95,25 +95,7 @@ export class RedisProcess {
       { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.child = child;
-    let out = '';
-    await new Promise<void>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`redis-server did not start: ${out}`)), 10_000);
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          ok();
-        }
-      });
-      child.once('error', (err) => {
-        clearTimeout(timer);
-        fail(err);
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        fail(new Error(`redis-server exited (${code}): ${out}`));
-      });
-    });
+    await saysReady(child, 'Ready to accept connections', 'redis-server', 10_000);
   }
 
   async stop(): Promise<void> {
@@ -138,6 +120,40 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
+/**
+ * Resolves once `child` prints `marker`, with a reader of everything it has printed (stdout and
+ * stderr); fails when it exits first, or says nothing of the kind within `deadlineMs` (a hang
+ * detector, not a pause: it resolves the moment the line appears).
+ */
+function saysReady(
+  child: ChildProcess,
+  marker: string,
+  what: string,
+  deadlineMs: number,
+): Promise<() => string> {
+  let out = '';
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`${what} did not start: ${out}`)), deadlineMs);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes(marker)) {
+        clearTimeout(timer);
+        ok(() => out);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      fail(err);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`${what} exited (${code}): ${out}`));
+    });
+  });
+}
+
 /** `node --import tsx sync-server/main.ts` with the given environment, once it says it is ready. */
 export async function startInstance(env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
@@ -146,30 +162,13 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`instance did not start: ${out}`)), 30_000);
-    const onData = () => {
-      if (out.includes('Werkbank is ready')) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        ok();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`instance exited (${code}): ${out}`));
-    });
-  });
+  const output = await saysReady(child, 'Werkbank is ready', 'instance', 30_000);
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
   return {
     port,
     url: `http://127.0.0.1:${port}`,
     child,
-    output: () => out,
+    output,
     async kill() {
       if (child.exitCode === null) child.kill('SIGKILL');
       await exited;
